@@ -1,0 +1,90 @@
+namespace Astrolabe;
+
+/// <summary>
+/// Where studies and trials live. Every implementation is safe to call from many threads (and, for the
+/// database-backed ones, from many processes), returns immutable snapshots, and enforces the trial life
+/// cycle: a finished trial (Complete, Pruned, Fail) never changes again, and only one caller can move a
+/// trial out of Running or Waiting. Trial numbers are assigned atomically, 0, 1, 2 … per study.
+/// Errors: an unknown study name throws <see cref="StudyNotFoundException"/>, a name taken throws
+/// <see cref="DuplicatedStudyException"/>, an update of a finished trial throws
+/// <see cref="InvalidOperationException"/>.
+/// </summary>
+public interface IStorage
+{
+    /// <summary>Creates a study and returns its id.</summary>
+    int CreateStudy(string studyName, IReadOnlyList<StudyDirection> directions);
+
+    /// <summary>Deletes a study and all its trials.</summary>
+    void DeleteStudy(int studyId);
+
+    /// <summary>The id of the study with this name.</summary>
+    int GetStudyId(string studyName);
+
+    /// <summary>The name of a study.</summary>
+    string GetStudyName(int studyId);
+
+    /// <summary>The optimisation directions of a study, one per objective.</summary>
+    IReadOnlyList<StudyDirection> GetStudyDirections(int studyId);
+
+    /// <summary>A summary of every study, in creation order.</summary>
+    IReadOnlyList<StudySummary> GetAllStudies();
+
+    /// <summary>Sets a user attribute of a study.</summary>
+    void SetStudyUserAttr(int studyId, string key, object? value);
+
+    /// <summary>Sets a system attribute of a study.</summary>
+    void SetStudySystemAttr(int studyId, string key, object? value);
+
+    /// <summary>The user attributes of a study.</summary>
+    IReadOnlyDictionary<string, object?> GetStudyUserAttrs(int studyId);
+
+    /// <summary>The system attributes of a study.</summary>
+    IReadOnlyDictionary<string, object?> GetStudySystemAttrs(int studyId);
+
+    /// <summary>
+    /// Atomically returns the current value of a named per-study counter (0 the first time) and increments
+    /// it. Samplers use it to hand out grid points or sequence indices that no two workers share.
+    /// </summary>
+    long NextCounterValue(int studyId, string key);
+
+    /// <summary>
+    /// Creates a trial with the next number. Without a template it is Running and empty; a template supplies
+    /// the state (Running or Waiting, or a finished state for a trial added whole), parameters, values,
+    /// intermediate values and attributes. Returns the stored trial.
+    /// </summary>
+    FrozenTrial CreateTrial(int studyId, FrozenTrial? template = null);
+
+    /// <summary>Atomically moves the oldest Waiting trial to Running and returns it; null when none waits.</summary>
+    FrozenTrial? ClaimWaitingTrial(int studyId);
+
+    /// <summary>Records a parameter of a Running trial.</summary>
+    void SetTrialParam(long trialId, string name, double internalValue, Distribution distribution);
+
+    /// <summary>
+    /// Moves a trial to a new state, with values for Complete (and optionally Pruned). Returns false, and
+    /// changes nothing, when the trial is already finished or when asked to move a trial to Running that is
+    /// not Waiting: so exactly one caller finishes a trial.
+    /// </summary>
+    bool SetTrialStateValues(long trialId, TrialState state, IReadOnlyList<double>? values = null);
+
+    /// <summary>Records an intermediate value of a Running trial.</summary>
+    void SetTrialIntermediateValue(long trialId, long step, double value);
+
+    /// <summary>Sets a user attribute of a trial that is not finished.</summary>
+    void SetTrialUserAttr(long trialId, string key, object? value);
+
+    /// <summary>Sets a system attribute of a trial that is not finished.</summary>
+    void SetTrialSystemAttr(long trialId, string key, object? value);
+
+    /// <summary>A snapshot of one trial; throws <see cref="KeyNotFoundException"/> for an unknown id.</summary>
+    FrozenTrial GetTrial(long trialId);
+
+    /// <summary>Snapshots of a study's trials in number order, optionally only those in <paramref name="states"/>.</summary>
+    IReadOnlyList<FrozenTrial> GetAllTrials(int studyId, IReadOnlyCollection<TrialState>? states = null);
+
+    /// <summary>How many trials a study has, optionally only those in <paramref name="states"/>.</summary>
+    int GetTrialCount(int studyId, IReadOnlyCollection<TrialState>? states = null);
+
+    /// <summary>The best Complete trial of a single-objective study; throws <see cref="InvalidOperationException"/> when there is none.</summary>
+    FrozenTrial GetBestTrial(int studyId);
+}

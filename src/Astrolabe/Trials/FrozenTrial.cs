@@ -1,0 +1,77 @@
+namespace Astrolabe;
+
+/// <summary>
+/// An immutable snapshot of a trial as a storage holds it. Samplers, pruners, callbacks and users read
+/// trials through this type; nothing they do to it reaches the storage. <see cref="Params"/> holds the
+/// user-facing values and <see cref="InternalParams"/> the doubles samplers work with (category index
+/// for categorical parameters).
+/// </summary>
+public sealed record FrozenTrial
+{
+    private static readonly IReadOnlyDictionary<string, object?> EmptyAttrs = new Dictionary<string, object?>();
+
+    /// <summary>The trial's number within its study: 0, 1, 2 … in creation order, unique per study.</summary>
+    public int Number { get; init; }
+
+    /// <summary>The storage's identifier of the trial, unique across studies.</summary>
+    public long TrialId { get; init; }
+
+    /// <summary>The current state.</summary>
+    public TrialState State { get; init; }
+
+    /// <summary>The objective values (one per direction), or null when the trial has none.</summary>
+    public IReadOnlyList<double>? Values { get; init; }
+
+    /// <summary>The single objective value; throws for a multi-objective trial.</summary>
+    public double? Value => Values switch
+    {
+        null => null,
+        { Count: 1 } v => v[0],
+        _ => throw new InvalidOperationException("This trial has several objective values; read Values instead."),
+    };
+
+    /// <summary>The parameters in suggestion order, by name, in user-facing form.</summary>
+    public IReadOnlyDictionary<string, object?> Params { get; init; } = EmptyAttrs;
+
+    /// <summary>The parameters as internal doubles (category index for categorical ones).</summary>
+    public IReadOnlyDictionary<string, double> InternalParams { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>The distribution each parameter was drawn from.</summary>
+    public IReadOnlyDictionary<string, Distribution> Distributions { get; init; } = new Dictionary<string, Distribution>();
+
+    /// <summary>Values reported with <see cref="Trial.Report"/>, by step, in ascending step order.</summary>
+    public IReadOnlyDictionary<long, double> IntermediateValues { get; init; } = new SortedDictionary<long, double>();
+
+    /// <summary>Attributes set by the user.</summary>
+    public IReadOnlyDictionary<string, object?> UserAttrs { get; init; } = EmptyAttrs;
+
+    /// <summary>Attributes set by Astrolabe itself (samplers, failure reasons, enqueued parameters).</summary>
+    public IReadOnlyDictionary<string, object?> SystemAttrs { get; init; } = EmptyAttrs;
+
+    /// <summary>When a worker started the trial (null while Waiting).</summary>
+    public DateTimeOffset? DatetimeStart { get; init; }
+
+    /// <summary>When the trial finished (null until it does).</summary>
+    public DateTimeOffset? DatetimeComplete { get; init; }
+
+    /// <summary>The largest reported step, or null when nothing was reported.</summary>
+    public long? LastStep => IntermediateValues.Count == 0 ? null : IntermediateValues.Keys.Max();
+
+    /// <summary>Wall time from start to finish, when both are known.</summary>
+    public TimeSpan? Duration => DatetimeStart is { } s && DatetimeComplete is { } c ? c - s : null;
+
+    /// <summary>Builds the user-facing parameter map from internal values and their distributions.</summary>
+    public static IReadOnlyDictionary<string, object?> ExternalParams(
+        IReadOnlyDictionary<string, double> internalParams, IReadOnlyDictionary<string, Distribution> distributions)
+    {
+        ArgumentNullException.ThrowIfNull(internalParams);
+        ArgumentNullException.ThrowIfNull(distributions);
+        var result = new Dictionary<string, object?>(internalParams.Count);
+        foreach (var (name, value) in internalParams)
+        {
+            result[name] = distributions[name].ToExternal(value);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,14 @@
+namespace Astrolabe;
+
+/// <summary>Names of the system attributes Astrolabe itself writes on trials.</summary>
+public static class SystemAttrKeys
+{
+    /// <summary>Parameters an enqueued trial must use (a dictionary name → value).</summary>
+    public const string FixedParams = "fixed_params";
+
+    /// <summary>Why a trial failed: the exception's type and message, or the bad value.</summary>
+    public const string FailReason = "fail_reason";
+
+    /// <summary>The index of the grid point a <see cref="GridSampler"/> trial evaluates.</summary>
+    public const string GridId = "grid_id";
+}

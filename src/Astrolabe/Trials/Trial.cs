@@ -1,0 +1,188 @@
+namespace Astrolabe;
+
+/// <summary>
+/// A live trial: the objective asks it for parameters (define-by-run), reports intermediate values and
+/// asks whether to stop. Each suggestion is written to the storage at once, so a crashed worker leaves a
+/// readable trial. Asking for the same name again returns the same value; asking with a different
+/// distribution is an error. A trial is used by one thread at a time.
+/// </summary>
+public sealed class Trial
+{
+    private readonly Study study;
+    private readonly Dictionary<string, double> internalParams = [];
+    private readonly Dictionary<string, Distribution> distributions = [];
+    private readonly IReadOnlyDictionary<string, object?>? fixedParams;
+    private readonly IReadOnlyDictionary<string, Distribution> relativeSpace;
+    private readonly IReadOnlyDictionary<string, double> relativeParams;
+    private readonly SortedDictionary<long, double> intermediate = [];
+    private FrozenTrial snapshot;
+
+    internal Trial(Study study, FrozenTrial created)
+    {
+        this.study = study;
+        snapshot = created;
+        foreach (var (name, value) in created.InternalParams)
+        {
+            internalParams[name] = value;
+            distributions[name] = created.Distributions[name];
+        }
+
+        foreach (var (step, value) in created.IntermediateValues)
+        {
+            intermediate[step] = value;
+        }
+
+        fixedParams = created.SystemAttrs.TryGetValue(SystemAttrKeys.FixedParams, out var f) ? f as IReadOnlyDictionary<string, object?> : null;
+        study.Sampler.BeforeTrial(study, snapshot);
+        relativeSpace = study.Sampler.InferRelativeSearchSpace(study, snapshot);
+        relativeParams = relativeSpace.Count == 0
+            ? new Dictionary<string, double>()
+            : study.Sampler.SampleRelative(study, snapshot, relativeSpace);
+    }
+
+    /// <summary>The trial's number within its study.</summary>
+    public int Number => snapshot.Number;
+
+    /// <summary>The storage's identifier of the trial.</summary>
+    public long TrialId => snapshot.TrialId;
+
+    /// <summary>The study the trial belongs to.</summary>
+    public Study Study => study;
+
+    /// <summary>The parameters suggested so far, in user-facing form.</summary>
+    public IReadOnlyDictionary<string, object?> Params => FrozenTrial.ExternalParams(internalParams, distributions);
+
+    /// <summary>The distributions of the parameters suggested so far.</summary>
+    public IReadOnlyDictionary<string, Distribution> Distributions => distributions;
+
+    /// <summary>The user attributes as last written by this trial.</summary>
+    public IReadOnlyDictionary<string, object?> UserAttrs => snapshot.UserAttrs;
+
+    /// <summary>When the trial started.</summary>
+    public DateTimeOffset? DatetimeStart => snapshot.DatetimeStart;
+
+    /// <summary>A snapshot of the trial as the sampler sees it (parameters suggested so far).</summary>
+    public FrozenTrial Snapshot => snapshot;
+
+    /// <summary>Suggests a real number in [low, high], optionally log-scaled or on a grid of <paramref name="step"/>.</summary>
+    public double SuggestFloat(string name, double low, double high, bool log = false, double? step = null) =>
+        Suggest(name, new FloatDistribution(low, high, log, step));
+
+    /// <summary>Suggests an integer in [low, high] on a grid of <paramref name="step"/>, optionally log-scaled.</summary>
+    public int SuggestInt(string name, int low, int high, int step = 1, bool log = false) =>
+        (int)Suggest(name, new IntDistribution(low, high, log, step));
+
+    /// <summary>Suggests one of <paramref name="choices"/> (strings, numbers, booleans or null).</summary>
+    public T SuggestCategorical<T>(string name, IReadOnlyList<T> choices)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        var distribution = new CategoricalDistribution(choices.Select(c => (object?)c));
+        int index = (int)Suggest(name, distribution);
+        return choices[index];
+    }
+
+    /// <summary>Suggests a value from any distribution and returns its internal representation.</summary>
+    public double Suggest(string name, Distribution distribution)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(distribution);
+        if (distributions.TryGetValue(name, out var existing))
+        {
+            if (!existing.Equals(distribution))
+            {
+                throw new ArgumentException(
+                    $"Parameter '{name}' was already suggested in trial {Number} with {existing}; it cannot be suggested again with {distribution}.");
+            }
+
+            return internalParams[name];
+        }
+
+        double value;
+        if (fixedParams is not null && fixedParams.TryGetValue(name, out var fixedValue))
+        {
+            value = distribution.ToInternal(fixedValue);
+        }
+        else if (distribution.IsSingle)
+        {
+            value = distribution.SingleValue;
+        }
+        else if (relativeParams.TryGetValue(name, out double r) && relativeSpace.TryGetValue(name, out var rd) && rd.Equals(distribution))
+        {
+            value = r;
+        }
+        else
+        {
+            value = study.Sampler.SampleIndependent(study, snapshot, name, distribution);
+        }
+
+        if (!distribution.Contains(value))
+        {
+            throw new InvalidOperationException($"The value {value} for parameter '{name}' lies outside {distribution}.");
+        }
+
+        study.Storage.SetTrialParam(TrialId, name, value, distribution);
+        internalParams[name] = value;
+        distributions[name] = distribution;
+        Refresh();
+        return value;
+    }
+
+    /// <summary>
+    /// Reports an intermediate objective value at a step (an epoch, a number of samples …). A step reported
+    /// twice keeps its first value. Not available for multi-objective studies.
+    /// </summary>
+    public void Report(double value, long step)
+    {
+        if (study.Directions.Count > 1)
+        {
+            throw new InvalidOperationException("Report is not supported for multi-objective studies.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(step);
+        if (intermediate.ContainsKey(step))
+        {
+            return;
+        }
+
+        study.Storage.SetTrialIntermediateValue(TrialId, step, value);
+        intermediate[step] = value;
+        Refresh();
+    }
+
+    /// <summary>Asks the study's pruner whether this trial should stop now, given what it has reported.</summary>
+    public bool ShouldPrune()
+    {
+        if (study.Directions.Count > 1)
+        {
+            throw new InvalidOperationException("ShouldPrune is not supported for multi-objective studies.");
+        }
+
+        return study.Pruner.Prune(study, study.Storage.GetTrial(TrialId));
+    }
+
+    /// <summary>Stores a user attribute (null, bool, number, string, list or dictionary).</summary>
+    public void SetUserAttr(string key, object? value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        study.Storage.SetTrialUserAttr(TrialId, key, value);
+        var attrs = new Dictionary<string, object?>(snapshot.UserAttrs) { [key] = value };
+        snapshot = snapshot with { UserAttrs = attrs };
+    }
+
+    /// <summary>Stores a system attribute; reserved for samplers and pruners.</summary>
+    public void SetSystemAttr(string key, object? value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        study.Storage.SetTrialSystemAttr(TrialId, key, value);
+        var attrs = new Dictionary<string, object?>(snapshot.SystemAttrs) { [key] = value };
+        snapshot = snapshot with { SystemAttrs = attrs };
+    }
+
+    private void Refresh() => snapshot = snapshot with
+    {
+        InternalParams = new Dictionary<string, double>(internalParams),
+        Distributions = new Dictionary<string, Distribution>(distributions),
+        Params = FrozenTrial.ExternalParams(internalParams, distributions),
+        IntermediateValues = new SortedDictionary<long, double>(intermediate),
+    };
+}
