@@ -60,7 +60,10 @@ public sealed partial class Study
             return;
         }
 
-        var workers = Enumerable.Range(0, options.Parallelism).Select(_ => Task.Run(() => Worker(objective, run, ct), CancellationToken.None)).ToArray();
+        // Dedicated threads: synchronous objectives block, and must not wait for thread-pool growth.
+        var workers = Enumerable.Range(0, options.Parallelism)
+            .Select(_ => Task.Factory.StartNew(() => Worker(objective, run, ct), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap())
+            .ToArray();
         try
         {
             await Task.WhenAll(workers).ConfigureAwait(false);
