@@ -1,0 +1,115 @@
+namespace Astrolabe.Optim;
+
+/// <summary>
+/// The updates of one optimizer step, per parameter, as they pass through a chain of transformations.
+/// </summary>
+/// <remarks>
+/// The updates of parameter <c>i</c> start as its gradient and are held lazily (see <see cref="LinearInput"/> and
+/// <see cref="DeferredUpdate"/>). A transformation either changes them by scalars (<see cref="Scale"/>,
+/// <see cref="AddScaledParameters"/>), rewrites them in place (<see cref="Materialize"/>), or replaces them by a
+/// deferred elementwise computation (<see cref="Defer"/>). The gradient buffers are never written.
+/// </remarks>
+public sealed partial class UpdateContext
+{
+    private readonly UpdateContext root;
+    private readonly int[] map;
+    private readonly Parameter[] parameters;
+    private readonly float[]?[] work;
+    private readonly float[][] source;
+    private readonly DeferredUpdate?[] deferred;
+    private readonly double[] a;
+    private readonly double[] b;
+    private long step;
+    private double learningRate;
+    private double? gradientNorm;
+    private bool skipped;
+
+    internal UpdateContext(IReadOnlyList<Parameter> parameters)
+    {
+        this.parameters = [.. parameters];
+        int n = this.parameters.Length;
+        work = new float[n][];
+        source = new float[n][];
+        deferred = new DeferredUpdate[n];
+        a = new double[n];
+        b = new double[n];
+        root = this;
+        map = [.. Enumerable.Range(0, n)];
+    }
+
+    private UpdateContext(UpdateContext parent, int[] indices)
+    {
+        root = parent.root;
+        map = [.. indices.Select(i => parent.map[i])];
+        parameters = [.. map.Select(k => root.parameters[k])];
+        (work, source, deferred, a, b) = (root.work, root.source, root.deferred, root.a, root.b);
+    }
+
+    /// <summary>The parameters, in order.</summary>
+    public IReadOnlyList<Parameter> Parameters => parameters;
+
+    /// <summary>The number of parameters.</summary>
+    public int Count => parameters.Length;
+
+    /// <summary>The step being computed, counting from 1.</summary>
+    public long Step => root.step;
+
+    /// <summary>The optimizer's learning rate for this step.</summary>
+    public double LearningRate => root.learningRate;
+
+    /// <summary>The global gradient norm, when a clipping transformation computed it.</summary>
+    public double? GradientNorm
+    {
+        get => root.gradientNorm;
+        set => root.gradientNorm = value;
+    }
+
+    /// <summary>Whether a transformation asked to skip this step (the chain stops; nothing is applied).</summary>
+    public bool IsSkipped => root.skipped;
+
+    /// <summary>Asks to skip this step: later transformations do not run and the parameters are not changed.</summary>
+    public void SkipStep() => root.skipped = true;
+
+    /// <summary>A view of the updates of some parameters only (indices into this context), for transformations that apply to a subset.</summary>
+    public UpdateContext Subset(IReadOnlyList<int> indices)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        return new UpdateContext(this, [.. indices]);
+    }
+
+    internal void Begin(IReadOnlyList<float[]> inputs, long step, double learningRate)
+    {
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            source[i] = inputs[i];
+            deferred[i] = null;
+            a[i] = 1;
+            b[i] = 0;
+        }
+
+        this.step = step;
+        this.learningRate = learningRate;
+        gradientNorm = null;
+        skipped = false;
+    }
+
+    /// <summary>Multiplies the updates of parameter <paramref name="i"/> by <paramref name="factor"/> (lazily).</summary>
+    public void Scale(int i, double factor)
+    {
+        int k = map[i];
+        a[k] *= factor;
+        b[k] *= factor;
+    }
+
+    /// <summary>Multiplies the updates of every parameter by <paramref name="factor"/> (lazily).</summary>
+    public void ScaleAll(double factor)
+    {
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            Scale(i, factor);
+        }
+    }
+
+    /// <summary>Adds <paramref name="factor"/> times the parameter values to the updates of parameter <paramref name="i"/> (lazily).</summary>
+    public void AddScaledParameters(int i, double factor) => b[map[i]] += factor;
+}

@@ -1,0 +1,27 @@
+namespace Astrolabe.Optim;
+
+/// <summary>Splits <c>[0, length)</c> into one contiguous, 64-element-aligned range per worker.</summary>
+internal static class ParallelRange
+{
+    /// <summary>Runs <paramref name="body"/>(start, end) over the ranges, in parallel when the buffer is large.</summary>
+    public static void For(int length, Action<int, int> body)
+    {
+        int workers = Math.Min(KernelOptions.MaxDegreeOfParallelism, Math.Max(1, length / Math.Max(1, KernelOptions.MinParallelLength / 2)));
+        if (workers <= 1 || length < KernelOptions.MinParallelLength)
+        {
+            body(0, length);
+            return;
+        }
+
+        int chunk = (((length + workers - 1) / workers) + 63) & ~63;
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+        {
+            int start = w * chunk;
+            int end = Math.Min(length, start + chunk);
+            if (start < end)
+            {
+                body(start, end);
+            }
+        });
+    }
+}

@@ -1,0 +1,66 @@
+namespace Astrolabe.Optim;
+
+/// <summary>
+/// <c>η_min + (lr − η_min)·(1 + cos(π·t/T))/2</c>, like <c>CosineAnnealingLR</c>; past T it rises again (periodic),
+/// as PyTorch does.
+/// </summary>
+/// <param name="BaseLearningRate">The rate at step 0.</param>
+/// <param name="TMax">T ≥ 1, the half period.</param>
+/// <param name="EtaMin">The rate at step T.</param>
+public sealed record CosineAnnealingSchedule(double BaseLearningRate, int TMax, double EtaMin = 0) : ISchedule
+{
+    /// <inheritdoc/>
+    public double LearningRateAt(long step) =>
+        EtaMin + ((BaseLearningRate - EtaMin) * (1 + Math.Cos(Math.PI * step / Math.Max(1, TMax))) / 2);
+}
+
+/// <summary>
+/// SGDR (Loshchilov and Hutter, 2017), like <c>CosineAnnealingWarmRestarts</c>: cosine annealing over cycles of
+/// length T0, T0·m, T0·m², …, restarting at the base rate.
+/// </summary>
+/// <param name="BaseLearningRate">The rate at the start of each cycle.</param>
+/// <param name="T0">The first cycle's length, ≥ 1.</param>
+/// <param name="TMult">The growth factor of cycle lengths, ≥ 1.</param>
+/// <param name="EtaMin">The lowest rate.</param>
+public sealed record CosineWarmRestartsSchedule(double BaseLearningRate, int T0, int TMult = 1, double EtaMin = 0) : ISchedule
+{
+    /// <inheritdoc/>
+    public double LearningRateAt(long step)
+    {
+        long cycle = Math.Max(1, T0), t = step;
+        while (t >= cycle)
+        {
+            t -= cycle;
+            cycle *= Math.Max(1, TMult);
+        }
+
+        return EtaMin + ((BaseLearningRate - EtaMin) * (1 + Math.Cos(Math.PI * t / cycle)) / 2);
+    }
+}
+
+/// <summary>
+/// The 1cycle policy (Smith and Topin, 2019), like <c>OneCycleLR</c> with two phases and momentum cycling off: from
+/// maxLr/divFactor up to maxLr over the first <c>pctStart·total − 1</c> steps, then down to
+/// maxLr/(divFactor·finalDivFactor) at step total − 1, annealing by cosine or linearly.
+/// </summary>
+/// <param name="MaxLearningRate">The peak rate.</param>
+/// <param name="TotalSteps">The number of steps of the cycle.</param>
+/// <param name="PctStart">The fraction of the cycle spent increasing.</param>
+/// <param name="CosineAnnealing">Cosine (true, PyTorch's default) or linear annealing.</param>
+/// <param name="DivFactor">The initial rate is maxLr/divFactor.</param>
+/// <param name="FinalDivFactor">The final rate is the initial rate/finalDivFactor.</param>
+public sealed record OneCycleSchedule(double MaxLearningRate, int TotalSteps, double PctStart = 0.3, bool CosineAnnealing = true, double DivFactor = 25, double FinalDivFactor = 1e4) : ISchedule
+{
+    /// <inheritdoc/>
+    public double LearningRateAt(long step)
+    {
+        double initial = MaxLearningRate / DivFactor, final = initial / FinalDivFactor;
+        double peakStep = (PctStart * TotalSteps) - 1, endStep = TotalSteps - 1;
+        return step <= peakStep
+            ? Anneal(initial, MaxLearningRate, step / peakStep)
+            : Anneal(MaxLearningRate, final, (step - peakStep) / (endStep - peakStep));
+    }
+
+    private double Anneal(double start, double end, double pct) =>
+        CosineAnnealing ? end + ((start - end) / 2 * (1 + Math.Cos(Math.PI * pct))) : ((end - start) * pct) + start;
+}

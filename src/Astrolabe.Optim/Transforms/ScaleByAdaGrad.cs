@@ -1,0 +1,46 @@
+namespace Astrolabe.Optim;
+
+/// <summary>
+/// AdaGrad (Duchi et al., 2011) as <c>torch.optim.Adagrad</c>: <c>s ← s + g²</c>,
+/// <c>u = g / (√s + ε) / (1 + (t − 1)·lrDecay)</c>. State: slot 0 = s, scalar 0 = step count.
+/// </summary>
+public sealed class ScaleByAdaGrad : IGradientTransformation
+{
+    private readonly double lrDecay;
+    private readonly float initialAccumulator;
+    private readonly float eps;
+
+    /// <summary>Creates the transformation.</summary>
+    /// <param name="lrDecay">The learning-rate decay, ≥ 0.</param>
+    /// <param name="initialAccumulatorValue">The initial value of s, ≥ 0.</param>
+    /// <param name="eps">Added to the denominator, ≥ 0.</param>
+    public ScaleByAdaGrad(double lrDecay = 0, double initialAccumulatorValue = 0, double eps = 1e-10)
+    {
+        this.lrDecay = Check.NonNegative(lrDecay, nameof(lrDecay));
+        initialAccumulator = (float)Check.NonNegative(initialAccumulatorValue, nameof(initialAccumulatorValue));
+        this.eps = (float)Check.NonNegative(eps, nameof(eps));
+    }
+
+    /// <inheritdoc/>
+    public TransformState Init(IReadOnlyList<Parameter> parameters) => new TransformState(parameters, 1, 1).Fill(0, initialAccumulator);
+
+    /// <inheritdoc/>
+    public void Update(UpdateContext context, TransformState state)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(state);
+        long t = state.NextCount();
+        float decay = (float)(1 / (1 + ((t - 1) * lrDecay)));
+        for (int i = 0; i < context.Count; i++)
+        {
+            Span<float> u = context.Materialize(i);
+            Span<float> s = state.Buffer(0, i);
+            for (int j = 0; j < u.Length; j++)
+            {
+                float g = u[j];
+                s[j] += g * g;
+                u[j] = decay * g / (MathF.Sqrt(s[j]) + eps);
+            }
+        }
+    }
+}

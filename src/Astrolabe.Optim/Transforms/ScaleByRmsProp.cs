@@ -1,0 +1,65 @@
+namespace Astrolabe.Optim;
+
+/// <summary>
+/// RMSprop as <c>torch.optim.RMSprop</c>: <c>s ← α·s + (1 − α)·g²</c>; centered: <c>ḡ ← α·ḡ + (1 − α)·g</c> and
+/// the denominator is <c>√(s − ḡ²) + ε</c>, else <c>√s + ε</c>; with momentum μ &gt; 0, <c>b ← μ·b + g/denom</c> and
+/// the update is b. State: slots s, ḡ, b.
+/// </summary>
+public sealed class ScaleByRmsProp : IGradientTransformation
+{
+    private readonly float alpha;
+    private readonly float alphaComplement;
+    private readonly float eps;
+    private readonly bool centered;
+    private readonly float momentum;
+
+    /// <summary>Creates the transformation.</summary>
+    /// <param name="alpha">The smoothing constant, in [0, 1).</param>
+    /// <param name="eps">Added to the denominator, ≥ 0.</param>
+    /// <param name="centered">Whether to normalize by the estimated variance instead of the second moment.</param>
+    /// <param name="momentum">The momentum μ ≥ 0.</param>
+    public ScaleByRmsProp(double alpha = 0.99, double eps = 1e-8, bool centered = false, double momentum = 0)
+    {
+        this.alpha = (float)Check.Beta(alpha, nameof(alpha));
+        alphaComplement = (float)(1 - alpha);
+        this.eps = (float)Check.NonNegative(eps, nameof(eps));
+        this.centered = centered;
+        this.momentum = (float)Check.NonNegative(momentum, nameof(momentum));
+    }
+
+    /// <inheritdoc/>
+    public TransformState Init(IReadOnlyList<Parameter> parameters) => new(parameters, 3, 1);
+
+    /// <inheritdoc/>
+    public void Update(UpdateContext context, TransformState state)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(state);
+        state.NextCount();
+        for (int i = 0; i < context.Count; i++)
+        {
+            Span<float> u = context.Materialize(i);
+            Span<float> s = state.Buffer(0, i), mean = state.Buffer(1, i), buf = state.Buffer(2, i);
+            for (int j = 0; j < u.Length; j++)
+            {
+                float g = u[j];
+                s[j] = (alpha * s[j]) + (alphaComplement * g * g);
+                float variance = s[j];
+                if (centered)
+                {
+                    mean[j] = (alpha * mean[j]) + (alphaComplement * g);
+                    variance -= mean[j] * mean[j];
+                }
+
+                float scaled = g / (MathF.Sqrt(variance) + eps);
+                if (momentum > 0)
+                {
+                    buf[j] = (momentum * buf[j]) + scaled;
+                    scaled = buf[j];
+                }
+
+                u[j] = scaled;
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+namespace Astrolabe.Optim.Tests;
+
+public sealed class PenaltyTests
+{
+    [Fact]
+    public void ElasticNetValueAndGradient()
+    {
+        var w = new Parameter("w", [1f, -2f, 0f], new float[3], 3);
+        var bias = new Parameter("bias", [5f], new float[1], 1);
+        var penalty = Penalties.ElasticNet(0.1, 0.4, p => p.Name != "bias");
+        // 0.1·(1 + 2 + 0) + 0.2·(1 + 4 + 0)
+        Assert.Equal(1.3, penalty.Value([w, bias]), 1e-9);
+        penalty.AddGradients([w, bias]);
+        Assert.Equal([0.1f + 0.4f, -0.1f - 0.8f, 0f], w.Grad);
+        Assert.Equal([0f], bias.Grad);
+    }
+
+    [Fact]
+    public void AnL2PenaltyOnTheOptimizerEqualsWeightDecay()
+    {
+        var q1 = new Quadratic(6);
+        q1.Train(Optimizers.Sgd([q1.W], lr: 0.05, momentum: 0.9, weightDecay: 0.1), 30);
+        var q2 = new Quadratic(6);
+        q2.Train(Optimizers.Sgd([q2.W], lr: 0.05, momentum: 0.9).WithPenalty(Penalties.L2(0.1)), 30);
+        for (int j = 0; j < 6; j++)
+        {
+            Assert.Equal(q1.W.Value[j], q2.W.Value[j], 1e-6);
+        }
+    }
+
+    [Fact]
+    public void AnL1PenaltyShrinksTowardZero()
+    {
+        var p = new Parameter("w", [0.5f, -0.5f], new float[2], 2);
+        Optimizers.Sgd([p], lr: 0.1).WithPenalty(Penalties.L1(1.0)).Step();
+        Assert.Equal([0.4f, -0.4f], p.Value);
+    }
+}

@@ -1,0 +1,43 @@
+namespace Astrolabe.Optim.Tests;
+
+public sealed class ScheduleTests
+{
+    [Fact]
+    public void ConstantAndSequentialSchedules()
+    {
+        Assert.Equal(0.3, new ConstantSchedule(0.3).LearningRateAt(1000));
+        var s = new SequentialSchedule([new ConstantSchedule(1), new ExponentialSchedule(2, 0.5)], [3]);
+        Assert.Equal([1, 1, 1, 2, 1, 0.5], Enumerable.Range(0, 6).Select(t => s.LearningRateAt(t)));
+        Assert.Contains("Expected 1 milestones", Assert.Throws<ArgumentException>(() => new SequentialSchedule([new ConstantSchedule(1), new ConstantSchedule(2)], [])).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ScaleByScheduleUsesTheOptimizersStep()
+    {
+        var p = new Parameter("w", [0f], [1f], 1);
+        var opt = new Optimizer([p], 0, new Chain(new ScaleBySchedule(new StepSchedule(1.0, 2, 0.5))));
+        for (int t = 0; t < 4; t++)
+        {
+            opt.Step();
+        }
+
+        Assert.Equal(-(1 + 1 + 0.5f + 0.5f), p.Value[0]);
+    }
+
+    [Fact]
+    public void PlateauInMaxModeWithAnAbsoluteThreshold()
+    {
+        var opt = Optimizers.Sgd([new Parameter("w", [0f], [0f], 1)], lr: 1.0);
+        var plateau = new ReduceLearningRateOnPlateau(opt, new PlateauOptions { Maximize = true, Patience = 1, Factor = 0.5, Threshold = 0.1, RelativeThreshold = false, MinLearningRate = 0.3 });
+        double[] accuracy = [0.5, 0.55, 0.58, 0.7, 0.7, 0.7, 0.7, 0.7];
+        var lrs = new List<double>();
+        foreach (double a in accuracy)
+        {
+            plateau.Step(a);
+            lrs.Add(opt.LearningRate);
+        }
+
+        Assert.Equal([1, 1, 0.5, 0.5, 0.5, 0.3, 0.3, 0.3], lrs);
+        Assert.Equal(0.7, plateau.Best);
+    }
+}
