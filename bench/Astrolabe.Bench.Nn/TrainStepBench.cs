@@ -1,0 +1,38 @@
+using Astrolabe.Nn;
+using Astrolabe.Optim;
+
+namespace Astrolabe.Bench.Nn;
+
+/// <summary>One training step (zero grad, forward, cross-entropy, backward, Adam step) on fixed random data.</summary>
+internal static class TrainStepBench
+{
+    public static IEnumerable<(string Name, int Inner, Action Step)> Cases()
+    {
+        var rng = new Rng(0);
+        yield return ("mlp_64_128_10_b64", 200, Step(
+            new Sequential(new Linear(64, 128, rng: rng), new ReLU(), new Linear(128, 10, rng: rng)),
+            Tensor.Randn(rng, 64, 64), Labels(rng, 64)));
+        yield return ("mlp_784_512_512_10_b128", 10, Step(
+            new Sequential(new Linear(784, 512, rng: rng), new ReLU(), new Linear(512, 512, rng: rng), new ReLU(), new Linear(512, 10, rng: rng)),
+            Tensor.Randn(rng, 128, 784), Labels(rng, 128)));
+        yield return ("cnn_28x28_b64", 5, Step(
+            new Sequential(
+                new Conv2d(1, 16, 3, rng: rng), new ReLU(), new MaxPool2d(2),
+                new Conv2d(16, 32, 3, rng: rng), new ReLU(), new MaxPool2d(2),
+                new Flatten(), new Linear(32 * 5 * 5, 10, rng: rng)),
+            Tensor.Randn(rng, 64, 1, 28, 28), Labels(rng, 64)));
+    }
+
+    private static Action Step(Module model, Tensor x, int[] y)
+    {
+        var optimizer = Optimizers.Adam(model.Parameters(), lr: 1e-3);
+        return () =>
+        {
+            optimizer.ZeroGrad();
+            Functional.CrossEntropy(model.Forward(x), y).Backward();
+            optimizer.Step();
+        };
+    }
+
+    private static int[] Labels(Rng rng, int n) => Enumerable.Range(0, n).Select(_ => rng.NextInt(10)).ToArray();
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Astrolabe.Nn vs PyTorch 1.13 (OpenBLAS), side by side in one run; prints a markdown table.
+# Usage: bench/Astrolabe.Bench.Nn/run.sh        (PEER_PYTHON selects the peer interpreter; default /usr/bin/python3)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+peer_python="${PEER_PYTHON:-/usr/bin/python3}"
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+
+dotnet build -c Release "$here/Astrolabe.Bench.Nn.csproj" -v quiet -nologo > "$out/build.log" 2>&1 || { cat "$out/build.log" >&2; exit 1; }
+bench=(dotnet "$here/bin/Release/net10.0/Astrolabe.Bench.Nn.dll")
+
+# The peer runs on OpenBLAS (Debian's torch otherwise uses whatever libblas.so.3 the alternatives select).
+openblas_lib="$(ldconfig -p | awk '/libopenblas\.so\.0/ && !seen++ {print $NF}')"
+openblas_dir=""
+for candidate in "$(dirname "${openblas_lib:-/nonexistent/x}")/openblas-pthread" "$(dirname "$(readlink -f "${openblas_lib:-/nonexistent/x}")")"; do
+    if [ -e "$candidate/libblas.so.3" ]; then openblas_dir="$candidate"; break; fi
+done
+if [ -z "$openblas_dir" ]; then
+    echo "OpenBLAS (libopenblas0-pthread) not found; the peer would run on the reference BLAS." >&2
+    exit 1
+fi
+
+# Both sides alternate case by case, so load changes on a shared machine hit both alike.
+peer=(env LD_LIBRARY_PATH="$openblas_dir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" "$peer_python" "$here/peer_torch.py")
+"${peer[@]}" info > "$out/peer.jsonl"
+"${bench[@]}" peak > "$out/ours.jsonl"
+for threads in 1 2; do
+    for case in gemm_512 gemm_1024 mlp_64_128_10_b64 mlp_784_512_512_10_b128 cnn_28x28_b64; do
+        echo "  $case, $threads thread(s)" >&2
+        "${bench[@]}" "$case" "$threads" >> "$out/ours.jsonl"
+        "${peer[@]}" "$case" "$threads" >> "$out/peer.jsonl"
+    done
+done
+"${bench[@]}" peak >> "$out/ours.jsonl"
+echo
+echo "$(nproc) CPUs: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(date -u +%Y-%m-%dT%H:%MZ)"
+"${bench[@]}" report "$out/ours.jsonl" "$out/peer.jsonl"

@@ -1,0 +1,134 @@
+namespace Astrolabe.Nn;
+
+/// <summary>Sends the gradient of an operation's output (already in <c>output.Grad</c>) to its parents.</summary>
+/// <param name="output">The tensor the operation produced.</param>
+internal delegate void BackwardFunction(Tensor output);
+
+public sealed partial class Tensor
+{
+    private Tensor[]? _parents;
+    private BackwardFunction? _backward;
+
+    /// <summary>Whether this tensor was produced by a recorded operation (it is not a leaf).</summary>
+    public bool IsInGraph => _backward is not null;
+
+    /// <summary>
+    /// Wraps an operation's result. When recording is on and some parent requires gradients, the result remembers its
+    /// parents and <paramref name="backward"/>; otherwise it is a plain constant.
+    /// </summary>
+    internal static Tensor FromOp(float[] data, int[] shape, BackwardFunction backward, params Tensor[] parents)
+    {
+        var result = new Tensor(data, shape);
+        if (GradMode.IsEnabled && AnyRequiresGrad(parents))
+        {
+            result.RequiresGrad = true;
+            result._parents = parents;
+            result._backward = backward;
+        }
+
+        return result;
+    }
+
+    private static bool AnyRequiresGrad(Tensor[] parents)
+    {
+        foreach (var p in parents)
+        {
+            if (p.RequiresGrad)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The gradient buffer, allocated (zeroed) on first use.</summary>
+    internal float[] GradBuffer() => Grad ??= new float[Length];
+
+    /// <summary>
+    /// Back-propagates from this tensor with an initial gradient of ones (for a scalar loss: dLoss/dLoss = 1).
+    /// Gradients accumulate into every leaf that requires them; call <see cref="ZeroGrad"/> (or the optimizer's) between steps.
+    /// </summary>
+    public void Backward() => Backward(null);
+
+    /// <summary>
+    /// Back-propagates <paramref name="gradOutput"/> (d objective / d this tensor) through the recorded graph.
+    /// Gradients of intermediate tensors are released after use; leaves accumulate theirs.
+    /// </summary>
+    /// <param name="gradOutput">The incoming gradient, same length as this tensor; null means all ones.</param>
+    /// <exception cref="InvalidOperationException">This tensor does not require gradients.</exception>
+    public void Backward(float[]? gradOutput)
+    {
+        if (!RequiresGrad)
+        {
+            throw new InvalidOperationException(
+                "Backward() on a tensor that does not require gradients: no input of its graph requires them, or it was computed under GradMode.NoGrad().");
+        }
+
+        if (gradOutput is not null && gradOutput.Length != Length)
+        {
+            throw new ArgumentException($"gradOutput has {gradOutput.Length} elements, the tensor {Length}.", nameof(gradOutput));
+        }
+
+        var g = GradBuffer();
+        if (gradOutput is null)
+        {
+            for (int i = 0; i < g.Length; i++)
+            {
+                g[i] += 1f;
+            }
+        }
+        else
+        {
+            System.Numerics.Tensors.TensorPrimitives.Add(g, gradOutput, g);
+        }
+
+        var order = TopologicalOrder();
+        for (int i = order.Count - 1; i >= 0; i--)
+        {
+            var node = order[i];
+            if (node.Grad is null)
+            {
+                continue;
+            }
+
+            node._backward!(node);
+            node.Grad = null;
+        }
+    }
+
+    /// <summary>The recorded nodes reachable from this one, parents before children (iterative depth-first search).</summary>
+    private List<Tensor> TopologicalOrder()
+    {
+        var order = new List<Tensor>();
+        var visited = new HashSet<Tensor>(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<(Tensor Node, int NextParent)>();
+        if (_backward is null)
+        {
+            return order;
+        }
+
+        stack.Push((this, 0));
+        visited.Add(this);
+        while (stack.Count > 0)
+        {
+            var (node, next) = stack.Pop();
+            var parents = node._parents!;
+            if (next < parents.Length)
+            {
+                stack.Push((node, next + 1));
+                var p = parents[next];
+                if (p._backward is not null && visited.Add(p))
+                {
+                    stack.Push((p, 0));
+                }
+            }
+            else
+            {
+                order.Add(node);
+            }
+        }
+
+        return order;
+    }
+}

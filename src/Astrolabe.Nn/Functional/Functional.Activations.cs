@@ -1,0 +1,185 @@
+using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
+using Astrolabe.Nn.Kernels;
+
+namespace Astrolabe.Nn;
+
+public static partial class Functional
+{
+    /// <summary>Computes an element-wise forward: <paramref name="y"/>[i] = f(<paramref name="x"/>[i]).</summary>
+    private delegate void UnaryForward(ReadOnlySpan<float> x, Span<float> y);
+
+    /// <summary>Adds d f/d x · gy into gx, given input x and output y.</summary>
+    private delegate void UnaryBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> gy, Span<float> gx);
+
+    /// <summary><c>max(x, 0)</c>.</summary>
+    /// <param name="x">The input.</param>
+    /// <returns>The activation.</returns>
+    public static Tensor Relu(Tensor x) => Unary(x,
+        static (x, y) => TensorPrimitives.Max(x, 0f, y),
+        static (x, _, gy, gx) => ReluBackward(x, gy, gx));
+
+    /// <summary><c>x</c> for x &gt; 0, else <c>slope·x</c>.</summary>
+    /// <param name="x">The input.</param>
+    /// <param name="negativeSlope">The slope for negative inputs (PyTorch default 0.01).</param>
+    /// <returns>The activation.</returns>
+    public static Tensor LeakyRelu(Tensor x, float negativeSlope = 0.01f) => Unary(x,
+        (x, y) =>
+        {
+            for (int i = 0; i < x.Length; i++)
+            {
+                y[i] = x[i] > 0 ? x[i] : negativeSlope * x[i];
+            }
+        },
+        (x, _, gy, gx) =>
+        {
+            for (int i = 0; i < x.Length; i++)
+            {
+                gx[i] += x[i] > 0 ? gy[i] : negativeSlope * gy[i];
+            }
+        });
+
+    /// <summary>The hyperbolic tangent.</summary>
+    /// <param name="x">The input.</param>
+    /// <returns>The activation.</returns>
+    public static Tensor Tanh(Tensor x) => Unary(x,
+        static (x, y) => TensorPrimitives.Tanh(x, y),
+        static (_, y, gy, gx) =>
+        {
+            for (int i = 0; i < y.Length; i++)
+            {
+                gx[i] += gy[i] * (1f - (y[i] * y[i]));
+            }
+        });
+
+    /// <summary>The logistic function <c>1 / (1 + e^−x)</c>.</summary>
+    /// <param name="x">The input.</param>
+    /// <returns>The activation.</returns>
+    public static Tensor Sigmoid(Tensor x) => Unary(x,
+        static (x, y) => TensorPrimitives.Sigmoid(x, y),
+        static (_, y, gy, gx) =>
+        {
+            for (int i = 0; i < y.Length; i++)
+            {
+                gx[i] += gy[i] * y[i] * (1f - y[i]);
+            }
+        });
+
+    /// <summary>GELU, exact form <c>x·Φ(x)</c> with Φ the standard normal CDF (PyTorch's default).</summary>
+    /// <param name="x">The input.</param>
+    /// <returns>The activation.</returns>
+    public static Tensor Gelu(Tensor x) => Unary(x,
+        static (x, y) =>
+        {
+            for (int i = 0; i < x.Length; i++)
+            {
+                y[i] = (float)(x[i] * 0.5 * (1.0 + SpecialFunctions.Erf(x[i] * 0.7071067811865476)));
+            }
+        },
+        static (x, _, gy, gx) =>
+        {
+            for (int i = 0; i < x.Length; i++)
+            {
+                double v = x[i];
+                double cdf = 0.5 * (1.0 + SpecialFunctions.Erf(v * 0.7071067811865476));
+                double pdf = Math.Exp(-0.5 * v * v) * 0.3989422804014327;
+                gx[i] += (float)(gy[i] * (cdf + (v * pdf)));
+            }
+        });
+
+    /// <summary>SiLU (swish), <c>x·σ(x)</c>.</summary>
+    /// <param name="x">The input.</param>
+    /// <returns>The activation.</returns>
+    public static Tensor Silu(Tensor x) => Unary(x,
+        static (x, y) =>
+        {
+            TensorPrimitives.Sigmoid(x, y);
+            TensorPrimitives.Multiply(x, y, y);
+        },
+        static (x, _, gy, gx) =>
+        {
+            for (int i = 0; i < x.Length; i++)
+            {
+                float s = 1f / (1f + MathF.Exp(-x[i]));
+                gx[i] += gy[i] * s * (1f + (x[i] * (1f - s)));
+            }
+        });
+
+    /// <summary>ELU: <c>x</c> for x &gt; 0, else <c>α(eˣ − 1)</c>.</summary>
+    /// <param name="x">The input.</param>
+    /// <param name="alpha">α (PyTorch default 1).</param>
+    /// <returns>The activation.</returns>
+    public static Tensor Elu(Tensor x, float alpha = 1f) => Unary(x,
+        (x, y) =>
+        {
+            for (int i = 0; i < x.Length; i++)
+            {
+                y[i] = x[i] > 0 ? x[i] : alpha * (MathF.Exp(x[i]) - 1f);
+            }
+        },
+        (x, y, gy, gx) =>
+        {
+            for (int i = 0; i < x.Length; i++)
+            {
+                gx[i] += x[i] > 0 ? gy[i] : gy[i] * (y[i] + alpha);
+            }
+        });
+
+    /// <summary>Softplus <c>log(1 + eˣ)</c> (β = 1; linear above 20 as in PyTorch).</summary>
+    /// <param name="x">The input.</param>
+    /// <returns>The activation.</returns>
+    public static Tensor Softplus(Tensor x) => Unary(x,
+        static (x, y) =>
+        {
+            for (int i = 0; i < x.Length; i++)
+            {
+                y[i] = x[i] > 20f ? x[i] : (float)Math.Log(1.0 + Math.Exp(x[i]));
+            }
+        },
+        static (x, _, gy, gx) =>
+        {
+            for (int i = 0; i < x.Length; i++)
+            {
+                gx[i] += x[i] > 20f ? gy[i] : gy[i] / (1f + MathF.Exp(-x[i]));
+            }
+        });
+
+    private static Tensor Unary(Tensor x, UnaryForward forward, UnaryBackward backward)
+    {
+        var y = GC.AllocateUninitializedArray<float>(x.Length);
+        forward(x.Data, y);
+        return Tensor.FromOp(y, x.Shape, o => backward(x.Data, o.Data, o.Grad!, x.GradBuffer()), x);
+    }
+
+    private static void ReluBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> gy, Span<float> gx)
+    {
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i <= x.Length - 16; i += 16)
+            {
+                var mask = Vector512.GreaterThan(Vector512.Create(x[i..]), Vector512<float>.Zero);
+                var add = Vector512.ConditionalSelect(mask, Vector512.Create(gy[i..]), Vector512<float>.Zero);
+                (Vector512.Create(gx[i..]) + add).CopyTo(gx[i..]);
+            }
+        }
+
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= x.Length - 8; i += 8)
+            {
+                var mask = Vector256.GreaterThan(Vector256.Create(x[i..]), Vector256<float>.Zero);
+                var add = Vector256.ConditionalSelect(mask, Vector256.Create(gy[i..]), Vector256<float>.Zero);
+                (Vector256.Create(gx[i..]) + add).CopyTo(gx[i..]);
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            if (x[i] > 0)
+            {
+                gx[i] += gy[i];
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Buffers;
+using System.Numerics.Tensors;
+using Astrolabe.Nn.Kernels;
+
+namespace Astrolabe.Nn;
+
+public static partial class Functional
+{
+    /// <summary>
+    /// 2-D convolution (cross-correlation, as PyTorch) of an NCHW batch: im2col, then one GEMM
+    /// <c>W[O, C·KH·KW] · cols[C·KH·KW, N·OH·OW]</c>; backward uses the two transposed GEMMs and col2im.
+    /// </summary>
+    /// <param name="x">The input [N, C, H, W].</param>
+    /// <param name="weight">The filters [O, C, KH, KW].</param>
+    /// <param name="bias">The bias [O], or null.</param>
+    /// <param name="stride">The stride (both directions).</param>
+    /// <param name="padding">Zero padding on every side.</param>
+    /// <param name="layer">The layer name used in error messages.</param>
+    /// <returns>The output [N, O, OH, OW].</returns>
+    public static Tensor Conv2d(Tensor x, Tensor weight, Tensor? bias, int stride = 1, int padding = 0, string layer = "Conv2d")
+    {
+        Shapes.RequireRank(x, 4, layer, "[N, C, H, W]");
+        Shapes.RequireRank(weight, 4, layer, "weight [O, C, KH, KW]");
+        int o = weight.Dim(0);
+        if (x.Dim(1) != weight.Dim(1))
+        {
+            throw new ArgumentException($"{layer}: input has {x.Dim(1)} channels, the layer expects {weight.Dim(1)} (input {Shapes.Format(x.ShapeSpan)}).");
+        }
+
+        var g = new ConvGeometry(x.Dim(0), x.Dim(1), x.Dim(2), x.Dim(3), weight.Dim(2), weight.Dim(3), stride, padding);
+        if (stride < 1 || padding < 0 || g.OH <= 0 || g.OW <= 0)
+        {
+            throw new ArgumentException($"{layer}: a {g.KH}×{g.KW} kernel (stride {stride}, padding {padding}) does not fit input {Shapes.Format(x.ShapeSpan)}.");
+        }
+
+        int rows = g.Rows, p = g.Cols, plane = g.OH * g.OW;
+        // Scratch matrices come from the shared pool (they are megabytes for image batches; fresh ones would be
+        // large-object allocations every step). cols lives until the backward pass, the others only inside a call.
+        var cols = ArrayPool<float>.Shared.Rent(rows * p);
+        Im2Col.Unfold(g, x.Data, cols);
+        var out2 = ArrayPool<float>.Shared.Rent(o * p);
+        Gemm.Multiply(false, false, o, p, rows, weight.Data, 0, rows, cols, 0, p, out2, 0, p, accumulate: false);
+        var y = GC.AllocateUninitializedArray<float>(g.N * o * plane);
+        for (int n = 0; n < g.N; n++)
+        {
+            for (int oc = 0; oc < o; oc++)
+            {
+                var dst = y.AsSpan(((n * o) + oc) * plane, plane);
+                var src = out2.AsSpan((oc * p) + (n * plane), plane);
+                if (bias is null)
+                {
+                    src.CopyTo(dst);
+                }
+                else
+                {
+                    TensorPrimitives.Add(src, bias.Data[oc], dst);
+                }
+            }
+        }
+
+        ArrayPool<float>.Shared.Return(out2);
+        float[]? kept = cols;
+        var result = Tensor.FromOp(y, [g.N, o, g.OH, g.OW], t =>
+        {
+            if (kept is null)
+            {
+                throw new InvalidOperationException($"{layer}: backward ran twice through the same graph; run the forward pass again.");
+            }
+
+            var gy = t.Grad!;
+            var g2 = ArrayPool<float>.Shared.Rent(o * p);
+            for (int n = 0; n < g.N; n++)
+            {
+                for (int oc = 0; oc < o; oc++)
+                {
+                    gy.AsSpan(((n * o) + oc) * plane, plane).CopyTo(g2.AsSpan((oc * p) + (n * plane), plane));
+                }
+            }
+
+            if (bias is { RequiresGrad: true })
+            {
+                var gb = bias.GradBuffer();
+                for (int oc = 0; oc < o; oc++)
+                {
+                    gb[oc] += TensorPrimitives.Sum<float>(g2.AsSpan(oc * p, p));
+                }
+            }
+
+            if (weight.RequiresGrad)
+            {
+                Gemm.Multiply(false, true, o, rows, p, g2, 0, p, kept, 0, p, weight.GradBuffer(), 0, rows, accumulate: true);
+            }
+
+            if (x.RequiresGrad)
+            {
+                var gcols = ArrayPool<float>.Shared.Rent(rows * p);
+                Gemm.Multiply(true, false, rows, p, o, weight.Data, 0, rows, g2, 0, p, gcols, 0, p, accumulate: false);
+                Im2Col.Fold(g, gcols, x.GradBuffer());
+                ArrayPool<float>.Shared.Return(gcols);
+            }
+
+            ArrayPool<float>.Shared.Return(g2);
+            ArrayPool<float>.Shared.Return(kept);
+            kept = null;
+        }, bias is null ? [x, weight] : [x, weight, bias]);
+        if (!result.RequiresGrad)
+        {
+            ArrayPool<float>.Shared.Return(cols);
+        }
+
+        return result;
+    }
+}

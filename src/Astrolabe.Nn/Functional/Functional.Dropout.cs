@@ -1,0 +1,39 @@
+namespace Astrolabe.Nn;
+
+public static partial class Functional
+{
+    /// <summary>
+    /// Inverted dropout: in training, zeroes each element with probability <paramref name="p"/> and scales the rest by
+    /// 1/(1−p); otherwise returns <paramref name="x"/> unchanged.
+    /// </summary>
+    /// <param name="x">The input.</param>
+    /// <param name="p">The drop probability in [0, 1).</param>
+    /// <param name="training">Whether to drop.</param>
+    /// <param name="rng">The seeded random source for the mask.</param>
+    /// <returns>The result.</returns>
+    public static Tensor Dropout(Tensor x, float p, bool training, Rng rng)
+    {
+        ArgumentNullException.ThrowIfNull(rng);
+        if (p is < 0 or >= 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(p), p, "Dropout probability must be in [0, 1).");
+        }
+
+        if (!training || p == 0)
+        {
+            return x;
+        }
+
+        float scale = 1f / (1f - p);
+        var mask = new float[x.Length];
+        var y = new float[x.Length];
+        for (int i = 0; i < mask.Length; i++)
+        {
+            mask[i] = rng.NextDouble() >= p ? scale : 0f;
+            y[i] = x.Data[i] * mask[i];
+        }
+
+        return Tensor.FromOp(y, x.Shape, o =>
+            System.Numerics.Tensors.TensorPrimitives.FusedMultiplyAdd(o.Grad!, mask, x.GradBuffer(), x.GradBuffer()), x);
+    }
+}

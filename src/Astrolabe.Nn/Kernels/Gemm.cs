@@ -1,0 +1,161 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Astrolabe.Nn.Kernels;
+
+/// <summary>
+/// Single-precision matrix multiply, <c>C = (accumulate ? C : 0) + op(A)·op(B)</c>, row-major, where op is the
+/// identity or the transpose. Blocked and packed in the GotoBLAS/BLIS manner: B is packed into NR-wide column strips
+/// (KC×NC block, L3/L2), A into MR-tall row strips (MC×KC block, L2), and a register-blocked micro-kernel
+/// (<see cref="MicroKernel"/>) computes an MR×NR tile of C with fused multiply-adds. Large products are split across
+/// <see cref="KernelThreads.Max"/> threads along the longer of M and N.
+/// </summary>
+internal static unsafe class Gemm
+{
+    internal const int MR = MicroKernel.MR;
+    private const int MC = 144;
+    private const int KC = 256;
+    private const int NC = 2048;
+    private const double ParallelFlops = 3e6;
+
+    [ThreadStatic]
+    private static float[]? t_packA;
+
+    [ThreadStatic]
+    private static float[]? t_packB;
+
+    [ThreadStatic]
+    private static float[]? t_tile;
+
+    private static int NR => MicroKernel.NR;
+
+    /// <summary>Array overload: offsets select the first element of each matrix.</summary>
+    public static void Multiply(
+        bool transA, bool transB, int m, int n, int k,
+        float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb, float[] c, int cOffset, int ldc,
+        bool accumulate)
+    {
+        fixed (float* pa = a)
+        fixed (float* pb = b)
+        fixed (float* pc = c)
+        {
+            Multiply(transA, transB, m, n, k, pa + aOffset, lda, pb + bOffset, ldb, pc + cOffset, ldc, accumulate);
+        }
+    }
+
+    /// <summary>Pointer form. op(A) is m×k, op(B) is k×n, C is m×n; ld* are row strides of the stored matrices.</summary>
+    public static void Multiply(
+        bool transA, bool transB, int m, int n, int k,
+        float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate)
+    {
+        if (m == 0 || n == 0)
+        {
+            return;
+        }
+
+        if (k == 0)
+        {
+            if (!accumulate)
+            {
+                for (int i = 0; i < m; i++)
+                {
+                    new Span<float>(c + ((long)i * ldc), n).Clear();
+                }
+            }
+
+            return;
+        }
+
+        int threads = Math.Min(KernelThreads.Max, Environment.ProcessorCount);
+        double flops = 2.0 * m * n * k;
+        if (threads <= 1 || flops < ParallelFlops)
+        {
+            Serial(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, accumulate);
+            return;
+        }
+
+        nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
+        if (n >= m)
+        {
+            int parts = Math.Min(threads, (n + NR - 1) / NR);
+            int chunk = ((n + parts - 1) / parts + NR - 1) / NR * NR;
+            KernelThreads.For(parts, t =>
+            {
+                int j0 = t * chunk, j1 = Math.Min(n, j0 + chunk);
+                if (j0 >= j1)
+                {
+                    return;
+                }
+
+                float* bt = transB ? (float*)pb + ((long)j0 * ldb) : (float*)pb + j0;
+                Serial(transA, transB, m, j1 - j0, k, (float*)pa, lda, bt, ldb, (float*)pc + j0, ldc, accumulate);
+            });
+        }
+        else
+        {
+            int parts = Math.Min(threads, (m + MR - 1) / MR);
+            int chunk = ((m + parts - 1) / parts + MR - 1) / MR * MR;
+            KernelThreads.For(parts, t =>
+            {
+                int i0 = t * chunk, i1 = Math.Min(m, i0 + chunk);
+                if (i0 >= i1)
+                {
+                    return;
+                }
+
+                float* at = transA ? (float*)pa + i0 : (float*)pa + ((long)i0 * lda);
+                Serial(transA, transB, i1 - i0, n, k, at, lda, (float*)pb, ldb, (float*)pc + ((long)i0 * ldc), ldc, accumulate);
+            });
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Serial(
+        bool transA, bool transB, int m, int n, int k,
+        float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate)
+    {
+        int nr = NR;
+        t_packA ??= GC.AllocateUninitializedArray<float>((MC * KC) + 16, pinned: true);
+        t_packB ??= GC.AllocateUninitializedArray<float>((KC * (NC + 32)) + 16, pinned: true);
+        t_tile ??= GC.AllocateUninitializedArray<float>(MR * 32, pinned: true);
+        fixed (float* packAUnaligned = t_packA)
+        fixed (float* packBUnaligned = t_packB)
+        fixed (float* tile = t_tile)
+        {
+            float* packA = Align64(packAUnaligned);
+            float* packB = Align64(packBUnaligned);
+            for (int jc = 0; jc < n; jc += NC)
+            {
+                int nc = Math.Min(NC, n - jc);
+                for (int pc = 0; pc < k; pc += KC)
+                {
+                    int kc = Math.Min(KC, k - pc);
+                    GemmPacking.PackB(transB, b, ldb, pc, jc, kc, nc, nr, packB);
+                    bool acc = accumulate || pc > 0;
+                    for (int ic = 0; ic < m; ic += MC)
+                    {
+                        int mc = Math.Min(MC, m - ic);
+                        GemmPacking.PackA(transA, a, lda, ic, pc, mc, kc, MR, packA);
+                        for (int jr = 0; jr < nc; jr += nr)
+                        {
+                            float* bStrip = packB + ((long)(jr / nr) * kc * nr);
+                            int nrActual = Math.Min(nr, nc - jr);
+                            for (int ir = 0; ir < mc; ir += MR)
+                            {
+                                MicroKernel.Run(
+                                    kc, packA + ((long)(ir / MR) * kc * MR), bStrip,
+                                    c + ((long)(ic + ir) * ldc) + jc + jr, ldc,
+                                    Math.Min(MR, mc - ir), nrActual, acc, tile);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static float* Align64(float* p) => (float*)(((nint)p + 63) & ~(nint)63);
+
+    /// <summary>Whether the wide (512-bit) micro-kernel is in use.</summary>
+    public static bool UsesVector512 => Vector512.IsHardwareAccelerated;
+}

@@ -1,0 +1,59 @@
+namespace Astrolabe.Nn;
+
+/// <summary>ReLU layer (see <see cref="Functional.Relu"/>).</summary>
+public sealed class ReLU : Module
+{
+    /// <inheritdoc />
+    public override Tensor Forward(Tensor x) => Functional.Relu(x);
+}
+
+/// <summary>Leaky ReLU layer (see <see cref="Functional.LeakyRelu"/>).</summary>
+/// <param name="negativeSlope">The slope for negative inputs.</param>
+public sealed class LeakyReLU(float negativeSlope = 0.01f) : Module
+{
+    /// <inheritdoc />
+    public override Tensor Forward(Tensor x) => Functional.LeakyRelu(x, negativeSlope);
+}
+
+/// <summary>GELU layer, exact erf form (see <see cref="Functional.Gelu"/>).</summary>
+public sealed class GELU : Module
+{
+    /// <inheritdoc />
+    public override Tensor Forward(Tensor x) => Functional.Gelu(x);
+}
+
+/// <summary>SiLU layer (see <see cref="Functional.Silu"/>).</summary>
+public sealed class SiLU : Module
+{
+    /// <inheritdoc />
+    public override Tensor Forward(Tensor x) => Functional.Silu(x);
+}
+
+/// <summary>ELU layer (see <see cref="Functional.Elu"/>).</summary>
+/// <param name="alpha">α.</param>
+public sealed class ELU(float alpha = 1f) : Module
+{
+    /// <inheritdoc />
+    public override Tensor Forward(Tensor x) => Functional.Elu(x, alpha);
+}
+
+/// <summary>Tanh layer (see <see cref="Functional.Tanh"/>).</summary>
+public sealed class Tanh : Module
+{
+    /// <inheritdoc />
+    public override Tensor Forward(Tensor x) => Functional.Tanh(x);
+}
+
+/// <summary>Sigmoid layer (see <see cref="Functional.Sigmoid"/>).</summary>
+public sealed class Sigmoid : Module
+{
+    /// <inheritdoc />
+    public override Tensor Forward(Tensor x) => Functional.Sigmoid(x);
+}
+
+/// <summary>Softplus layer (see <see cref="Functional.Softplus"/>).</summary>
+public sealed class Softplus : Module
+{
+    /// <inheritdoc />
+    public override Tensor Forward(Tensor x) => Functional.Softplus(x);
+}

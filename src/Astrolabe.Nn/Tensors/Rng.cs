@@ -1,0 +1,87 @@
+namespace Astrolabe.Nn;
+
+/// <summary>
+/// A seeded pseudo-random source (xoshiro256**): the same seed gives the same stream on every platform and run.
+/// </summary>
+/// <remarks>Not thread-safe; give each thread its own instance.</remarks>
+public sealed class Rng
+{
+    private ulong _s0, _s1, _s2, _s3;
+    private double? _spare;
+
+    /// <summary>Creates a source from a seed.</summary>
+    /// <param name="seed">The seed.</param>
+    public Rng(long seed)
+    {
+        ulong x = (ulong)seed;
+        _s0 = SplitMix(ref x);
+        _s1 = SplitMix(ref x);
+        _s2 = SplitMix(ref x);
+        _s3 = SplitMix(ref x);
+    }
+
+    /// <summary>The next 64 random bits.</summary>
+    /// <returns>A uniformly distributed 64-bit value.</returns>
+    public ulong NextUInt64()
+    {
+        ulong result = ulong.RotateLeft(_s1 * 5, 7) * 9;
+        ulong t = _s1 << 17;
+        _s2 ^= _s0;
+        _s3 ^= _s1;
+        _s1 ^= _s2;
+        _s0 ^= _s3;
+        _s2 ^= t;
+        _s3 = ulong.RotateLeft(_s3, 45);
+        return result;
+    }
+
+    /// <summary>A uniform double in [0, 1).</summary>
+    /// <returns>The sample.</returns>
+    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>A uniform integer in [0, <paramref name="maxExclusive"/>).</summary>
+    /// <param name="maxExclusive">The exclusive upper bound (positive).</param>
+    /// <returns>The sample.</returns>
+    public int NextInt(int maxExclusive)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxExclusive);
+        return (int)(((NextUInt64() >> 32) * (ulong)maxExclusive) >> 32);
+    }
+
+    /// <summary>A standard normal sample (Box–Muller).</summary>
+    /// <returns>The sample.</returns>
+    public double NextNormal()
+    {
+        if (_spare is double s)
+        {
+            _spare = null;
+            return s;
+        }
+
+        double u1 = 1.0 - NextDouble();
+        double u2 = NextDouble();
+        double r = Math.Sqrt(-2.0 * Math.Log(u1));
+        _spare = r * Math.Sin(2 * Math.PI * u2);
+        return r * Math.Cos(2 * Math.PI * u2);
+    }
+
+    /// <summary>Shuffles <paramref name="items"/> in place (Fisher–Yates).</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="items">The items.</param>
+    public void Shuffle<T>(Span<T> items)
+    {
+        for (int i = items.Length - 1; i > 0; i--)
+        {
+            int j = NextInt(i + 1);
+            (items[i], items[j]) = (items[j], items[i]);
+        }
+    }
+
+    private static ulong SplitMix(ref ulong x)
+    {
+        ulong z = x += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}

@@ -1,0 +1,69 @@
+namespace Astrolabe.Nn.Tests.Autodiff;
+
+public class AutodiffTests
+{
+    [Fact]
+    public void Gradients_accumulate_across_backward_calls_until_zeroed()
+    {
+        var w = new Tensor([2f], [1]).RequireGrad();
+        var x = new Tensor([3f], [1]);
+        (w * x).Sum().Backward();
+        (w * x).Sum().Backward();
+        Assert.Equal(6f, w.Grad![0]);
+        w.ZeroGrad();
+        Assert.Equal(0f, w.Grad![0]);
+    }
+
+    [Fact]
+    public void A_tensor_used_twice_receives_both_contributions()
+    {
+        var a = new Tensor([1.5f, -2f], [2]).RequireGrad();
+        (a * a + a).Sum().Backward();
+        Assert.Equal([4f, -3f], a.Grad!);
+    }
+
+    [Fact]
+    public void NoGrad_records_nothing()
+    {
+        var a = new Tensor([1f], [1]).RequireGrad();
+        Tensor y;
+        using (GradMode.NoGrad())
+        {
+            y = Functional.Tanh(a);
+        }
+
+        Assert.False(y.RequiresGrad);
+        Assert.Throws<InvalidOperationException>(() => y.Backward());
+        Assert.True(GradMode.IsEnabled);
+    }
+
+    [Fact]
+    public void Deep_chains_do_not_overflow_the_stack()
+    {
+        var a = new Tensor([0.5f], [1]).RequireGrad();
+        var y = a;
+        for (int i = 0; i < 100_000; i++)
+        {
+            y = y * 1f;
+        }
+
+        y.Sum().Backward();
+        Assert.Equal(1f, a.Grad![0]);
+    }
+
+    [Fact]
+    public void Reshape_is_a_view_sharing_data()
+    {
+        var a = Tensor.Zeros(2, 3);
+        var v = a.Reshape(3, -1);
+        Assert.Same(a.Data, v.Data);
+        Assert.Equal([3, 2], v.Shape);
+    }
+
+    [Fact]
+    public void Shape_mismatch_names_the_operation()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Tensor.Zeros(2, 3) + Tensor.Zeros(3, 2));
+        Assert.Contains("Add", e.Message, StringComparison.Ordinal);
+    }
+}

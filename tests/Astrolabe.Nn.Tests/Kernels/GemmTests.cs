@@ -1,0 +1,82 @@
+using Astrolabe.Nn.Kernels;
+
+namespace Astrolabe.Nn.Tests.Kernels;
+
+public class GemmTests
+{
+    [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(7, 33, 5)]
+    [InlineData(64, 128, 64)]
+    [InlineData(150, 70, 300)]
+    [InlineData(13, 2100, 9)]
+    [InlineData(301, 257, 129)]
+    public void Matches_the_naive_product_for_every_transpose(int m, int n, int k)
+    {
+        var rng = new Rng(m * 1000 + n + k);
+        foreach (bool ta in new[] { false, true })
+        {
+            foreach (bool tb in new[] { false, true })
+            {
+                foreach (int threads in new[] { 1, 2 })
+                {
+                    var a = Fill(rng, m * k);
+                    var b = Fill(rng, k * n);
+                    var c = Fill(rng, m * n);
+                    var expected = (float[])c.Clone();
+                    for (int i = 0; i < m; i++)
+                    {
+                        for (int j = 0; j < n; j++)
+                        {
+                            double s = expected[(i * n) + j];
+                            for (int p = 0; p < k; p++)
+                            {
+                                s += (double)(ta ? a[(p * m) + i] : a[(i * k) + p]) * (tb ? b[(j * k) + p] : b[(p * n) + j]);
+                            }
+
+                            expected[(i * n) + j] = (float)s;
+                        }
+                    }
+
+                    int saved = KernelThreads.Max;
+                    KernelThreads.Max = threads;
+                    try
+                    {
+                        Gemm.Multiply(ta, tb, m, n, k, a, 0, ta ? m : k, b, 0, tb ? k : n, c, 0, n, accumulate: true);
+                    }
+                    finally
+                    {
+                        KernelThreads.Max = saved;
+                    }
+
+                    for (int i = 0; i < c.Length; i++)
+                    {
+                        Assert.True(Math.Abs(c[i] - expected[i]) <= 1e-4 * (1 + Math.Abs(expected[i]) + Math.Sqrt(k)),
+                            $"ta={ta} tb={tb} threads={threads} [{i}] {c[i]} vs {expected[i]}");
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Overwrites_when_not_accumulating_and_handles_k_zero()
+    {
+        var c = new float[] { 5, 5, 5, 5 };
+        Gemm.Multiply(false, false, 2, 2, 0, [], 0, 0, [], 0, 2, c, 0, 2, accumulate: false);
+        Assert.All(c, v => Assert.Equal(0f, v));
+        Gemm.Multiply(false, false, 2, 2, 1, [1f, 2f], 0, 1, [3f, 4f], 0, 2, c, 0, 2, accumulate: false);
+        Assert.Equal([3f, 4f, 6f, 8f], c);
+    }
+
+    private static float[] Fill(Rng rng, int n)
+    {
+        var x = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            x[i] = (float)((2 * rng.NextDouble()) - 1);
+        }
+
+        return x;
+    }
+}

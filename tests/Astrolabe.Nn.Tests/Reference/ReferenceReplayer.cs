@@ -1,0 +1,172 @@
+namespace Astrolabe.Nn.Tests.Reference;
+
+/// <summary>Runs one reference case through Astrolabe.Nn in float32 and compares output and gradients.</summary>
+internal static class ReferenceReplayer
+{
+    public const double Rtol = 1e-4;
+    public const double Atol = 1e-5;
+
+    /// <summary>Returns a list of mismatch descriptions (empty when the case passes).</summary>
+    public static List<string> Replay(ReferenceCase c)
+    {
+        var tensors = new Dictionary<string, Tensor>();
+        foreach (var (name, (shape, data)) in c.Inputs.Concat(c.Params))
+        {
+            tensors[name] = new Tensor(data.Select(v => (float)v).ToArray(), shape).RequireGrad();
+        }
+
+        var ints = c.IntInputs.ToDictionary(kv => kv.Key, kv => (kv.Value.Shape, Data: kv.Value.Data.Select(v => (int)v).ToArray()));
+        var output = Run(c, tensors, ints);
+        var errors = new List<string>();
+        Compare("output", output.Data, output.Shape, c.Output, errors);
+        if (c.GradOutput is { } go)
+        {
+            output.Backward(go.Data.Select(v => (float)v).ToArray());
+        }
+        else
+        {
+            output.Backward();
+        }
+
+        foreach (var (name, expected) in c.Grads)
+        {
+            if (!tensors.TryGetValue(name, out var t))
+            {
+                throw new InvalidDataException($"{c.Path}: gradient for unknown tensor '{name}'.");
+            }
+
+            Compare($"grad {name}", t.Grad ?? new float[t.Length], t.Shape, expected, errors);
+        }
+
+        return errors;
+    }
+
+    private static Tensor Run(ReferenceCase c, Dictionary<string, Tensor> t, Dictionary<string, (int[] Shape, int[] Data)> ints)
+    {
+        Tensor T(string name) => t.TryGetValue(name, out var v)
+            ? v
+            : throw new InvalidDataException($"{c.Path}: op '{c.Op}' needs tensor '{name}'.");
+        Tensor? Opt(string name) => t.GetValueOrDefault(name);
+        void Only(string[] tensorNames, string[] intNames, params string[] configKeys)
+        {
+            c.RequireConfigKeys(configKeys);
+            foreach (var k in t.Keys.Where(k => !tensorNames.Contains(k)))
+            {
+                throw new InvalidDataException($"{c.Path}: unknown tensor '{k}' for op '{c.Op}'.");
+            }
+
+            foreach (var k in ints.Keys.Where(k => !intNames.Contains(k)))
+            {
+                throw new InvalidDataException($"{c.Path}: unknown int input '{k}' for op '{c.Op}'.");
+            }
+        }
+
+        string[] x = ["x"];
+        switch (c.Op)
+        {
+            case "linear":
+                Only(["x", "weight", "bias"], []);
+                return Functional.Linear(T("x"), T("weight"), Opt("bias"));
+            case "relu": Only(x, []); return Functional.Relu(T("x"));
+            case "tanh": Only(x, []); return Functional.Tanh(T("x"));
+            case "sigmoid": Only(x, []); return Functional.Sigmoid(T("x"));
+            case "gelu": Only(x, []); return Functional.Gelu(T("x"));
+            case "silu": Only(x, []); return Functional.Silu(T("x"));
+            case "softplus": Only(x, [], "beta"); return Functional.Softplus(T("x"));
+            case "elu": Only(x, [], "alpha"); return Functional.Elu(T("x"), (float)c.ConfigNumber("alpha", 1));
+            case "leaky_relu":
+                Only(x, [], "negative_slope");
+                return Functional.LeakyRelu(T("x"), (float)c.ConfigNumber("negative_slope", 0.01));
+            case "softmax": Only(x, [], "dim"); RequireLastDim(c); return Functional.Softmax(T("x"));
+            case "log_softmax": Only(x, [], "dim"); RequireLastDim(c); return Functional.LogSoftmax(T("x"));
+            case "cross_entropy":
+                Only(["logits"], ["target"], "reduction", "label_smoothing");
+                RequireMean(c);
+                return Functional.CrossEntropy(T("logits"), ints["target"].Data, (float)c.ConfigNumber("label_smoothing", 0));
+            case "bce_with_logits":
+                Only(["logits"], ["target"], "reduction");
+                RequireMean(c);
+                var (ts, td) = ints["target"];
+                return Functional.BceWithLogits(T("logits"), new Tensor(td.Select(v => (float)v).ToArray(), ts));
+            case "mse_loss":
+                Only(["input", "target"], [], "reduction");
+                RequireMean(c);
+                return Functional.MseLoss(T("input"), T("target"));
+            case "huber_loss":
+                Only(["input", "target"], [], "reduction", "delta");
+                RequireMean(c);
+                return Functional.HuberLoss(T("input"), T("target"), (float)c.ConfigNumber("delta", 1));
+            case "layer_norm":
+                Only(["x", "weight", "bias"], [], "normalized_shape", "eps");
+                int size = c.Config.GetProperty("normalized_shape").EnumerateArray().Aggregate(1, (a, e) => a * e.GetInt32());
+                return Functional.LayerNorm(T("x"), size, Opt("weight"), Opt("bias"), (float)c.ConfigNumber("eps", 1e-5));
+            case "batch_norm":
+                Only(["x", "weight", "bias"], [], "training", "eps", "momentum");
+                if (!c.Config.GetProperty("training").GetBoolean())
+                {
+                    throw new InvalidDataException($"{c.Path}: only training-mode batch_norm files carry no running statistics.");
+                }
+
+                return Functional.BatchNorm(T("x"), null, null, Opt("weight"), Opt("bias"), true,
+                    (float)c.ConfigNumber("momentum", 0.1), (float)c.ConfigNumber("eps", 1e-5));
+            case "conv2d":
+                Only(["x", "weight", "bias"], [], "stride", "padding");
+                return Functional.Conv2d(T("x"), T("weight"), Opt("bias"), (int)c.ConfigNumber("stride", 1), (int)c.ConfigNumber("padding", 0));
+            case "max_pool2d":
+                Only(x, [], "kernel_size", "stride");
+                return Functional.MaxPool2d(T("x"), (int)c.ConfigNumber("kernel_size", 2), (int)c.ConfigNumber("stride", c.ConfigNumber("kernel_size", 2)));
+            case "avg_pool2d":
+                Only(x, [], "kernel_size", "stride");
+                return Functional.AvgPool2d(T("x"), (int)c.ConfigNumber("kernel_size", 2), (int)c.ConfigNumber("stride", c.ConfigNumber("kernel_size", 2)));
+            case "embedding":
+                Only(["weight"], ["indices"]);
+                return Functional.Embedding(ints["indices"].Data, ints["indices"].Shape, T("weight"));
+            case "mlp2_cross_entropy":
+                Only(["x", "w1", "b1", "w2", "b2"], ["target"], "hidden_activation");
+                var hidden = Functional.Linear(T("x"), T("w1"), T("b1"));
+                hidden = c.Config.GetProperty("hidden_activation").GetString() switch
+                {
+                    "tanh" => Functional.Tanh(hidden),
+                    "relu" => Functional.Relu(hidden),
+                    var other => throw new InvalidDataException($"{c.Path}: unknown hidden_activation '{other}'."),
+                };
+                return Functional.CrossEntropy(Functional.Linear(hidden, T("w2"), T("b2")), ints["target"].Data);
+            default:
+                throw new InvalidDataException($"{c.Path}: unknown op '{c.Op}'.");
+        }
+    }
+
+    private static void RequireMean(ReferenceCase c)
+    {
+        if (c.Config.TryGetProperty("reduction", out var r) && r.GetString() != "mean")
+        {
+            throw new InvalidDataException($"{c.Path}: unsupported reduction '{r.GetString()}'.");
+        }
+    }
+
+    private static void RequireLastDim(ReferenceCase c)
+    {
+        if (c.Config.TryGetProperty("dim", out var d) && d.GetInt32() != -1)
+        {
+            throw new InvalidDataException($"{c.Path}: only dim -1 is replayed, got {d.GetInt32()}.");
+        }
+    }
+
+    private static void Compare(string what, float[] actual, int[] shape, (int[] Shape, double[] Data) expected, List<string> errors)
+    {
+        if (!shape.SequenceEqual(expected.Shape) || actual.Length != expected.Data.Length)
+        {
+            errors.Add($"{what}: shape [{string.Join(", ", shape)}], expected [{string.Join(", ", expected.Shape)}]");
+            return;
+        }
+
+        for (int i = 0; i < actual.Length; i++)
+        {
+            double r = expected.Data[i];
+            if (!(Math.Abs(actual[i] - r) <= Atol + (Rtol * Math.Abs(r))))
+            {
+                errors.Add($"{what}[{i}] = {actual[i]:R}, expected {r:R}");
+            }
+        }
+    }
+}
