@@ -2,7 +2,7 @@ namespace Astrolabe;
 
 /// <summary>
 /// The standard normal distribution's tail probabilities, accurate to a few ulps over the whole range:
-/// erfc from its positive-term series below 3 and from its continued fraction (modified Lentz) above.
+/// erfc as 1 − erf (positive-term series) below 1, and from its continued fraction (modified Lentz) above.
 /// </summary>
 internal static class NormalDistribution
 {
@@ -27,7 +27,7 @@ internal static class NormalDistribution
             return 2 - Erfc(-x);
         }
 
-        return x < 3 ? 1 - ErfSeries(x) : ErfcContinuedFraction(x);
+        return x < 1 ? 1 - ErfSeries(x) : ErfcContinuedFraction(x);
     }
 
     // erf(x) = 2/√π · e^{−x²} · Σ 2ⁿ x^{2n+1} / (1·3·…·(2n+1)): every term positive, no cancellation.
