@@ -71,4 +71,18 @@ public sealed class HyperbandPrunerTests
         Curves.Finished(study, TrialState.Complete, new Dictionary<long, double> { [1000] = 0.1 }, 0.1);
         Assert.Equal(5, new HyperbandPruner().BracketCount(study));
     }
+
+    [Fact]
+    public void WorkersEstimatingAtOnceAgreeOnOneMaxResource()
+    {
+        // Eight pruner objects (eight workers) meet the first Complete trial together: one stores its estimate,
+        // every one of them ends up with 5 brackets, and the value is written once.
+        var study = Curves.NewStudy(name: "demo");
+        Curves.Finished(study, TrialState.Complete, new Dictionary<long, double> { [80] = 0.1 }, 0.1);
+        var counts = new int?[8];
+        Parallel.For(0, counts.Length, i => counts[i] = new HyperbandPruner().BracketCount(study));
+        Assert.All(counts, c => Assert.Equal(5, c));
+        Assert.Equal(81L, study.SystemAttrs[HyperbandPruner.MaxResourceAttr]);
+        Assert.Equal(1, study.Storage.NextCounterValue(study.StudyId, HyperbandPruner.MaxResourceAttr));
+    }
 }

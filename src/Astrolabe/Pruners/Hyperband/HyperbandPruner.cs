@@ -63,7 +63,8 @@ public sealed class HyperbandPruner : Pruner
     /// <summary>
     /// The members of <paramref name="trials"/> in the same bracket as <paramref name="trial"/>, in their order:
     /// what a sampler should learn from when sampling <paramref name="trial"/>. All of them while the brackets
-    /// are not known yet.
+    /// are not known yet. With an "auto" MaxResource the first call after a trial completes stores the estimate
+    /// in the study, as a pruning decision would.
     /// </summary>
     public IReadOnlyList<FrozenTrial> TrialsInSameBracket(Study study, FrozenTrial trial, IReadOnlyList<FrozenTrial> trials)
     {
