@@ -182,7 +182,6 @@ public sealed partial class SqliteStorage
                 Values = values,
                 InternalParams = Params,
                 Distributions = Distributions,
-                Params = FrozenTrial.ExternalParams(Params, Distributions),
                 IntermediateValues = Intermediate,
                 UserAttrs = UserAttrs,
                 SystemAttrs = SystemAttrs,

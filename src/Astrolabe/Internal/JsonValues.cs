@@ -77,7 +77,7 @@ public static class JsonValues
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.String => e.GetString(),
-        JsonValueKind.Number => IsIntegerText(e.GetRawText()) && e.TryGetInt64(out long l) ? l : e.GetDouble(),
+        JsonValueKind.Number => IsIntegerText(e.GetRawText()) && e.TryGetInt64(out long l) ? (object)l : e.GetDouble(),
         JsonValueKind.Array => e.EnumerateArray().Select(Read).ToList(),
         JsonValueKind.Object => e.EnumerateObject().ToDictionary(p => p.Name, p => Read(p.Value)),
         _ => throw new FormatException($"Unsupported JSON value {e.GetRawText()}."),

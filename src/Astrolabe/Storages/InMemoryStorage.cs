@@ -126,9 +126,14 @@ public sealed class InMemoryStorage : IStorage
         lock (gate)
         {
             var s = Study(studyId);
-            var record = new TrialRecord(nextTrialId++, s.Trials.Count, s.Directions.Length);
+            var record = new TrialRecord(studyId, nextTrialId++, s.Trials.Count, s.Directions.Length);
             record.Initialize(template);
             s.Trials.Add(record);
+            if (record.State == TrialState.Waiting)
+            {
+                s.Waiting++;
+            }
+
             trials[record.TrialId] = record;
             return record.Snapshot();
         }
@@ -139,13 +144,15 @@ public sealed class InMemoryStorage : IStorage
     {
         lock (gate)
         {
-            var waiting = Study(studyId).Trials.FirstOrDefault(t => t.State == TrialState.Waiting);
-            if (waiting is null)
+            var s = Study(studyId);
+            if (s.Waiting == 0)
             {
                 return null;
             }
 
+            var waiting = s.Trials.First(t => t.State == TrialState.Waiting);
             waiting.Move(TrialState.Running, null);
+            s.Waiting--;
             return waiting.Snapshot();
         }
     }
@@ -169,6 +176,11 @@ public sealed class InMemoryStorage : IStorage
             if (!StorageRules.CanMove(t.State, state))
             {
                 return false;
+            }
+
+            if (t.State == TrialState.Waiting)
+            {
+                StudyOf(t).Waiting--;
             }
 
             t.Move(state, values);
@@ -292,6 +304,8 @@ public sealed class InMemoryStorage : IStorage
     private StudyRecord Study(int studyId) =>
         studies.TryGetValue(studyId, out var s) ? s : throw new StudyNotFoundException($"No study with id {studyId} exists.");
 
+    private StudyRecord StudyOf(TrialRecord t) => studies[t.StudyId];
+
     private TrialRecord Trial(long trialId) =>
         trials.TryGetValue(trialId, out var t) ? t : throw new KeyNotFoundException($"No trial with id {trialId} exists.");
 
@@ -308,5 +322,8 @@ public sealed class InMemoryStorage : IStorage
         public Dictionary<string, long> Counters { get; } = [];
 
         public List<TrialRecord> Trials { get; } = [];
+
+        /// <summary>How many trials are Waiting, so that asking costs nothing when none is.</summary>
+        public int Waiting { get; set; }
     }
 }

@@ -1,7 +1,7 @@
 namespace Astrolabe;
 
 /// <summary>The mutable form of a trial inside <see cref="InMemoryStorage"/>; callers hold the storage's lock.</summary>
-internal sealed class TrialRecord(long trialId, int number, int directionCount)
+internal sealed class TrialRecord(int studyId, long trialId, int number, int directionCount)
 {
     private readonly Dictionary<string, double> internalParams = [];
     private readonly Dictionary<string, Distribution> distributions = [];
@@ -9,6 +9,8 @@ internal sealed class TrialRecord(long trialId, int number, int directionCount)
     private readonly Dictionary<string, object?> userAttrs = [];
     private readonly Dictionary<string, object?> systemAttrs = [];
     private FrozenTrial? cached;
+
+    public int StudyId { get; } = studyId;
 
     public long TrialId { get; } = trialId;
 
@@ -108,7 +110,14 @@ internal sealed class TrialRecord(long trialId, int number, int directionCount)
             Complete = now;
         }
 
-        cached = null;
+        // Only the head changes: the cached parameters, values and attributes stay valid.
+        cached = cached is null ? null : cached with
+        {
+            State = State,
+            Values = Values is null ? null : Array.AsReadOnly((double[])Values.Clone()),
+            DatetimeStart = Start,
+            DatetimeComplete = Complete,
+        };
     }
 
     public FrozenTrial Snapshot() => cached ??= new FrozenTrial
@@ -119,7 +128,6 @@ internal sealed class TrialRecord(long trialId, int number, int directionCount)
         Values = Values is null ? null : Array.AsReadOnly((double[])Values.Clone()),
         InternalParams = new Dictionary<string, double>(internalParams),
         Distributions = new Dictionary<string, Distribution>(distributions),
-        Params = FrozenTrial.ExternalParams(internalParams, distributions),
         IntermediateValues = new SortedDictionary<long, double>(intermediate),
         UserAttrs = new Dictionary<string, object?>(userAttrs),
         SystemAttrs = new Dictionary<string, object?>(systemAttrs),

@@ -13,7 +13,10 @@ public sealed partial class Study
         Optimize(objective, new OptimizeOptions { NTrials = nTrials, Timeout = timeout, Parallelism = parallelism, Catch = catchExceptions ?? [], Callback = callback });
     }
 
-    /// <summary>Runs trials of a single-objective function until the options' budget is spent or the token is cancelled.</summary>
+    /// <summary>
+    /// Runs trials of a single-objective function until the options' budget is spent or the token is
+    /// cancelled; cancellation fails the running trials and ends with <see cref="OperationCanceledException"/>.
+    /// </summary>
     public void Optimize(Func<Trial, double> objective, OptimizeOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(objective);
@@ -57,10 +60,14 @@ public sealed partial class Study
         if (options.Parallelism == 1)
         {
             await Worker(objective, run, ct).ConfigureAwait(false);
+            ct.ThrowIfCancellationRequested();
             return;
         }
 
-        var workers = Enumerable.Range(0, options.Parallelism).Select(_ => Task.Run(() => Worker(objective, run, ct), CancellationToken.None)).ToArray();
+        // Dedicated threads: synchronous objectives block, and must not wait for thread-pool growth.
+        var workers = Enumerable.Range(0, options.Parallelism)
+            .Select(_ => Task.Factory.StartNew(() => Worker(objective, run, ct), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap())
+            .ToArray();
         try
         {
             await Task.WhenAll(workers).ConfigureAwait(false);
@@ -75,6 +82,8 @@ public sealed partial class Study
 
             throw;
         }
+
+        ct.ThrowIfCancellationRequested();
     }
 
     private async Task Worker(Func<Trial, CancellationToken, ValueTask<IReadOnlyList<double>>> objective, RunState run, CancellationToken ct)

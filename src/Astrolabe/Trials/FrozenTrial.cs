@@ -30,14 +30,34 @@ public sealed record FrozenTrial
         _ => throw new InvalidOperationException("This trial has several objective values; read Values instead."),
     };
 
-    /// <summary>The parameters in suggestion order, by name, in user-facing form.</summary>
-    public IReadOnlyDictionary<string, object?> Params { get; init; } = EmptyAttrs;
+    private readonly IReadOnlyDictionary<string, double> internalParams = new Dictionary<string, double>();
+    private readonly IReadOnlyDictionary<string, Distribution> distributions = new Dictionary<string, Distribution>();
+    private IReadOnlyDictionary<string, object?>? externalParams;
 
-    /// <summary>The parameters as internal doubles (category index for categorical ones).</summary>
-    public IReadOnlyDictionary<string, double> InternalParams { get; init; } = new Dictionary<string, double>();
+    /// <summary>The parameters in suggestion order, by name, in user-facing form (derived from the internal values).</summary>
+    public IReadOnlyDictionary<string, object?> Params => externalParams ??= ExternalParams(InternalParams, Distributions);
+
+    /// <summary>The parameters as internal doubles (category index for categorical ones), in suggestion order.</summary>
+    public IReadOnlyDictionary<string, double> InternalParams
+    {
+        get => internalParams;
+        init
+        {
+            internalParams = value;
+            externalParams = null;
+        }
+    }
 
     /// <summary>The distribution each parameter was drawn from.</summary>
-    public IReadOnlyDictionary<string, Distribution> Distributions { get; init; } = new Dictionary<string, Distribution>();
+    public IReadOnlyDictionary<string, Distribution> Distributions
+    {
+        get => distributions;
+        init
+        {
+            distributions = value;
+            externalParams = null;
+        }
+    }
 
     /// <summary>Values reported with <see cref="Trial.Report"/>, by step, in ascending step order.</summary>
     public IReadOnlyDictionary<long, double> IntermediateValues { get; init; } = new SortedDictionary<long, double>();

@@ -146,7 +146,7 @@ public sealed class Trial
 
         study.Storage.SetTrialIntermediateValue(TrialId, step, value);
         intermediate[step] = value;
-        Refresh();
+        snapshot = snapshot with { IntermediateValues = new SortedDictionary<long, double>(intermediate) };
     }
 
     /// <summary>Asks the study's pruner whether this trial should stop now, given what it has reported.</summary>
@@ -182,7 +182,5 @@ public sealed class Trial
     {
         InternalParams = new Dictionary<string, double>(internalParams),
         Distributions = new Dictionary<string, Distribution>(distributions),
-        Params = FrozenTrial.ExternalParams(internalParams, distributions),
-        IntermediateValues = new SortedDictionary<long, double>(intermediate),
     };
 }

@@ -37,7 +37,7 @@ public sealed class RandomSampler : Sampler
     internal static double Sample(Random rng, Distribution distribution) => distribution switch
     {
         FloatDistribution { Log: true } f => Math.Clamp(Math.Exp(Uniform(rng, Math.Log(f.Low), Math.Log(f.High))), f.Low, f.High),
-        FloatDistribution { Step: { } s } f => f.Low + (rng.NextInt64(((long)Math.Round((f.High - f.Low) / s)) + 1) * s),
+        FloatDistribution { Step: { } s } f => f.Snap(f.Low + (rng.NextInt64(((long)Math.Round((f.High - f.Low) / s)) + 1) * s)),
         FloatDistribution f => Uniform(rng, f.Low, f.High),
         IntDistribution { Log: true } i => i.Snap(Math.Exp(Uniform(rng, Math.Log(i.Low - 0.5), Math.Log(i.High + 0.5)))),
         IntDistribution i => i.Low + (rng.NextInt64(i.Count) * i.Step),

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Astrolabe.Cli.Commands;
+
+namespace Astrolabe.Cli;
+
+/// <summary>
+/// The <c>astrolabe</c> command line. Exit codes: 0 success; 2 wrong arguments or a request that cannot be
+/// served (unknown study, unreadable storage), with the reason on standard error; 1 an unexpected failure;
+/// 130 interrupted.
+/// </summary>
+public static class CliApp
+{
+    /// <summary>Exit code for wrong arguments and requests that cannot be served.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Parses and runs one command line, writing to the given streams.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        var console = new CliConsole(stdout, stderr);
+        var root = new RootCommand("Astrolabe: model search and model optimization for .NET.")
+        {
+            CommonOptions.Storage,
+            DemoCommand.Create(console),
+            StudiesCommand.Create(console),
+            CreateStudyCommand.Create(console),
+            DeleteStudyCommand.Create(console),
+            TrialsCommand.Create(console),
+            BestCommand.Create(console),
+            ExportCommand.Create(console),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await stderr.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
+            }
+
+            await stderr.WriteLineAsync("Run 'astrolabe --help' (or '<command> --help') for usage.").ConfigureAwait(false);
+            return UsageError;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsUserError(e))
+        {
+            await stderr.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return UsageError;
+        }
+        catch (OperationCanceledException)
+        {
+            await stderr.WriteLineAsync("Interrupted; the study is consistent and can be resumed.").ConfigureAwait(false);
+            return 130;
+        }
+    }
+
+    private static bool IsUserError(Exception e) =>
+        e is StudyNotFoundException or DuplicatedStudyException or InvalidDataException or ArgumentException or FormatException or UnauthorizedAccessException
+        || (e is IOException && e is not EndOfStreamException)
+        || e.GetType().Name == "SqliteException";
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+
+namespace Astrolabe.Cli.Commands;
+
+/// <summary><c>astrolabe best</c>: the best trial (or the Pareto front).</summary>
+internal static class BestCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var study = CommonOptions.Study();
+        var command = new Command("best", "Show the best trial of a study (the Pareto front for several objectives).") { study };
+        command.SetAction(parse =>
+        {
+            var storage = StorageUrl.Open(parse.GetValue(CommonOptions.Storage)!);
+            using var owned = storage as IDisposable;
+            var loaded = Study.Load(parse.GetValue(study)!, storage);
+            if (loaded.Directions.Count > 1)
+            {
+                console.Ansi.Write(TrialsCommand.Render(loaded.BestTrials));
+                return 0;
+            }
+
+            if (loaded.GetTrials(TrialState.Complete).Count == 0)
+            {
+                console.Error.WriteLine($"Study '{loaded.StudyName}' has no complete trial yet.");
+                return CliApp.UsageError;
+            }
+
+            var best = loaded.BestTrial;
+            console.Out.WriteLine($"Best trial: #{best.Number}");
+            console.Out.WriteLine($"Value: {Format.Value(best.Value!.Value)}");
+            foreach (var (name, value) in best.Params)
+            {
+                console.Out.WriteLine($"  {name} = {Format.Param(value)}");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Astrolabe.Cli;
+
+/// <summary>
+/// A study's trials as CSV (one row per trial, columns like Optuna's trials_dataframe: number, state,
+/// value or values_i, datetime_start, datetime_complete, duration, params_*, user_attrs_*) or as JSON
+/// (an array of objects with every field, intermediate values included).
+/// </summary>
+public static class TrialExport
+{
+    /// <summary>Writes RFC 4180 CSV.</summary>
+    public static void WriteCsv(TextWriter writer, IReadOnlyList<FrozenTrial> trials, int objectives)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(trials);
+        var paramNames = trials.SelectMany(t => t.Params.Keys).Distinct().ToList();
+        var attrNames = trials.SelectMany(t => t.UserAttrs.Keys).Distinct().ToList();
+        var header = new List<string> { "number", "state" };
+        header.AddRange(objectives == 1 ? ["value"] : Enumerable.Range(0, objectives).Select(i => $"values_{i}"));
+        header.AddRange(["datetime_start", "datetime_complete", "duration_s"]);
+        header.AddRange(paramNames.Select(n => $"params_{n}"));
+        header.AddRange(attrNames.Select(n => $"user_attrs_{n}"));
+        writer.WriteLine(string.Join(",", header.Select(Quote)));
+        foreach (var t in trials)
+        {
+            var row = new List<string> { t.Number.ToString(CultureInfo.InvariantCulture), t.State.ToString().ToUpperInvariant() };
+            row.AddRange(Enumerable.Range(0, objectives).Select(i => t.Values is null ? "" : t.Values[i].ToString("R", CultureInfo.InvariantCulture)));
+            row.Add(t.DatetimeStart?.ToString("O", CultureInfo.InvariantCulture) ?? "");
+            row.Add(t.DatetimeComplete?.ToString("O", CultureInfo.InvariantCulture) ?? "");
+            row.Add(t.Duration?.TotalSeconds.ToString("R", CultureInfo.InvariantCulture) ?? "");
+            row.AddRange(paramNames.Select(n => t.Params.TryGetValue(n, out var v) ? Cell(v) : ""));
+            row.AddRange(attrNames.Select(n => t.UserAttrs.TryGetValue(n, out var v) ? Cell(v) : ""));
+            writer.WriteLine(string.Join(",", row.Select(Quote)));
+        }
+    }
+
+    /// <summary>Writes a JSON array of trial objects.</summary>
+    public static void WriteJson(Stream stream, IReadOnlyList<FrozenTrial> trials)
+    {
+        ArgumentNullException.ThrowIfNull(trials);
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        w.WriteStartArray();
+        foreach (var t in trials)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("number", t.Number);
+            w.WriteString("state", t.State.ToString().ToUpperInvariant());
+            w.WritePropertyName("values");
+            JsonValues.Write(w, t.Values);
+            w.WritePropertyName("params");
+            JsonValues.Write(w, t.Params.ToDictionary(p => p.Key, p => p.Value));
+            w.WritePropertyName("distributions");
+            w.WriteStartObject();
+            foreach (var (name, d) in t.Distributions)
+            {
+                w.WritePropertyName(name);
+                DistributionJson.Write(w, d);
+            }
+
+            w.WriteEndObject();
+            w.WritePropertyName("intermediate_values");
+            JsonValues.Write(w, t.IntermediateValues.ToDictionary(p => p.Key.ToString(CultureInfo.InvariantCulture), p => (object?)p.Value));
+            w.WritePropertyName("user_attrs");
+            JsonValues.Write(w, t.UserAttrs.ToDictionary(p => p.Key, p => p.Value));
+            w.WritePropertyName("system_attrs");
+            JsonValues.Write(w, t.SystemAttrs.ToDictionary(p => p.Key, p => p.Value));
+            w.WriteString("datetime_start", t.DatetimeStart?.ToString("O", CultureInfo.InvariantCulture));
+            w.WriteString("datetime_complete", t.DatetimeComplete?.ToString("O", CultureInfo.InvariantCulture));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static string Cell(object? v) => v switch
+    {
+        null => "",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        bool b => b ? "True" : "False",
+        string s => s,
+        _ when v is System.Collections.IEnumerable => JsonValues.Serialize(v),
+        _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "",
+    };
+
+    private static string Quote(string s) =>
+        s.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+}

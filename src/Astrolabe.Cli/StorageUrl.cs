@@ -1,0 +1,36 @@
+namespace Astrolabe.Cli;
+
+/// <summary>Turns a <c>--storage</c> value into a storage.</summary>
+public static class StorageUrl
+{
+    /// <summary>
+    /// Opens <c>sqlite:PATH</c> (also Optuna's <c>sqlite:///PATH</c>) or <c>memory:</c>; throws
+    /// <see cref="ArgumentException"/> naming the accepted forms for anything else.
+    /// </summary>
+    public static IStorage Open(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (url is "memory:" or "memory")
+        {
+            return new InMemoryStorage();
+        }
+
+        if (url.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase))
+        {
+            string path = url["sqlite:".Length..];
+            if (path.StartsWith("///", StringComparison.Ordinal))
+            {
+                path = path[3..];
+            }
+
+            if (path.Length == 0)
+            {
+                throw new ArgumentException($"The storage '{url}' names no file; write sqlite:<path>, e.g. sqlite:astrolabe.db.");
+            }
+
+            return new SqliteStorage(path);
+        }
+
+        throw new ArgumentException($"Unknown storage '{url}': use sqlite:<path> (e.g. sqlite:astrolabe.db) or memory:.");
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.Data.Sqlite;
+
+namespace Astrolabe.Sqlite.Tests;
+
+public sealed class SqliteStorageTests : IDisposable
+{
+    private readonly TempDatabase file = new();
+
+    [Fact]
+    public void AStudySurvivesReopeningTheFile()
+    {
+        using (var storage = new SqliteStorage(file.Path))
+        {
+            var study = Study.Create(new StudyOptions { StudyName = "keep", Storage = storage });
+            study.Optimize(t => t.SuggestFloat("x", 0, 1), nTrials: 5);
+        }
+
+        using var again = new SqliteStorage(file.Path);
+        var loaded = Study.Load("keep", again);
+        Assert.Equal(5, loaded.Trials.Count);
+        loaded.Optimize(t => t.SuggestFloat("x", 0, 1), nTrials: 2);
+        Assert.Equal([0, 1, 2, 3, 4, 5, 6], loaded.Trials.Select(t => t.Number));
+    }
+
+    [Fact]
+    public void AFileThatIsNotADatabaseIsAClearError()
+    {
+        File.WriteAllText(file.Path, "this is not a database, just some text that is long enough to fill a header page......");
+        var e = Assert.Throws<InvalidDataException>(() => new SqliteStorage(file.Path));
+        Assert.Contains("is not an Astrolabe SQLite database or is corrupted", e.Message, StringComparison.Ordinal);
+        Assert.Equal("this is not a database, just some text that is long enough to fill a header page......", File.ReadAllText(file.Path));
+    }
+
+    [Fact]
+    public void ANewerSchemaIsRefused()
+    {
+        using (var storage = new SqliteStorage(file.Path))
+        {
+            storage.CreateStudy("s", [StudyDirection.Minimize]);
+        }
+
+        using (var c = new SqliteConnection($"Data Source={file.Path};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "UPDATE schema_version SET version = 99";
+            cmd.ExecuteNonQuery();
+        }
+
+        var e = Assert.Throws<InvalidDataException>(() => new SqliteStorage(file.Path));
+        Assert.Contains("schema version 99; this version of Astrolabe reads up to 1", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FinishedTrialsAreServedFromTheCacheButRunningOnesAreReread()
+    {
+        using var a = new SqliteStorage(file.Path);
+        using var b = new SqliteStorage(file.Path);
+        int study = a.CreateStudy("c", [StudyDirection.Minimize]);
+        var t = a.CreateTrial(study);
+        Assert.Equal(TrialState.Running, b.GetAllTrials(study)[0].State);
+        a.SetTrialParam(t.TrialId, "x", 0.5, new FloatDistribution(0, 1));
+        a.SetTrialStateValues(t.TrialId, TrialState.Complete, [0.5]);
+        var seen = b.GetAllTrials(study)[0];
+        Assert.Equal(TrialState.Complete, seen.State);
+        Assert.Equal(0.5, seen.Params["x"]);
+        Assert.Same(seen, b.GetAllTrials(study)[0]);
+    }
+
+    [Fact]
+    public void ThreadsOfOneProcessShareAStorage()
+    {
+        using var storage = new SqliteStorage(file.Path);
+        var study = Study.Create(new StudyOptions { StudyName = "threads", Storage = storage });
+        study.Optimize(t => t.SuggestFloat("x", 0, 1) + t.SuggestInt("n", 0, 5), nTrials: 60, parallelism: 4);
+        Assert.Equal(60, study.Trials.Count);
+        Assert.Equal(Enumerable.Range(0, 60), study.Trials.Select(t => t.Number));
+    }
+
+    public void Dispose() => file.Dispose();
+}

@@ -1,0 +1,213 @@
+namespace Astrolabe.Tests.Storages;
+
+/// <summary>The behaviour every <see cref="IStorage"/> guarantees. A storage joins by deriving a class that creates it.</summary>
+public abstract class StorageContractTests
+{
+    private static readonly StudyDirection[] Min = [StudyDirection.Minimize];
+
+    protected abstract IStorage CreateStorage();
+
+    [Fact]
+    public void StudiesAreCreatedFoundListedAndDeleted()
+    {
+        var s = CreateStorage();
+        int a = s.CreateStudy("a", Min);
+        int b = s.CreateStudy("b", [StudyDirection.Maximize, StudyDirection.Minimize]);
+        Assert.Equal(a, s.GetStudyId("a"));
+        Assert.Equal("b", s.GetStudyName(b));
+        Assert.Equal([StudyDirection.Maximize, StudyDirection.Minimize], s.GetStudyDirections(b));
+        Assert.Equal(["a", "b"], s.GetAllStudies().Select(x => x.StudyName));
+        s.DeleteStudy(a);
+        Assert.Equal(["b"], s.GetAllStudies().Select(x => x.StudyName));
+        var e = Assert.Throws<StudyNotFoundException>(() => s.GetStudyId("a"));
+        Assert.Contains("No study named 'a'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADuplicateNameIsRefused()
+    {
+        var s = CreateStorage();
+        s.CreateStudy("x", Min);
+        var e = Assert.Throws<DuplicatedStudyException>(() => s.CreateStudy("x", Min));
+        Assert.Contains("'x' already exists", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InvalidStudiesAreRefused()
+    {
+        var s = CreateStorage();
+        Assert.Throws<ArgumentException>(() => s.CreateStudy(" ", Min));
+        Assert.Contains("at least one direction", Assert.Throws<ArgumentException>(() => s.CreateStudy("y", [])).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ATrialRoundTripsEverything()
+    {
+        var s = CreateStorage();
+        int study = s.CreateStudy("rt", Min);
+        var t = s.CreateTrial(study);
+        Assert.Equal(0, t.Number);
+        Assert.Equal(TrialState.Running, t.State);
+        var cat = new CategoricalDistribution(["relu", 2, 2.5, true, null]);
+        s.SetTrialParam(t.TrialId, "lr", 0.01, new FloatDistribution(1e-5, 1, log: true));
+        s.SetTrialParam(t.TrialId, "act", 2, cat);
+        s.SetTrialParam(t.TrialId, "n", 4, new IntDistribution(2, 8, step: 2));
+        s.SetTrialIntermediateValue(t.TrialId, 0, 0.9);
+        s.SetTrialIntermediateValue(t.TrialId, 3, double.NaN);
+        s.SetTrialIntermediateValue(t.TrialId, 1, 0.5);
+        s.SetTrialUserAttr(t.TrialId, "note", "hello");
+        s.SetTrialUserAttr(t.TrialId, "list", new object?[] { 1L, 2.5, "x" });
+        s.SetTrialSystemAttr(t.TrialId, "k", 7L);
+        Assert.True(s.SetTrialStateValues(t.TrialId, TrialState.Complete, [0.25]));
+        var r = s.GetTrial(t.TrialId);
+        Assert.Equal(TrialState.Complete, r.State);
+        Assert.Equal(0.25, r.Value);
+        Assert.Equal(["lr", "act", "n"], r.Params.Keys);
+        Assert.Equal(0.01, r.Params["lr"]);
+        Assert.Equal(2.5, r.Params["act"]);
+        Assert.Equal(4L, r.Params["n"]);
+        Assert.Equal(cat, r.Distributions["act"]);
+        Assert.Equal([0L, 1L, 3L], r.IntermediateValues.Keys);
+        Assert.True(double.IsNaN(r.IntermediateValues[3]));
+        Assert.Equal("hello", r.UserAttrs["note"]);
+        Assert.Equal(new object?[] { 1L, 2.5, "x" }, ((IEnumerable<object?>)r.UserAttrs["list"]!).ToArray());
+        Assert.Equal(7L, r.SystemAttrs["k"]);
+        Assert.NotNull(r.DatetimeStart);
+        Assert.NotNull(r.DatetimeComplete);
+    }
+
+    [Fact]
+    public void AFinishedTrialNeverChangesAgain()
+    {
+        var s = CreateStorage();
+        int study = s.CreateStudy("fin", Min);
+        var t = s.CreateTrial(study);
+        Assert.True(s.SetTrialStateValues(t.TrialId, TrialState.Fail));
+        Assert.False(s.SetTrialStateValues(t.TrialId, TrialState.Complete, [1]));
+        var e = Assert.Throws<InvalidOperationException>(() => s.SetTrialParam(t.TrialId, "x", 0.5, new FloatDistribution(0, 1)));
+        Assert.Contains("already finished (Fail)", e.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => s.SetTrialIntermediateValue(t.TrialId, 1, 1));
+        Assert.Throws<InvalidOperationException>(() => s.SetTrialUserAttr(t.TrialId, "a", 1));
+        Assert.Equal(TrialState.Fail, s.GetTrial(t.TrialId).State);
+    }
+
+    [Fact]
+    public void ValuesMustMatchTheDirections()
+    {
+        var s = CreateStorage();
+        int study = s.CreateStudy("v", [StudyDirection.Minimize, StudyDirection.Maximize]);
+        var t = s.CreateTrial(study);
+        var e = Assert.Throws<ArgumentException>(() => s.SetTrialStateValues(t.TrialId, TrialState.Complete, [1]));
+        Assert.Contains("2 objective(s) but 1 value(s)", e.Message, StringComparison.Ordinal);
+        Assert.True(s.SetTrialStateValues(t.TrialId, TrialState.Complete, [1, 2]));
+        Assert.Equal([1.0, 2.0], s.GetTrial(t.TrialId).Values);
+    }
+
+    [Fact]
+    public void WaitingTrialsAreClaimedOnceInOrder()
+    {
+        var s = CreateStorage();
+        int study = s.CreateStudy("w", Min);
+        var fixedParams = new Dictionary<string, object?> { ["x"] = 1.5 };
+        s.CreateTrial(study, new FrozenTrial { State = TrialState.Waiting, SystemAttrs = new Dictionary<string, object?> { ["fixed_params"] = fixedParams } });
+        s.CreateTrial(study, new FrozenTrial { State = TrialState.Waiting });
+        var first = s.ClaimWaitingTrial(study);
+        Assert.NotNull(first);
+        Assert.Equal(0, first.Number);
+        Assert.Equal(TrialState.Running, first.State);
+        Assert.Equal(1.5, ((IReadOnlyDictionary<string, object?>)first.SystemAttrs["fixed_params"]!)["x"]);
+        Assert.Equal(1, s.ClaimWaitingTrial(study)!.Number);
+        Assert.Null(s.ClaimWaitingTrial(study));
+    }
+
+    [Fact]
+    public void ConcurrentClaimsAndCountersNeverCollide()
+    {
+        var s = CreateStorage();
+        int study = s.CreateStudy("c", Min);
+        for (int i = 0; i < 40; i++)
+        {
+            s.CreateTrial(study, new FrozenTrial { State = TrialState.Waiting });
+        }
+
+        var claimed = new System.Collections.Concurrent.ConcurrentBag<int>();
+        var counters = new System.Collections.Concurrent.ConcurrentBag<long>();
+        Parallel.For(0, 8, _ =>
+        {
+            while (s.ClaimWaitingTrial(study) is { } t)
+            {
+                claimed.Add(t.Number);
+                counters.Add(s.NextCounterValue(study, "k"));
+            }
+        });
+        Assert.Equal(Enumerable.Range(0, 40), claimed.Order());
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => (long)i), counters.Order());
+    }
+
+    [Fact]
+    public void TheBestTrialFollowsTheDirection()
+    {
+        var s = CreateStorage();
+        int min = s.CreateStudy("min", Min);
+        int max = s.CreateStudy("max", [StudyDirection.Maximize]);
+        Assert.Throws<InvalidOperationException>(() => s.GetBestTrial(min));
+        foreach (double v in new[] { 3.0, -1.0, 2.0 })
+        {
+            s.SetTrialStateValues(s.CreateTrial(min).TrialId, TrialState.Complete, [v]);
+            s.SetTrialStateValues(s.CreateTrial(max).TrialId, TrialState.Complete, [v]);
+        }
+
+        s.SetTrialStateValues(s.CreateTrial(min).TrialId, TrialState.Pruned, [-5]);
+        Assert.Equal(-1, s.GetBestTrial(min).Value);
+        Assert.Equal(3, s.GetBestTrial(max).Value);
+        Assert.Equal([-1.0], s.GetAllStudies().Single(x => x.StudyName == "min").BestValues);
+    }
+
+    [Fact]
+    public void TrialsAreListedInNumberOrderAndFilteredByState()
+    {
+        var s = CreateStorage();
+        int study = s.CreateStudy("list", Min);
+        for (int i = 0; i < 5; i++)
+        {
+            var t = s.CreateTrial(study);
+            if (i % 2 == 0)
+            {
+                s.SetTrialStateValues(t.TrialId, TrialState.Complete, [i]);
+            }
+        }
+
+        Assert.Equal([0, 1, 2, 3, 4], s.GetAllTrials(study).Select(t => t.Number));
+        Assert.Equal([0, 2, 4], s.GetAllTrials(study, [TrialState.Complete]).Select(t => t.Number));
+        Assert.Equal(2, s.GetTrialCount(study, [TrialState.Running]));
+        Assert.Equal(5, s.GetTrialCount(study));
+    }
+
+    [Fact]
+    public void AttributesOfStudiesRoundTrip()
+    {
+        var s = CreateStorage();
+        int study = s.CreateStudy("attrs", Min);
+        s.SetStudyUserAttr(study, "dataset", "digits");
+        s.SetStudyUserAttr(study, "dataset", "mnist");
+        s.SetStudySystemAttr(study, "n", 3L);
+        Assert.Equal("mnist", s.GetStudyUserAttrs(study)["dataset"]);
+        Assert.Equal(3L, s.GetStudySystemAttrs(study)["n"]);
+        var e = Assert.Throws<ArgumentException>(() => s.SetStudyUserAttr(study, "bad", new object()));
+        Assert.Contains("cannot be stored", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AStudyRunsEndToEndOnTheStorage()
+    {
+        var study = Study.Create(new StudyOptions { StudyName = "e2e", Storage = CreateStorage(), Sampler = new RandomSampler(new RandomSamplerOptions { Seed = 1 }) });
+        study.Optimize(t => Math.Pow(t.SuggestFloat("x", -5, 5) - 1, 2), nTrials: 30, parallelism: 3);
+        Assert.Equal(30, study.Trials.Count);
+        Assert.Equal(study.Trials.Where(t => t.State == TrialState.Complete).Min(t => t.Value), study.BestValue);
+    }
+}
+
+public sealed class InMemoryStorageContractTests : StorageContractTests
+{
+    protected override IStorage CreateStorage() => new InMemoryStorage();
+}
