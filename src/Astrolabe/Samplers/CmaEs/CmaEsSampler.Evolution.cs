@@ -27,8 +27,9 @@ public sealed partial class CmaEsSampler
         ArgumentNullException.ThrowIfNull(trial);
         ArgumentNullException.ThrowIfNull(searchSpace);
         var none = new Dictionary<string, double>();
-        if (searchSpace.Count < 2)
+        if (searchSpace.Count < 2 || trial.SystemAttrs.ContainsKey(SystemAttrKeys.FixedParams))
         {
+            // An enqueued trial's parameters are fixed by the user: it takes no place in a generation.
             return none;
         }
 

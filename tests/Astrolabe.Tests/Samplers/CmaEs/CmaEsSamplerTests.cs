@@ -132,6 +132,18 @@ public sealed class CmaEsSamplerTests
     }
 
     [Fact]
+    public void EnqueuedTrialsTakeNoPlaceInAGeneration()
+    {
+        var study = Study.Create(new StudyOptions { Sampler = new CmaEsSampler(new CmaEsSamplerOptions { Seed = 15 }) });
+        study.Optimize(t => Sphere(2)(t), nTrials: 3);
+        study.EnqueueTrial(new Dictionary<string, object?> { ["x0"] = 1.0, ["x1"] = 2.0 });
+        study.Optimize(t => Sphere(2)(t), nTrials: 1);
+        var enqueued = study.Trials[^1];
+        Assert.Equal(1.0, (double)enqueued.Params["x0"]!);
+        Assert.False(enqueued.SystemAttrs.ContainsKey("cma:generation"));
+    }
+
+    [Fact]
     public void X0AndSigma0SetTheInitialDistribution()
     {
         var study = Run(new CmaEsSamplerOptions { Seed = 13, X0 = new Dictionary<string, double> { ["x0"] = 4, ["x1"] = -4 }, Sigma0 = 1e-3 }, Sphere(2), 4);
