@@ -25,6 +25,7 @@ public sealed partial class CmaEsSampler : Sampler
     private readonly Lock gate = new();
     private readonly CmaEsSamplerOptions options;
     private readonly Sampler independent;
+    private readonly SearchSpaceIntersection intersection = new();
     private int seed;
     private bool warnedIndependent;
     private bool warnedCategorical;
@@ -47,27 +48,16 @@ public sealed partial class CmaEsSampler : Sampler
     {
         ArgumentNullException.ThrowIfNull(study);
         RequireSingleObjective(study);
-        Dictionary<string, Distribution>? space = null;
-        bool categorical = false;
-        foreach (var t in SolutionTrials(study))
+        IReadOnlyDictionary<string, Distribution>? space;
+        lock (gate)
         {
-            if (space is null)
-            {
-                space = new Dictionary<string, Distribution>(t.Distributions);
-                continue;
-            }
-
-            foreach (var (name, distribution) in space)
-            {
-                if (!t.Distributions.TryGetValue(name, out var other) || !other.Equals(distribution))
-                {
-                    space.Remove(name);
-                }
-            }
+            space = intersection.Update(study, SolutionTrials(study));
+            space = space is null ? null : new Dictionary<string, Distribution>(space);
         }
 
+        bool categorical = false;
         var result = new Dictionary<string, Distribution>();
-        foreach (var (name, distribution) in space ?? [])
+        foreach (var (name, distribution) in space ?? new Dictionary<string, Distribution>())
         {
             categorical |= distribution is CategoricalDistribution;
             if (distribution is FloatDistribution or IntDistribution && !distribution.IsSingle)
