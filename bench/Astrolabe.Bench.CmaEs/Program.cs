@@ -5,7 +5,7 @@ using Astrolabe.Bench.CmaEs;
 
 // quality <trials> <seed0> <seeds> <variant[:filter]>... : "problem variant seed best" lines, seeds in the outer loop
 //                                                      (variant: default, ipop, bipop, sep, lra; filter: comma-separated name parts)
-// cost <dims> <trials> <repeats>                      : "cost <dims> <median seconds per trial>"
+// cost <dims> <trials> <repeats>                      : "cost <dims> <median CPU seconds per trial> <median wall seconds per trial>"
 // compare <ours-file> <ours-variant> <peer-file> <peer-variant> [filter] : a markdown table of medians and Mann–Whitney + Holm
 // check                                               : prints reference values of the problems (to compare with problems.py)
 var inv = CultureInfo.InvariantCulture;
@@ -31,13 +31,14 @@ switch (args.ElementAtOrDefault(0))
         int dims = int.Parse(args[1], inv), n = int.Parse(args[2], inv), repeats = int.Parse(args[3], inv);
         var sphere = new Problem("sphere", x => x.Sum(v => v * v), Enumerable.Repeat((-5.0, 5.0), dims).ToArray());
         Run(sphere, new CmaEsSamplerOptions { Seed = 99 }, 200);
-        var times = Enumerable.Range(0, repeats).Select(r =>
+        var runs = Enumerable.Range(0, repeats).Select(r =>
         {
+            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             var sw = Stopwatch.StartNew();
             Run(sphere, new CmaEsSamplerOptions { Seed = r }, n);
-            return sw.Elapsed.TotalSeconds / n;
-        }).Order().ToList();
-        Console.WriteLine(string.Create(inv, $"cost {dims} {times[times.Count / 2]:R}"));
+            return (Cpu: (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds / n, Wall: sw.Elapsed.TotalSeconds / n);
+        }).ToList();
+        Console.WriteLine(string.Create(inv, $"cost {dims} {runs.Select(r => r.Cpu).Order().ElementAt(repeats / 2):R} {runs.Select(r => r.Wall).Order().ElementAt(repeats / 2):R}"));
         break;
     case "compare":
         Console.Write(Compare.Table(File.ReadAllLines(args[1]), args[2], File.ReadAllLines(args[3]), args[4], args.Length > 5 ? args[5].Split(',') : []));

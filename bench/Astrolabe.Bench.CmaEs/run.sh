@@ -35,12 +35,15 @@ echo
 echo
 "${bench[@]}" compare "$out/ours.txt" bipop "$out/peer.txt" default rastrigin,ackley
 echo
-echo "## Cost per trial ($trials trials, sphere, CmaEsSampler defaults, 1 thread each, .NET $(dotnet --version))"
+echo "## Cost per trial ($trials trials, sphere, CmaEsSampler defaults, in-memory storage, 1 thread each, .NET $(dotnet --version))"
 echo
-echo "| dims | Astrolabe (ms/trial) | Optuna (ms/trial) | Optuna / Astrolabe |"
+echo "Process CPU time per trial (robust on a shared machine), wall time in brackets; medians over repeats."
+echo
+echo "| dims | Astrolabe ms/trial | Optuna ms/trial | Optuna / Astrolabe (CPU) |"
 echo "|---|---|---|---|"
 for d in 10 40; do
-  a="$("${bench[@]}" cost "$d" "$trials" 5 | awk '{print $3}')"
-  o="$(cd "$here" && "$peer" peer_cmaes.py cost "$d" "$trials" 3 | awk '{print $3}')"
-  awk -v d="$d" -v a="$a" -v o="$o" 'BEGIN { printf "| %d | %.3f | %.3f | %.0f× |\n", d, a * 1000, o * 1000, o / a }'
+  read -r _ _ ac aw <<<"$("${bench[@]}" cost "$d" "$trials" 5)"
+  read -r _ _ oc ow <<<"$(cd "$here" && "$peer" peer_cmaes.py cost "$d" "$trials" 3)"
+  awk -v d="$d" -v ac="$ac" -v aw="$aw" -v oc="$oc" -v ow="$ow" \
+    'BEGIN { printf "| %d | %.3f (%.3f) | %.3f (%.3f) | %.0f× |\n", d, ac * 1000, aw * 1000, oc * 1000, ow * 1000, oc / ac }'
 done

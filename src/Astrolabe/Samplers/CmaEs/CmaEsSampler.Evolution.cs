@@ -27,13 +27,13 @@ public sealed partial class CmaEsSampler
         ArgumentNullException.ThrowIfNull(trial);
         ArgumentNullException.ThrowIfNull(searchSpace);
         var none = new Dictionary<string, double>();
+        var solutions = TakeSolutionTrials(study, trial);
         if (searchSpace.Count < 2 || trial.SystemAttrs.ContainsKey(SystemAttrKeys.FixedParams))
         {
             // An enqueued trial's parameters are fixed by the user: it takes no place in a generation.
             return none;
         }
 
-        var solutions = SolutionTrials(study);
         if (solutions.Count < options.NStartupTrials)
         {
             return none;
@@ -138,15 +138,15 @@ public sealed partial class CmaEsSampler
     {
         var s = evolution.State;
         var generation = new List<(double[] X, double Value)>(s.Popsize);
-        foreach (var t in solutions)
+        index.Update(study, solutions);
+        foreach (var t in index.Generation(s.Restart, s.Generation))
         {
             if (generation.Count == s.Popsize)
             {
                 break;
             }
 
-            if (Attr(t, RestartKey) == s.Restart && Attr(t, GenerationKey) == s.Generation
-                && t.SystemAttrs.TryGetValue(PointKey, out var x) && x is System.Collections.IEnumerable list)
+            if (t.SystemAttrs.TryGetValue(PointKey, out var x) && x is System.Collections.IEnumerable list)
             {
                 var point = list.Cast<object?>().Select(v => Convert.ToDouble(v, CultureInfo.InvariantCulture)).ToArray();
                 if (point.Length == s.Dim)
@@ -213,7 +213,4 @@ public sealed partial class CmaEsSampler
     }
 
     private static double Sign(Study study) => study.Direction == StudyDirection.Minimize ? 1 : -1;
-
-    private static long Attr(FrozenTrial t, string key) =>
-        t.SystemAttrs.TryGetValue(key, out var v) && v is not null ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : -1;
 }

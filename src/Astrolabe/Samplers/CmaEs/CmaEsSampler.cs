@@ -25,7 +25,8 @@ public sealed partial class CmaEsSampler : Sampler
     private readonly Lock gate = new();
     private readonly CmaEsSamplerOptions options;
     private readonly Sampler independent;
-    private readonly SearchSpaceIntersection intersection = new();
+    private readonly SolutionIndex index;
+    private readonly Dictionary<long, List<FrozenTrial>> pending = [];
     private int seed;
     private bool warnedIndependent;
     private bool warnedCategorical;
@@ -38,6 +39,7 @@ public sealed partial class CmaEsSampler : Sampler
         this.options.Validate();
         seed = this.options.Seed ?? Random.Shared.Next();
         independent = this.options.IndependentSampler ?? new RandomSampler(new RandomSamplerOptions { Seed = seed });
+        index = new SolutionIndex(RestartKey, GenerationKey);
     }
 
     /// <summary>The prefix of this variant's attribute keys: "cma:", "sepcma:" or "cmawm:".</summary>
@@ -47,12 +49,14 @@ public sealed partial class CmaEsSampler : Sampler
     public override IReadOnlyDictionary<string, Distribution> InferRelativeSearchSpace(Study study, FrozenTrial trial)
     {
         ArgumentNullException.ThrowIfNull(study);
+        ArgumentNullException.ThrowIfNull(trial);
         RequireSingleObjective(study);
+        var solutions = SolutionTrials(study);
         IReadOnlyDictionary<string, Distribution>? space;
         lock (gate)
         {
-            space = intersection.Update(study, SolutionTrials(study));
-            space = space is null ? null : new Dictionary<string, Distribution>(space);
+            index.Update(study, solutions);
+            space = index.Space is null ? null : new Dictionary<string, Distribution>(index.Space);
         }
 
         bool categorical = false;
@@ -71,6 +75,15 @@ public sealed partial class CmaEsSampler : Sampler
             WarnOnce(study, ref warnedCategorical,
                 "CmaEsSampler does not sample categorical parameters; they are sampled by {Sampler}. Set WarnIndependentSampling = false to silence this warning.",
                 independent.GetType().Name);
+        }
+
+        if (result.Count >= 2)
+        {
+            // Handed to SampleRelative, which the study calls next for this trial: one storage read per trial.
+            lock (gate)
+            {
+                pending[trial.TrialId] = solutions;
+            }
         }
 
         return result;
@@ -113,12 +126,34 @@ public sealed partial class CmaEsSampler : Sampler
         }
     }
 
+    /// <summary>The finished trials that count as solutions (Complete, and Pruned ones with a value when asked), in number order.</summary>
     private List<FrozenTrial> SolutionTrials(Study study)
     {
-        var trials = options.ConsiderPrunedTrials
-            ? study.GetTrials(TrialState.Complete, TrialState.Pruned)
-            : study.GetTrials(TrialState.Complete);
-        return trials.Where(t => t.Values is { Count: 1 }).ToList();
+        var all = study.Trials;
+        var result = new List<FrozenTrial>(all.Count);
+        foreach (var t in all)
+        {
+            if ((t.State == TrialState.Complete || (options.ConsiderPrunedTrials && t.State == TrialState.Pruned)) && t.Values is { Count: 1 })
+            {
+                result.Add(t);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The solutions fetched for this trial's search space, or fetched now (one storage read per trial).</summary>
+    private List<FrozenTrial> TakeSolutionTrials(Study study, FrozenTrial trial)
+    {
+        lock (gate)
+        {
+            if (pending.Remove(trial.TrialId, out var list))
+            {
+                return list;
+            }
+        }
+
+        return SolutionTrials(study);
     }
 
     private void WarnOnce(Study study, ref bool flag, string message, params object?[] args)
