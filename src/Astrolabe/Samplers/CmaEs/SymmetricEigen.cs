@@ -28,7 +28,7 @@ internal static class SymmetricEigen
                 }
             }
 
-            if (off <= 1e-30 * diag || off == 0)
+            if (off <= 1e-26 * diag || off == 0)
             {
                 break;
             }
