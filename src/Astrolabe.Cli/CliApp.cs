@@ -30,6 +30,9 @@ public static class CliApp
             TrialsCommand.Create(console),
             BestCommand.Create(console),
             ExportCommand.Create(console),
+            ReportCommand.Create(console),
+            PlotCommand.Create(console),
+            DashboardCommand.Create(console),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

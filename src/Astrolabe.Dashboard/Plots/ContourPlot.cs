@@ -14,7 +14,7 @@ public sealed record ContourGrid(string XParam, string YParam, IReadOnlyList<str
 /// <summary>
 /// Contour: the objective over two parameters as a heat map of cells, each showing the best value among the
 /// Complete trials in it (binned, not interpolated, so every coloured cell is a value actually observed).
-/// The first two parameters by default; the dashboard can ask for any pair.
+/// By default the pair of parameters used together most often; the dashboard can ask for any pair.
 /// </summary>
 public sealed class ContourPlot : Plot
 {
@@ -73,7 +73,54 @@ public sealed class ContourPlot : Plot
             return PlotValues.Frame(Title, "needs two parameters");
         }
 
-        return Option(study, names[0], names[1]);
+        var (x, y) = DefaultPair(study);
+        return Option(study, x, y);
+    }
+
+    /// <summary>The pair of parameters that Complete trials use together most often (the earliest such pair on ties).</summary>
+    public static (string X, string Y) DefaultPair(StudySnapshot study)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        var names = study.ParamNames();
+        if (names.Count < 2)
+        {
+            throw new ArgumentException($"The study '{study.StudyName}' has fewer than two parameters.", nameof(study));
+        }
+
+        var index = names.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
+        var together = new int[names.Count, names.Count];
+        var used = new List<int>();
+        foreach (var t in study.Trials)
+        {
+            if (PlotValues.Objective(t, 0) is null)
+            {
+                continue;
+            }
+
+            used.Clear();
+            used.AddRange(t.InternalParams.Keys.Select(k => index[k]));
+            foreach (int a in used)
+            {
+                foreach (int b in used)
+                {
+                    together[a, b]++;
+                }
+            }
+        }
+
+        (int X, int Y) best = (0, 1);
+        for (int a = 0; a < names.Count; a++)
+        {
+            for (int b = a + 1; b < names.Count; b++)
+            {
+                if (together[a, b] > together[best.X, best.Y])
+                {
+                    best = (a, b);
+                }
+            }
+        }
+
+        return (names[best.X], names[best.Y]);
     }
 
     /// <summary>The contour option of a chosen pair of parameters.</summary>

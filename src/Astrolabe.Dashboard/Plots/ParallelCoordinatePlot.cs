@@ -53,15 +53,45 @@ public sealed class ParallelCoordinatePlot : Plot
         return lines;
     }
 
+    /// <summary>
+    /// The parameters drawn as axes: those of the most common set of parameters among Complete trials (with
+    /// conditional search spaces, a line needs a value on every axis), in first-seen order.
+    /// </summary>
+    public static IReadOnlyList<string> Axes(StudySnapshot study, int objective = 0)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        var sets = new Dictionary<string, (int Count, HashSet<string> Names)>(StringComparer.Ordinal);
+        foreach (var t in study.Trials)
+        {
+            if (PlotValues.Objective(t, objective) is null)
+            {
+                continue;
+            }
+
+            string key = string.Join("\u0001", t.InternalParams.Keys.Order(StringComparer.Ordinal));
+            sets[key] = sets.TryGetValue(key, out var s) ? (s.Count + 1, s.Names) : (1, t.InternalParams.Keys.ToHashSet(StringComparer.Ordinal));
+        }
+
+        if (sets.Count == 0)
+        {
+            return study.ParamNames();
+        }
+
+        var common = sets.Values.MaxBy(s => s.Count).Names;
+        return study.ParamNames().Where(common.Contains).ToList();
+    }
+
     /// <inheritdoc />
     public override JsonObject Option(StudySnapshot study)
     {
         ArgumentNullException.ThrowIfNull(study);
-        var names = study.ParamNames();
+        var names = Axes(study);
         var dists = names.Select(study.DistributionOf).ToList();
         var lines = Compute(study, names);
         var shown = PlotValues.Sample(lines, MaxPoints);
-        var option = PlotValues.Frame(Title, PlotValues.Shown(shown.Count, lines.Count, "trials"));
+        var left = study.ParamNames().Except(names).ToList();
+        var notes = new[] { PlotValues.Shown(shown.Count, lines.Count, "trials"), left.Count > 0 ? $"conditional parameters not on every line left out: {string.Join(", ", left)}" : null };
+        var option = PlotValues.Frame(Title, string.Join("; ", notes.OfType<string>()));
         var axes = new JsonArray();
         for (int i = 0; i < names.Count; i++)
         {
