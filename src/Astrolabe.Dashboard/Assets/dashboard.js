@@ -2,6 +2,7 @@
 (function () {
   'use strict';
   var state = { study: null, sort: 'number', desc: false, filter: '', offset: 0, limit: 50, version: null, plots: [] };
+  var tableRequests = 0;
   var $ = function (id) { return document.getElementById(id); };
 
   function getJson(url) {
@@ -40,9 +41,12 @@
   }
 
   function loadTable() {
+    var seq = ++tableRequests;
+    var study = state.study;
     var q = 'api/studies/' + state.study + '/trials?sort=' + encodeURIComponent(state.sort) + '&desc=' + state.desc +
       '&filter=' + encodeURIComponent(state.filter) + '&offset=' + state.offset + '&limit=' + state.limit;
     return getJson(q).then(function (page) {
+      if (seq !== tableRequests) { return; } // a newer request (sort, filter, page, study) answers instead
       $('error').textContent = '';
       var columns = ['number', 'state'];
       for (var i = 0; i < page.objectives; i++) { columns.push(page.objectives === 1 ? 'value' : 'value' + i); }
@@ -83,10 +87,13 @@
       var counts = Object.keys(page.stateCounts).filter(function (s) { return page.stateCounts[s] > 0; })
         .map(function (s) { return '<span>' + s + ': ' + page.stateCounts[s] + '</span>'; }).join('');
       $('summary').innerHTML = counts + (page.best === null ? '' : '<span>best: ' + text(page.best) + '</span>');
-    }).catch(function (e) { $('error').textContent = e.message; });
+      document.body.dataset.tableStudy = study;
+    }).catch(function (e) { if (seq === tableRequests) { $('error').textContent = e.message; } });
   }
 
   function loadPlots(plots) {
+    var study = state.study;
+    var version = state.version;
     var container = $('plots');
     var kinds = plots.map(function (p) { return p.kind; }).join(',');
     if (container.dataset.kinds !== kinds) {
@@ -104,7 +111,12 @@
       return getJson('api/studies/' + state.study + '/plots/' + p.kind).then(function (option) {
         window.astrolabeDraw($('plot-' + p.kind), p.kind, option);
       });
-    })).then(function () { document.body.dataset.plotsVersion = state.version; });
+    })).then(function () {
+      if (study === state.study) {
+        document.body.dataset.plotsStudy = study;
+        document.body.dataset.plotsVersion = version;
+      }
+    });
   }
 
   function refresh() {
@@ -122,6 +134,12 @@
     state.study = m ? m[1] : null;
     state.version = null;
     state.offset = 0;
+    state.sort = 'number';
+    state.desc = false;
+    state.filter = '';
+    $('filter').value = '';
+    delete document.body.dataset.plotsStudy;
+    delete document.body.dataset.tableStudy;
     $('empty').hidden = state.study !== null;
     $('study').hidden = state.study === null;
     loadStudies();
