@@ -31,14 +31,46 @@ public sealed class StudyCache
         var entry = entries.GetOrAdd(studyId, _ => new Entry());
         lock (entry)
         {
-            if (entry.Snapshot is null || DateTime.UtcNow - entry.ReadAt > maxAge)
+            if (entry.Snapshot is null)
             {
                 entry.Snapshot = StudySnapshot.Read(storage, studyId);
+                entry.ReadAt = DateTime.UtcNow;
+            }
+            else if (DateTime.UtcNow - entry.ReadAt > maxAge)
+            {
+                entry.Snapshot = Refresh(entry.Snapshot);
                 entry.ReadAt = DateTime.UtcNow;
             }
 
             return entry.Snapshot;
         }
+    }
+
+    /// <summary>
+    /// A newer snapshot. Finished trials never change, so when no trial was added only the unfinished ones
+    /// (a handful: one per worker) are re-read; a full read happens only when trials were added.
+    /// </summary>
+    private StudySnapshot Refresh(StudySnapshot old)
+    {
+        if (storage.GetTrialCount(old.StudyId) != old.Trials.Count)
+        {
+            return StudySnapshot.Read(storage, old.StudyId);
+        }
+
+        var changed = new List<FrozenTrial>();
+        foreach (var t in old.Trials)
+        {
+            if (!t.State.IsFinished())
+            {
+                var now = storage.GetTrial(t.TrialId);
+                if (now.State != t.State || now.IntermediateValues.Count != t.IntermediateValues.Count || now.InternalParams.Count != t.InternalParams.Count)
+                {
+                    changed.Add(now);
+                }
+            }
+        }
+
+        return changed.Count == 0 ? old : old.WithUpdated(changed);
     }
 
     private sealed class Entry

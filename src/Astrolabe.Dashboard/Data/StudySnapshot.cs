@@ -38,8 +38,12 @@ public sealed record StudySnapshot(
     /// <summary>True when the study has more than one objective.</summary>
     public bool IsMultiObjective => Directions.Count > 1;
 
-    /// <summary>The parameter names seen in any trial, in first-seen order.</summary>
-    public IReadOnlyList<string> ParamNames()
+    private IReadOnlyList<string>? paramNames;
+
+    /// <summary>The parameter names seen in any trial, in first-seen order (computed once per snapshot).</summary>
+    public IReadOnlyList<string> ParamNames() => paramNames ??= ComputeParamNames();
+
+    private IReadOnlyList<string> ComputeParamNames()
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var names = new List<string>();
@@ -81,6 +85,19 @@ public sealed record StudySnapshot(
         }
 
         return counts;
+    }
+
+    /// <summary>This snapshot with some trials replaced by newer snapshots of themselves (same numbers).</summary>
+    internal StudySnapshot WithUpdated(IReadOnlyList<FrozenTrial> updated)
+    {
+        var trials = Trials.ToArray();
+        foreach (var t in updated)
+        {
+            int i = t.Number < trials.Length && trials[t.Number].Number == t.Number ? t.Number : Array.FindIndex(trials, x => x.Number == t.Number);
+            trials[i] = t;
+        }
+
+        return this with { Trials = trials, Version = Fingerprint(trials), paramNames = null };
     }
 
     private static string Fingerprint(IReadOnlyList<FrozenTrial> trials)

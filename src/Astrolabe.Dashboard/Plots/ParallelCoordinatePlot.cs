@@ -60,7 +60,10 @@ public sealed class ParallelCoordinatePlot : Plot
     public static IReadOnlyList<string> Axes(StudySnapshot study, int objective = 0)
     {
         ArgumentNullException.ThrowIfNull(study);
-        var sets = new Dictionary<string, (int Count, HashSet<string> Names)>(StringComparer.Ordinal);
+        var names = study.ParamNames();
+        var index = names.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
+        var sets = new Dictionary<string, int>(StringComparer.Ordinal);
+        var mask = new char[names.Count];
         foreach (var t in study.Trials)
         {
             if (PlotValues.Objective(t, objective) is null)
@@ -68,17 +71,23 @@ public sealed class ParallelCoordinatePlot : Plot
                 continue;
             }
 
-            string key = string.Join("\u0001", t.InternalParams.Keys.Order(StringComparer.Ordinal));
-            sets[key] = sets.TryGetValue(key, out var s) ? (s.Count + 1, s.Names) : (1, t.InternalParams.Keys.ToHashSet(StringComparer.Ordinal));
+            Array.Fill(mask, '0');
+            foreach (string key in t.InternalParams.Keys)
+            {
+                mask[index[key]] = '1';
+            }
+
+            var signature = new string(mask);
+            sets[signature] = sets.GetValueOrDefault(signature) + 1;
         }
 
         if (sets.Count == 0)
         {
-            return study.ParamNames();
+            return names;
         }
 
-        var common = sets.Values.MaxBy(s => s.Count).Names;
-        return study.ParamNames().Where(common.Contains).ToList();
+        string common = sets.MaxBy(p => p.Value).Key;
+        return names.Where((_, i) => common[i] == '1').ToList();
     }
 
     /// <inheritdoc />

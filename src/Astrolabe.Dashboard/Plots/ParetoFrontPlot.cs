@@ -56,6 +56,11 @@ public sealed class ParetoFrontPlot : Plot
     public override JsonObject Option(StudySnapshot study)
     {
         ArgumentNullException.ThrowIfNull(study);
+        if (!AppliesTo(study))
+        {
+            throw new ArgumentException($"The Pareto front needs several objectives; study '{study.StudyName}' has one.", nameof(study));
+        }
+
         var points = Compute(study);
         var front = points.Where(p => p.OnFront).OrderBy(p => p.Values[0]).ToList();
         var others = points.Where(p => !p.OnFront).ToList();

@@ -69,7 +69,14 @@ public sealed class SlicePlot : Plot
             var x = PlotValues.Axis(dist, names[i]);
             x["gridIndex"] = i;
             xAxes.Add(x);
-            yAxes.Add(new JsonObject { ["type"] = "value", ["gridIndex"] = i, ["scale"] = true, ["name"] = i % Columns == 0 ? PlotValues.ObjectiveName(study, 0) : "" });
+            yAxes.Add(new JsonObject
+            {
+                ["type"] = "value",
+                ["gridIndex"] = i,
+                ["scale"] = true,
+                ["name"] = i % Columns == 0 ? PlotValues.ObjectiveName(study, 0) : "",
+                ["axisLine"] = new JsonObject { ["onZero"] = false },
+            });
             series.Add(new JsonObject
             {
                 ["type"] = "scatter",

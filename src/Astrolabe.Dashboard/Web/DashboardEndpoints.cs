@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -42,23 +44,35 @@ internal static class DashboardEndpoints
                 plots = Plots.For(study).Select(p => new { kind = p.Kind, title = p.Title }),
             });
         }));
-        app.MapGet("/api/studies/{id:int}/trials", (int id, string? sort, bool? desc, string? filter, int? offset, int? limit) => Guard(() =>
-            Results.Ok(TrialTable.Query(cache.Get(id), new TrialQuery
+        app.MapGet("/api/studies/{id:int}/trials", (HttpContext http, int id, string? sort, bool? desc, string? filter, int? offset, int? limit) => Guard(() =>
+        {
+            var study = cache.Get(id);
+            return Json(ResponseMemo.Get(study, http.Request.QueryString.Value ?? "", () => JsonSerializer.Serialize(TrialTable.Query(study, new TrialQuery
             {
                 Sort = string.IsNullOrEmpty(sort) ? "number" : sort,
                 Descending = desc ?? false,
                 Filter = filter ?? "",
                 Offset = offset ?? 0,
                 Limit = limit ?? 50,
-            }))));
+            }), Web)));
+        }));
         app.MapGet("/api/studies/{id:int}/plots/{kind}", (int id, string kind, string? x, string? y) => Guard(() =>
         {
             var study = cache.Get(id);
             var plot = Plots.Get(kind);
-            var option = plot is ContourPlot contour && x is not null && y is not null ? contour.Option(study, x, y) : plot.Option(study);
-            return Results.Text(option.ToJsonString(), "application/json; charset=utf-8");
+            if (!plot.AppliesTo(study))
+            {
+                throw new ArgumentException($"The {plot.Kind} plot does not apply to study '{study.StudyName}'.");
+            }
+
+            return Json(ResponseMemo.Get(study, $"plot:{plot.Kind}:{x}:{y}", () =>
+                (plot is ContourPlot contour && x is not null && y is not null ? contour.Option(study, x, y) : plot.Option(study)).ToJsonString()));
         }));
     }
+
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web) { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    private static IResult Json(string json) => Results.Text(json, "application/json; charset=utf-8");
 
     private static IResult Guard(Func<IResult> handler)
     {
