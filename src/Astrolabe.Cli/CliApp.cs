@@ -33,6 +33,9 @@ public static class CliApp
             OptimizeCommand.Create(console),
             AskCommand.Create(console),
             TellCommand.Create(console),
+            ReportCommand.Create(console),
+            PlotCommand.Create(console),
+            DashboardCommand.Create(console),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,0 +1,159 @@
+// The dashboard's page: a study list, a live trial table paged on the server, and the plots.
+(function () {
+  'use strict';
+  var state = { study: null, sort: 'number', desc: false, filter: '', offset: 0, limit: 50, version: null, plots: [] };
+  var tableRequests = 0;
+  var $ = function (id) { return document.getElementById(id); };
+
+  function getJson(url) {
+    return fetch(url, { cache: 'no-store' }).then(function (r) {
+      return r.json().then(function (body) {
+        if (!r.ok) { throw new Error(body.error || r.statusText); }
+        return body;
+      });
+    });
+  }
+
+  function text(value) {
+    if (value === null || value === undefined) { return ''; }
+    if (typeof value === 'number') { return Number.isInteger(value) ? String(value) : value.toPrecision(6); }
+    return String(value);
+  }
+
+  function loadStudies() {
+    return getJson('api/studies').then(function (studies) {
+      var list = $('studies');
+      list.innerHTML = '';
+      studies.forEach(function (s) {
+        var li = document.createElement('li');
+        li.dataset.studyId = s.id;
+        li.dataset.studyName = s.name;
+        li.textContent = s.name;
+        var count = document.createElement('span');
+        count.className = 'count';
+        count.textContent = s.trialCount;
+        li.appendChild(count);
+        if (String(s.id) === String(state.study)) { li.className = 'selected'; }
+        li.onclick = function () { location.hash = '#/study/' + s.id; };
+        list.appendChild(li);
+      });
+    });
+  }
+
+  function loadTable() {
+    var seq = ++tableRequests;
+    var study = state.study;
+    var q = 'api/studies/' + state.study + '/trials?sort=' + encodeURIComponent(state.sort) + '&desc=' + state.desc +
+      '&filter=' + encodeURIComponent(state.filter) + '&offset=' + state.offset + '&limit=' + state.limit;
+    return getJson(q).then(function (page) {
+      if (seq !== tableRequests) { return; } // a newer request (sort, filter, page, study) answers instead
+      $('error').textContent = '';
+      var columns = ['number', 'state'];
+      for (var i = 0; i < page.objectives; i++) { columns.push(page.objectives === 1 ? 'value' : 'value' + i); }
+      columns = columns.concat(page.params, ['duration']);
+      var head = '<tr>' + columns.map(function (c) {
+        var cls = c === state.sort ? 'sorted' + (state.desc ? ' desc' : '') : '';
+        return '<th data-col="' + c + '" class="' + cls + '">' + c + '</th>';
+      }).join('') + '</tr>';
+      $('table').tHead.innerHTML = head;
+      Array.prototype.forEach.call($('table').tHead.rows[0].cells, function (th) {
+        th.onclick = function () {
+          var col = th.dataset.col;
+          state.desc = state.sort === col ? !state.desc : false;
+          state.sort = col;
+          state.offset = 0;
+          loadTable();
+        };
+      });
+      var body = $('table').tBodies[0];
+      body.innerHTML = '';
+      page.rows.forEach(function (r) {
+        var tr = document.createElement('tr');
+        tr.className = r.state;
+        tr.dataset.number = r.number;
+        var cells = [r.number, r.state];
+        for (var k = 0; k < page.objectives; k++) { cells.push(r.values ? r.values[k] : null); }
+        page.params.forEach(function (p) { cells.push(r.params[p]); });
+        cells.push(r.durationSeconds === null ? null : r.durationSeconds.toFixed(2) + 's');
+        cells.forEach(function (c) { var td = document.createElement('td'); td.textContent = text(c); tr.appendChild(td); });
+        body.appendChild(tr);
+      });
+      $('matched').textContent = page.matched + ' of ' + page.total + ' trials';
+      $('matched').dataset.matched = page.matched;
+      var last = Math.min(page.offset + page.rows.length, page.matched);
+      $('page').textContent = page.matched === 0 ? '0' : (page.offset + 1) + '–' + last;
+      $('prev').disabled = page.offset === 0;
+      $('next').disabled = last >= page.matched;
+      var counts = Object.keys(page.stateCounts).filter(function (s) { return page.stateCounts[s] > 0; })
+        .map(function (s) { return '<span>' + s + ': ' + page.stateCounts[s] + '</span>'; }).join('');
+      $('summary').innerHTML = counts + (page.best === null ? '' : '<span>best: ' + text(page.best) + '</span>');
+      document.body.dataset.tableStudy = study;
+    }).catch(function (e) { if (seq === tableRequests) { $('error').textContent = e.message; } });
+  }
+
+  function loadPlots(plots) {
+    var study = state.study;
+    var version = state.version;
+    var container = $('plots');
+    var kinds = plots.map(function (p) { return p.kind; }).join(',');
+    if (container.dataset.kinds !== kinds) {
+      container.innerHTML = '';
+      Object.keys(window.astrolabeCharts).forEach(function (k) { window.astrolabeCharts[k].dispose(); delete window.astrolabeCharts[k]; });
+      plots.forEach(function (p) {
+        var div = document.createElement('div');
+        div.id = 'plot-' + p.kind;
+        div.className = 'plot' + (p.kind === 'parallel' || p.kind === 'slice' || p.kind === 'timeline' ? ' wide' : '');
+        container.appendChild(div);
+      });
+      container.dataset.kinds = kinds;
+    }
+    return Promise.all(plots.map(function (p) {
+      return getJson('api/studies/' + state.study + '/plots/' + p.kind).then(function (option) {
+        window.astrolabeDraw($('plot-' + p.kind), p.kind, option);
+      });
+    })).then(function () {
+      if (study === state.study) {
+        document.body.dataset.plotsStudy = study;
+        document.body.dataset.plotsVersion = version;
+      }
+    });
+  }
+
+  function refresh() {
+    if (state.study === null) { return Promise.resolve(); }
+    return getJson('api/studies/' + state.study).then(function (s) {
+      $('study-name').textContent = s.name;
+      if (s.version === state.version) { return null; }
+      state.version = s.version;
+      return Promise.all([loadTable(), loadPlots(s.plots), loadStudies()]);
+    }).catch(function (e) { $('error').textContent = e.message; });
+  }
+
+  function route() {
+    var m = /^#\/study\/(\d+)/.exec(location.hash);
+    state.study = m ? m[1] : null;
+    state.version = null;
+    state.offset = 0;
+    state.sort = 'number';
+    state.desc = false;
+    state.filter = '';
+    $('filter').value = '';
+    delete document.body.dataset.plotsStudy;
+    delete document.body.dataset.tableStudy;
+    $('empty').hidden = state.study !== null;
+    $('study').hidden = state.study === null;
+    loadStudies();
+    refresh();
+  }
+
+  $('apply').onclick = function () { state.filter = $('filter').value; state.offset = 0; loadTable(); };
+  $('filter').onkeydown = function (e) { if (e.key === 'Enter') { $('apply').onclick(); } };
+  $('prev').onclick = function () { state.offset = Math.max(0, state.offset - state.limit); loadTable(); };
+  $('next').onclick = function () { state.offset += state.limit; loadTable(); };
+  window.addEventListener('hashchange', route);
+  window.addEventListener('resize', function () {
+    Object.keys(window.astrolabeCharts).forEach(function (k) { window.astrolabeCharts[k].resize(); });
+  });
+  route();
+  setInterval(function () { if (state.study === null) { loadStudies(); } else { refresh(); } }, 1000);
+})();

@@ -1,0 +1,29 @@
+namespace Astrolabe.Dashboard;
+
+/// <summary>One row of the trial table.</summary>
+/// <param name="Number">The trial's number.</param>
+/// <param name="State">Its state, lower case.</param>
+/// <param name="Values">Its objective values, or null.</param>
+/// <param name="Params">Its parameters in user-facing form.</param>
+/// <param name="DurationSeconds">Wall time from start to finish, when finished.</param>
+/// <param name="Start">When it started.</param>
+public sealed record TrialRow(int Number, string State, IReadOnlyList<double>? Values, IReadOnlyDictionary<string, object?> Params, double? DurationSeconds, DateTimeOffset? Start);
+
+/// <summary>One page of the trial table with aggregates over every matching trial (not only the page).</summary>
+/// <param name="Total">Trials in the study.</param>
+/// <param name="Matched">Trials matching the filter.</param>
+/// <param name="Offset">The offset of the first row.</param>
+/// <param name="Params">Every parameter column, in first-seen order.</param>
+/// <param name="Objectives">How many objective values a trial has.</param>
+/// <param name="StateCounts">Matching trials per state (lower-case state names).</param>
+/// <param name="Best">The best value among matching Complete trials (single objective only), or null.</param>
+/// <param name="Rows">The page's rows.</param>
+public sealed record TrialPage(
+    int Total,
+    int Matched,
+    int Offset,
+    IReadOnlyList<string> Params,
+    int Objectives,
+    IReadOnlyDictionary<string, int> StateCounts,
+    double? Best,
+    IReadOnlyList<TrialRow> Rows);

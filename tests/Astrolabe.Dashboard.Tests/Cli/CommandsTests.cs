@@ -1,0 +1,102 @@
+using Astrolabe.Cli;
+using Astrolabe.Dashboard.Tests.Browser;
+
+namespace Astrolabe.Dashboard.Tests.Cli;
+
+public sealed class CommandsTests : IDisposable
+{
+    private readonly TempDb db = new();
+
+    public CommandsTests()
+    {
+        using var storage = new SqliteStorage(db.Path);
+        TempDb.Fill(storage, "demo", complete: 10);
+    }
+
+    public void Dispose() => db.Dispose();
+
+    private static async Task<(int Code, string Out, string Err)> Run(params string[] args) => await Run(default, args);
+
+    private static async Task<(int Code, string Out, string Err)> Run(CancellationToken ct, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        int code = await CliApp.RunAsync(args, stdout, stderr, ct);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public async Task ReportWritesOneHtmlFile()
+    {
+        string file = db.File("r.html");
+        var (code, _, err) = await Run("report", "--storage", db.Url, "--study", "demo", "--out", file);
+        Assert.True(code == 0, err);
+        Assert.Contains("Wrote the report of 'demo' (14 trials, 7 plots)", err, StringComparison.Ordinal);
+        Assert.Contains("id=\"plot-history\"", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "plot", "importance", "--study", "demo", "--out", "x.svg" }, "Argument 'importance' not recognized")]
+    [InlineData(new[] { "plot", "history", "--study", "demo", "--out", "x.gif" }, "Cannot write a plot as '.gif': use a file ending in .svg, .png or .html.")]
+    [InlineData(new[] { "plot", "pareto", "--study", "demo", "--out", "x.html" }, "The pareto plot does not apply to study 'demo' (it needs several objectives).")]
+    [InlineData(new[] { "report", "--study", "nope", "--out", "x.html" }, "nope")]
+    [InlineData(new[] { "dashboard", "--port", "70000" }, "The port must be in [0, 65535], got 70000.")]
+    public async Task WrongArgumentsExitWithAMessage(string[] args, string message)
+    {
+        var (code, _, err) = await Run([.. args, "--storage", db.Url]);
+        Assert.Equal(CliApp.UsageError, code);
+        Assert.Contains(message, err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMissingStorageFileIsNotCreated()
+    {
+        string missing = db.File("missing.db");
+        var (code, _, err) = await Run("report", "--storage", $"sqlite:{missing}", "--study", "demo", "--out", db.File("r.html"));
+        Assert.Equal(CliApp.UsageError, code);
+        Assert.Contains($"The storage file '{missing}' does not exist.", err, StringComparison.Ordinal);
+        Assert.False(File.Exists(missing));
+    }
+
+    [Fact]
+    public async Task PlotWritesHtmlWithoutChromium()
+    {
+        string file = db.File("history.html");
+        var (code, _, err) = await Run("plot", "history", "--storage", db.Url, "--study", "demo", "--out", file);
+        Assert.True(code == 0, err);
+        Assert.Contains("astrolabeDraw(", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+    }
+
+    [ChromiumFact]
+    public async Task PlotWritesSvgAndPngDrawnByECharts()
+    {
+        string svg = db.File("history.svg"), png = db.File("timeline.png");
+        var (code, _, err) = await Run("plot", "history", "--storage", db.Url, "--study", "demo", "--out", svg);
+        Assert.True(code == 0, err);
+        string text = await File.ReadAllTextAsync(svg);
+        Assert.StartsWith("<svg", text, StringComparison.Ordinal);
+        Assert.Contains("Optimization history", text, StringComparison.Ordinal);
+        (code, _, err) = await Run("plot", "timeline", "--storage", db.Url, "--study", "demo", "--out", png, "--width", "800", "--height", "500");
+        Assert.True(code == 0, err);
+        byte[] bytes = await File.ReadAllBytesAsync(png);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+        File.Copy(svg, Path.Combine(HeadlessBrowser.Artifacts, "plot-history.svg"), overwrite: true);
+        File.Copy(png, Path.Combine(HeadlessBrowser.Artifacts, "plot-timeline.png"), overwrite: true);
+    }
+
+    [Fact]
+    public async Task TheDashboardWarnsWhenBoundBeyondThisMachineAndStopsOnCancel()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        var (code, output, err) = await Run(cts.Token, "dashboard", "--storage", db.Url, "--host", "0.0.0.0", "--port", "0");
+        Assert.True(code == 0, err);
+        Assert.Contains("warning: listening on 0.0.0.0", err, StringComparison.Ordinal);
+        Assert.Matches(@"Dashboard on http://127\.0\.0\.1:\d+/ \(read-only\)", output);
+        Assert.Contains("Stopped.", output, StringComparison.Ordinal);
+
+        using var quiet = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        (code, _, err) = await Run(quiet.Token, "dashboard", "--storage", db.Url, "--port", "0");
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("warning", err, StringComparison.Ordinal);
+    }
+}
