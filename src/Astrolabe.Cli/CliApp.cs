@@ -30,6 +30,7 @@ public static class CliApp
             TrialsCommand.Create(console),
             BestCommand.Create(console),
             ExportCommand.Create(console),
+            WorkerCommand.Create(console),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
