@@ -107,13 +107,25 @@ public sealed partial class PostgresStorage
     /// <summary>One round trip: the trials' rows, parameters, intermediate values and attributes.</summary>
     private List<FrozenTrial> LoadBatch(NpgsqlConnection c, long[] ids)
     {
-        var rows = ids.ToDictionary(id => id, _ => new PostgresTrialRow());
         using var batch = new NpgsqlBatch(c);
+        AddLoad(batch, ids);
+        using var r = batch.ExecuteReader();
+        return ReadLoad(r, ids);
+    }
+
+    /// <summary>Adds the four queries that load full snapshots of <paramref name="ids"/> to a batch.</summary>
+    private static void AddLoad(NpgsqlBatch batch, long[] ids)
+    {
         Add(batch, "SELECT trial_id, number, state, vals, datetime_start, datetime_complete, study_id FROM astrolabe_trials WHERE trial_id = ANY($1)", ids);
         Add(batch, "SELECT trial_id, name, value, distribution FROM astrolabe_trial_params WHERE trial_id = ANY($1) ORDER BY trial_id, seq", ids);
         Add(batch, "SELECT trial_id, step, value FROM astrolabe_trial_intermediate WHERE trial_id = ANY($1)", ids);
         Add(batch, "SELECT trial_id, kind, key, value FROM astrolabe_trial_attrs WHERE trial_id = ANY($1)", ids);
-        using var r = batch.ExecuteReader();
+    }
+
+    /// <summary>Reads the four result sets of <see cref="AddLoad"/> into snapshots, in the order of <paramref name="ids"/>.</summary>
+    private List<FrozenTrial> ReadLoad(NpgsqlDataReader r, long[] ids)
+    {
+        var rows = ids.ToDictionary(id => id, _ => new PostgresTrialRow());
         while (r.Read())
         {
             var row = rows[r.GetInt64(0)];

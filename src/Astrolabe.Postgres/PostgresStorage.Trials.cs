@@ -118,7 +118,18 @@ public sealed partial class PostgresStorage
             WHERE trial_id = $1 AND state = ANY($7)
             """;
         double[]? stored = values?.ToArray();
-        int changed = Run(c => Execute(c, null, Sql, trialId, (int)state, stored?[0], stored, now, state.IsFinished() ? now : null, from), retry: false);
+
+        // A finished trial is read back on the same connection and cached: the caller reads it next.
+        int changed = Run(c =>
+        {
+            int n = Execute(c, null, Sql, trialId, (int)state, stored?[0], stored, now, state.IsFinished() ? now : null, from);
+            if (n == 1 && state.IsFinished())
+            {
+                LoadTrials(c, [trialId]);
+            }
+
+            return n;
+        }, retry: false);
         if (changed == 0)
         {
             ReadState(trialId);

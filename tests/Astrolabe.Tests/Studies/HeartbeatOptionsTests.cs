@@ -33,8 +33,8 @@ public sealed class HeartbeatOptionsTests
         var callback = new RetryFailedTrialCallback(maxRetry: 1);
         callback.Invoke(study, failed);
         var retry = study.Ask();
+        Assert.Equal(Convert.ToInt64(failed.Params["n"], System.Globalization.CultureInfo.InvariantCulture), retry.SuggestInt("n", 1, 9));
         var retried = study.Tell(retry, TrialState.Fail);
-        Assert.Equal(failed.Params["n"], retry.SuggestInt("n", 1, 9));
         Assert.Equal("a", retried.UserAttrs["note"]);
         Assert.Equal(0L, retried.SystemAttrs[SystemAttrKeys.FailedTrial]);
         callback.Invoke(study, retried);
