@@ -30,6 +30,9 @@ public static class CliApp
             TrialsCommand.Create(console),
             BestCommand.Create(console),
             ExportCommand.Create(console),
+            OptimizeCommand.Create(console),
+            AskCommand.Create(console),
+            TellCommand.Create(console),
             WorkerCommand.Create(console),
         };
         var parse = root.Parse(args);
@@ -62,6 +65,7 @@ public static class CliApp
 
     private static bool IsUserError(Exception e) =>
         e is StudyNotFoundException or DuplicatedStudyException or InvalidDataException or ArgumentException or FormatException or UnauthorizedAccessException
+        || e is InvalidOperationException and not ObjectDisposedException
         || (e is IOException && e is not EndOfStreamException)
-        || e.GetType().Name == "SqliteException";
+        || e is Microsoft.Data.Sqlite.SqliteException;
 }

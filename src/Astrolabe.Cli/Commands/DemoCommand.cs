@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
 
 namespace Astrolabe.Cli.Commands;
 
@@ -21,15 +20,9 @@ internal static class DemoCommand
         {
             trials, timeout, jobs, seed, study,
         };
-        Positive(trials, "--trials must be at least 1.");
-        Positive(jobs, "--jobs must be at least 1.");
-        timeout.Validators.Add(r =>
-        {
-            if (r.Tokens.Count == 1 && double.TryParse(r.Tokens[0].Value, CultureInfo.InvariantCulture, out double v) && v <= 0)
-            {
-                r.AddError("--timeout must be positive.");
-            }
-        });
+        Validation.AtLeastOne(trials, "--trials");
+        Validation.AtLeastOne(jobs, "--jobs");
+        Validation.Positive(timeout, "--timeout");
         command.SetAction(async (parse, ct) =>
         {
             var storage = StorageUrl.Open(parse.GetValue(CommonOptions.Storage)!);
@@ -60,13 +53,4 @@ internal static class DemoCommand
         });
         return command;
     }
-
-    private static void Positive(Option<int> option, string message) => option.Validators.Add(r =>
-    {
-        // Unparsable values are reported by the parser itself.
-        if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, CultureInfo.InvariantCulture, out int v) && v < 1)
-        {
-            r.AddError(message);
-        }
-    });
 }

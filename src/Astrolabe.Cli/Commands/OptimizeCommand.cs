@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Astrolabe.Cli.BlackBox;
+
+namespace Astrolabe.Cli.Commands;
+
+/// <summary><c>astrolabe optimize</c>: tunes any program's parameters (the black-box command).</summary>
+internal static class OptimizeCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var space = new Option<FileInfo>("--space") { Description = "The search-space file (YAML or JSON; format below).", Required = true };
+        var study = new Option<string?>("--study") { Description = "The study's name (default: the space file's name); an existing study is resumed." };
+        var trials = new Option<int?>("--trials") { Description = "How many trials to run." };
+        var timeout = new Option<double?>("--timeout") { Description = "Start no trial after this many seconds." };
+        var trialTimeout = new Option<double?>("--trial-timeout") { Description = "Stop a trial's program after this many seconds (the trial fails)." };
+        var jobs = new Option<int>("--jobs") { Description = "Programs run at the same time.", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int?>("--seed") { Description = "Sampler seed (overrides the file's)." };
+        var program = new Argument<string[]>("program") { Description = "The program and its arguments, after '--'; {name} is replaced by a parameter's value.", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("optimize", "Search the parameters of any program: it is run once per trial and prints its objective value.\n\n" + SpaceFileParser.FormatHelp + """
+
+            The program gets parameters as placeholders ({lr}), as environment variables (ASTROLABE_PARAM_LR) and as a JSON
+            file (ASTROLABE_PARAMS_FILE). It prints {"step": 3, "value": 0.41} lines to report progress (it is stopped when
+            the pruner says so) and ends with {"value": 0.38} or a last line holding the number. Arguments are passed as they
+            are, never through a shell.
+
+            Example: astrolabe optimize --space space.yaml --trials 50 --jobs 2 -- python3 train.py --lr {lr} --layers {layers}
+            """)
+        {
+            space, study, trials, timeout, trialTimeout, jobs, seed, program,
+        };
+        Validation.AtLeastOne(trials, "--trials");
+        Validation.AtLeastOne(jobs, "--jobs");
+        Validation.Positive(timeout, "--timeout");
+        Validation.Positive(trialTimeout, "--trial-timeout");
+        command.SetAction(async (parse, ct) =>
+        {
+            var file = parse.GetValue(space)!;
+            var spec = SpaceFileParser.Load(file.FullName);
+            var template = new ProgramTemplate(parse.GetValue(program)!);
+            var unknown = template.Placeholders.Where(n => spec.Parameters.All(p => p.Name != n)).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new ArgumentException($"The command mentions {{{unknown[0]}}}, which is not a parameter of {file.Name}.");
+            }
+
+            var storage = StorageUrl.Open(parse.GetValue(CommonOptions.Storage)!);
+            using var owned = storage as IDisposable;
+            var s = Study.Create(new StudyOptions
+            {
+                StudyName = parse.GetValue(study) ?? Path.GetFileNameWithoutExtension(file.Name),
+                Directions = spec.Directions,
+                Storage = storage,
+                LoadIfExists = true,
+                Sampler = Components.CreateSampler(spec.Sampler, file.Name, parse.GetValue(seed)),
+                Pruner = Components.CreatePruner(spec.Pruner, file.Name),
+            });
+            var objective = new ProgramObjective(spec, template, parse.GetValue(trialTimeout) is { } tt ? TimeSpan.FromSeconds(tt) : null);
+            var options = new OptimizeOptions
+            {
+                NTrials = parse.GetValue(trials),
+                Timeout = parse.GetValue(timeout) is { } t ? TimeSpan.FromSeconds(t) : null,
+                Parallelism = parse.GetValue(jobs),
+                Catch = [typeof(ProgramFailedException)],
+            };
+            int before = s.Trials.Count;
+            var clock = Stopwatch.StartNew();
+            await ProgressDisplay.RunAsync(console, options, o => s.OptimizeAsync(objective.EvaluateAsync, o, ct)).ConfigureAwait(false);
+            Leaderboard.Print(console, s, clock.Elapsed, s.Trials.Count - before);
+            return 0;
+        });
+        return command;
+    }
+}
