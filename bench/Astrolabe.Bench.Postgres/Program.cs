@@ -8,6 +8,7 @@ using Npgsql;
 //   throughput <connection string> <workers> <seconds>  N worker processes on one study; prints "workers trials span_s trials_per_s"
 //   worker <connection string> <study> <seconds> <seed>  one worker process (started by `throughput`)
 //   best <connection string> <trials>                 builds a study of that many trials, times reading its best trial
+//   probe <connection string>                          average time of each storage call of a trial (300 trials)
 string mode = args[0];
 string connection = args[1];
 var inv = CultureInfo.InvariantCulture;
