@@ -67,13 +67,15 @@ public sealed class HeartbeatTests : IDisposable
     {
         using var a = new SqliteStorage(file.Path);
         using var b = new SqliteStorage(file.Path);
-        var beat = TimeSpan.FromMilliseconds(50);
-        var grace = TimeSpan.FromMilliseconds(250);
+        // The trial lasts longer than the grace period: only its heartbeats keep it alive. The margins are wide
+        // because a loaded machine can delay a heartbeat by a few hundred milliseconds.
+        var beat = TimeSpan.FromMilliseconds(100);
+        var grace = TimeSpan.FromMilliseconds(1500);
         var slow = Study.Create(new StudyOptions { StudyName = "live", Storage = a, HeartbeatInterval = beat, GracePeriod = grace });
         var other = Study.Create(new StudyOptions { StudyName = "live", Storage = b, HeartbeatInterval = beat, GracePeriod = grace, LoadIfExists = true });
         var run = Task.Run(() => slow.Optimize(t =>
         {
-            Thread.Sleep(1000);
+            Thread.Sleep(2500);
             return t.SuggestFloat("x", 0, 1);
         }, nTrials: 1));
         int failed = 0;

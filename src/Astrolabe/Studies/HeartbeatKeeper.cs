@@ -4,9 +4,10 @@ using Microsoft.Extensions.Logging;
 namespace Astrolabe;
 
 /// <summary>
-/// Records heartbeats, in the background, for the trials one <c>Optimize</c> call is running: once when a
-/// trial starts and then every interval until it finishes. Runs on the thread pool, so a synchronous
-/// objective that blocks its thread does not stop the heartbeats of its trial.
+/// Records heartbeats, in the background, for the trials one <c>Optimize</c> call is running: every interval
+/// until they finish (the first one is recorded when a trial is created or claimed). Runs on a dedicated
+/// thread, not the thread pool: blocking objectives can starve the pool for longer than a grace period, and
+/// their trials must not be taken for dead.
 /// </summary>
 internal sealed class HeartbeatKeeper : IAsyncDisposable
 {
@@ -14,13 +15,16 @@ internal sealed class HeartbeatKeeper : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly IHeartbeatStorage storage;
     private readonly ILogger logger;
-    private readonly Task loop;
+    private readonly TimeSpan interval;
+    private readonly Thread thread;
 
     public HeartbeatKeeper(IHeartbeatStorage storage, TimeSpan interval, ILogger logger)
     {
         this.storage = storage;
         this.logger = logger;
-        loop = Task.Run(() => BeatAsync(interval));
+        this.interval = interval;
+        thread = new Thread(Beat) { IsBackground = true, Name = "Astrolabe heartbeats" };
+        thread.Start();
     }
 
     /// <summary>The storage the heartbeats go to.</summary>
@@ -35,34 +39,26 @@ internal sealed class HeartbeatKeeper : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await stop.CancelAsync().ConfigureAwait(false);
-        await loop.ConfigureAwait(false);
+        thread.Join();
         stop.Dispose();
     }
 
-    private async Task BeatAsync(TimeSpan interval)
+    private void Beat()
     {
-        using var timer = new PeriodicTimer(interval);
-        try
+        while (!stop.Token.WaitHandle.WaitOne(interval))
         {
-            while (await timer.WaitForNextTickAsync(stop.Token).ConfigureAwait(false))
+            foreach (long id in running.Keys)
             {
-                foreach (long id in running.Keys)
+                try
                 {
-                    try
-                    {
-                        storage.RecordHeartbeat(id);
-                    }
-                    catch (Exception e) when (e is not OutOfMemoryException)
-                    {
-                        // A lost beat is retried at the next tick; the grace period covers a few of them.
-                        logger.LogWarning(e, "Could not record the heartbeat of trial id {TrialId}.", id);
-                    }
+                    storage.RecordHeartbeat(id);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // A lost beat is retried at the next tick; the grace period covers a few of them.
+                    logger.LogWarning(e, "Could not record the heartbeat of trial id {TrialId}.", id);
                 }
             }
-        }
-        catch (OperationCanceledException)
-        {
-            // Optimize has returned.
         }
     }
 }
