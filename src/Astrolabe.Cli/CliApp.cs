@@ -36,6 +36,7 @@ public static class CliApp
             ReportCommand.Create(console),
             PlotCommand.Create(console),
             DashboardCommand.Create(console),
+            WorkerCommand.Create(console),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -8,7 +8,7 @@ internal static class CommonOptions
     /// <summary>The storage URL, available to every command.</summary>
     public static readonly Option<string> Storage = new("--storage")
     {
-        Description = "Where studies live: sqlite:<path> (default sqlite:astrolabe.db) or memory: (this command only).",
+        Description = "Where studies live: sqlite:<path> (default sqlite:astrolabe.db), postgresql://user:password@host:port/database, or memory: (this command only).",
         DefaultValueFactory = _ => "sqlite:astrolabe.db",
         Recursive = true,
     };

@@ -4,7 +4,8 @@ namespace Astrolabe.Cli;
 public static class StorageUrl
 {
     /// <summary>
-    /// Opens <c>sqlite:PATH</c> (also Optuna's <c>sqlite:///PATH</c>) or <c>memory:</c>; throws
+    /// Opens <c>sqlite:PATH</c> (also Optuna's <c>sqlite:///PATH</c>), <c>postgresql://user:password@host:port/database</c>
+    /// (also <c>postgres://</c> and Optuna's <c>postgresql+psycopg2://</c>) or <c>memory:</c>; throws
     /// <see cref="ArgumentException"/> naming the accepted forms for anything else.
     /// </summary>
     public static IStorage Open(string url)
@@ -31,6 +32,11 @@ public static class StorageUrl
             return new SqliteStorage(path);
         }
 
-        throw new ArgumentException($"Unknown storage '{url}': use sqlite:<path> (e.g. sqlite:astrolabe.db) or memory:.");
+        if (PostgresUrl.IsUrl(url))
+        {
+            return new PostgresStorage(url);
+        }
+
+        throw new ArgumentException($"Unknown storage '{PostgresUrl.Redact(url)}': use sqlite:<path> (e.g. sqlite:astrolabe.db), postgresql://user:password@host:port/database, or memory:.");
     }
 }

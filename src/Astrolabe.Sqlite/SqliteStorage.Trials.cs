@@ -9,7 +9,9 @@ public sealed partial class SqliteStorage
     private const string TrialStateSql = "SELECT state, number FROM trials WHERE trial_id = @p0";
 
     /// <inheritdoc />
-    public FrozenTrial CreateTrial(int studyId, FrozenTrial? template = null)
+    public FrozenTrial CreateTrial(int studyId, FrozenTrial? template = null) => CreateTrial(studyId, template, heartbeat: false);
+
+    private FrozenTrial CreateTrial(int studyId, FrozenTrial? template, bool heartbeat)
     {
         var state = template?.State ?? TrialState.Running;
         return Write(tx =>
@@ -22,8 +24,8 @@ public sealed partial class SqliteStorage
             long? complete = state.IsFinished() ? template?.DatetimeComplete?.ToUnixTimeMilliseconds() ?? now : null;
             var values = template?.Values;
             long id = (long)Command(
-                "INSERT INTO trials(study_id, number, state, value0, vals, datetime_start, datetime_complete) VALUES(@p0, @p1, @p2, @p3, @p4, @p5, @p6) RETURNING trial_id",
-                tx, studyId, number, (int)state, values?[0], values is null ? null : ValuesJson(values), start, complete).ExecuteScalar()!;
+                "INSERT INTO trials(study_id, number, state, value0, vals, datetime_start, datetime_complete, heartbeat) VALUES(@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7) RETURNING trial_id",
+                tx, studyId, number, (int)state, values?[0], values is null ? null : ValuesJson(values), start, complete, heartbeat && state == TrialState.Running ? now : null).ExecuteScalar()!;
             if (template is not null)
             {
                 int seq = 0;
@@ -46,7 +48,9 @@ public sealed partial class SqliteStorage
     }
 
     /// <inheritdoc />
-    public FrozenTrial? ClaimWaitingTrial(int studyId)
+    public FrozenTrial? ClaimWaitingTrial(int studyId) => ClaimWaitingTrial(studyId, heartbeat: false);
+
+    private FrozenTrial? ClaimWaitingTrial(int studyId, bool heartbeat)
     {
         const string FindSql = "SELECT trial_id FROM trials WHERE study_id = @p0 AND state = 4 ORDER BY number LIMIT 1";
         if (Read(tx => Command(FindSql, tx, studyId).ExecuteScalar()) is null)
@@ -61,7 +65,8 @@ public sealed partial class SqliteStorage
                 return null;
             }
 
-            Command("UPDATE trials SET state = 0, datetime_start = @p1 WHERE trial_id = @p0", tx, id, Now()).ExecuteNonQuery();
+            long now = Now();
+            Command("UPDATE trials SET state = 0, datetime_start = @p1, heartbeat = @p2 WHERE trial_id = @p0", tx, id, now, heartbeat ? now : null).ExecuteNonQuery();
             return LoadTrials(tx, [id])[0];
         });
     }

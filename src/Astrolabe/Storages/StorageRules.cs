@@ -6,6 +6,13 @@ namespace Astrolabe;
 /// </summary>
 public static class StorageRules
 {
+    /// <summary>The start of the fail reason of a trial failed by <see cref="IHeartbeatStorage.FailStaleTrials"/>.</summary>
+    public const string StaleTrialFailReason = "The worker running this trial stopped sending heartbeats";
+
+    /// <summary>The full fail reason of a stale trial, naming the grace period.</summary>
+    public static string StaleTrialReason(TimeSpan gracePeriod) =>
+        $"{StaleTrialFailReason} for longer than the grace period of {gracePeriod.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} s (it was killed or lost).";
+
     /// <summary>True when a trial in state <paramref name="from"/> may move to <paramref name="to"/>.</summary>
     public static bool CanMove(TrialState from, TrialState to) => from switch
     {

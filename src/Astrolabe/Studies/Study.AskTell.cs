@@ -11,9 +11,12 @@ public sealed partial class Study
     /// <paramref name="fixedDistributions"/> the parameters are suggested at once (for callers that know the
     /// space up front). Throws <see cref="SamplerExhaustedException"/> when the sampler has no point left.
     /// </summary>
-    public Trial Ask(IReadOnlyDictionary<string, Distribution>? fixedDistributions = null)
+    public Trial Ask(IReadOnlyDictionary<string, Distribution>? fixedDistributions = null) => StartTrial(fixedDistributions, null);
+
+    /// <summary>Starts a trial; with <paramref name="beats"/>, its first heartbeat is recorded as it is created or claimed.</summary>
+    private Trial StartTrial(IReadOnlyDictionary<string, Distribution>? fixedDistributions, IHeartbeatStorage? beats)
     {
-        var created = Storage.ClaimWaitingTrial(StudyId);
+        var created = beats is null ? Storage.ClaimWaitingTrial(StudyId) : beats.ClaimWaitingTrialWithHeartbeat(StudyId);
         if (created is null)
         {
             if (!Sampler.TryReserve(this, out var systemAttrs))
@@ -21,7 +24,8 @@ public sealed partial class Study
                 throw new SamplerExhaustedException();
             }
 
-            created = Storage.CreateTrial(StudyId, systemAttrs is null ? null : new FrozenTrial { State = TrialState.Running, SystemAttrs = systemAttrs });
+            var template = systemAttrs is null ? null : new FrozenTrial { State = TrialState.Running, SystemAttrs = systemAttrs };
+            created = beats is null ? Storage.CreateTrial(StudyId, template) : beats.CreateTrialWithHeartbeat(StudyId, template);
         }
 
         var trial = new Trial(this, created);

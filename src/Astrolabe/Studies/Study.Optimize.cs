@@ -57,6 +57,8 @@ public sealed partial class Study
         options.Validate();
         stopRequested = false;
         var run = new RunState(options, Stopwatch.StartNew());
+        await using var keeper = Heartbeat is { } h && Storage is IHeartbeatStorage beats ? new HeartbeatKeeper(beats, h.Interval, Logger) : null;
+        run.Keeper = keeper;
         if (options.Parallelism == 1)
         {
             await Worker(objective, run, ct).ConfigureAwait(false);
@@ -90,10 +92,15 @@ public sealed partial class Study
     {
         while (!stopRequested && !ct.IsCancellationRequested && run.MayStart())
         {
+            if (run.Keeper is not null)
+            {
+                FailStaleTrials();
+            }
+
             Trial trial;
             try
             {
-                trial = Ask();
+                trial = StartTrial(null, run.Keeper?.Storage);
             }
             catch (SamplerExhaustedException)
             {
@@ -101,15 +108,25 @@ public sealed partial class Study
                 return;
             }
 
+            run.Keeper?.Add(trial.TrialId);
             FrozenTrial finished;
             try
             {
                 finished = await RunTrial(trial, objective, run.Options, ct).ConfigureAwait(false);
             }
+            catch (InvalidOperationException) when (run.Keeper is not null && FailedAsStale(trial.TrialId) is { } lost)
+            {
+                // This worker stalled past the grace period and another one failed its trial: go on.
+                finished = lost;
+            }
             catch
             {
                 stopRequested = true;
                 throw;
+            }
+            finally
+            {
+                run.Keeper?.Remove(trial.TrialId);
             }
 
             run.Options.Callback?.Invoke(this, finished);
@@ -156,6 +173,8 @@ public sealed partial class Study
         private int failed;
 
         public OptimizeOptions Options { get; } = options;
+
+        public HeartbeatKeeper? Keeper { get; set; }
 
         public bool MayStart()
         {

@@ -13,8 +13,9 @@ public sealed partial class Study
 {
     private volatile bool stopRequested;
 
-    private Study(string name, int studyId, IStorage storage, Sampler sampler, Pruner pruner, IReadOnlyList<StudyDirection> directions, ILogger logger)
+    private Study(string name, int studyId, IStorage storage, Sampler sampler, Pruner pruner, IReadOnlyList<StudyDirection> directions, ILogger logger, HeartbeatSettings? heartbeat = null)
     {
+        Heartbeat = heartbeat;
         StudyName = name;
         StudyId = studyId;
         Storage = storage;
@@ -70,6 +71,9 @@ public sealed partial class Study
 
     internal ILogger Logger { get; }
 
+    /// <summary>The heartbeat settings; null when this study object sends no heartbeats.</summary>
+    internal HeartbeatSettings? Heartbeat { get; }
+
     /// <summary>
     /// Creates a study in <see cref="StudyOptions.Storage"/> (a new in-memory storage by default), or loads
     /// it when <see cref="StudyOptions.LoadIfExists"/> is set and the name exists. Throws
@@ -81,6 +85,7 @@ public sealed partial class Study
         options ??= new StudyOptions();
         var directions = options.ResolveDirections();
         StorageRules.ValidateDirections(directions);
+        var heartbeat = options.ResolveHeartbeat();
         var storage = options.Storage ?? new InMemoryStorage();
         string name = options.StudyName ?? $"study-{Guid.NewGuid():N}";
         int id;
@@ -99,7 +104,7 @@ public sealed partial class Study
             }
         }
 
-        return new Study(name, id, storage, options.Sampler ?? new RandomSampler(), options.Pruner ?? new NopPruner(), directions, options.Logger ?? NullLogger.Instance);
+        return new Study(name, id, storage, options.Sampler ?? new RandomSampler(), options.Pruner ?? new NopPruner(), directions, options.Logger ?? NullLogger.Instance, heartbeat);
     }
 
     /// <summary>Loads an existing study; throws <see cref="StudyNotFoundException"/> when there is none of that name.</summary>

@@ -32,6 +32,24 @@ public sealed record StudyOptions
     /// <summary>Receives a line per finished trial at Information level.</summary>
     public ILogger? Logger { get; init; }
 
+    /// <summary>
+    /// How often <c>Optimize</c> records a heartbeat for each trial it runs; null (the default) sends none.
+    /// Needs a storage that implements <see cref="IHeartbeatStorage"/> (SQLite, PostgreSQL); ignored otherwise.
+    /// </summary>
+    public TimeSpan? HeartbeatInterval { get; init; }
+
+    /// <summary>
+    /// How long a Running trial may go without a heartbeat before <c>Optimize</c> (in any worker of the
+    /// study) marks it Fail; default twice <see cref="HeartbeatInterval"/>. Must be at least the interval.
+    /// </summary>
+    public TimeSpan? GracePeriod { get; init; }
+
+    /// <summary>
+    /// Called for each trial this study object failed because its worker stopped sending heartbeats, e.g.
+    /// <see cref="RetryFailedTrialCallback.Invoke"/> to run it again with the same parameters.
+    /// </summary>
+    public Action<Study, FrozenTrial>? FailedTrialCallback { get; init; }
+
     internal IReadOnlyList<StudyDirection> ResolveDirections()
     {
         if (Direction is not null && Directions is not null)
@@ -40,5 +58,29 @@ public sealed record StudyOptions
         }
 
         return Directions ?? [Direction ?? StudyDirection.Minimize];
+    }
+
+    /// <summary>The validated heartbeat settings, or null when heartbeats are off.</summary>
+    internal HeartbeatSettings? ResolveHeartbeat()
+    {
+        if (HeartbeatInterval is not { } interval)
+        {
+            return GracePeriod is null && FailedTrialCallback is null
+                ? null
+                : throw new ArgumentException("GracePeriod and FailedTrialCallback need a HeartbeatInterval.");
+        }
+
+        if (interval <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(HeartbeatInterval), interval, "The heartbeat interval must be positive.");
+        }
+
+        var grace = GracePeriod ?? interval * 2;
+        if (grace < interval)
+        {
+            throw new ArgumentOutOfRangeException(nameof(GracePeriod), grace, $"The grace period must be at least the heartbeat interval ({interval}).");
+        }
+
+        return new HeartbeatSettings(interval, grace, FailedTrialCallback);
     }
 }

@@ -11,4 +11,10 @@ public static class SystemAttrKeys
 
     /// <summary>The index of the grid point a <see cref="GridSampler"/> trial evaluates.</summary>
     public const string GridId = "grid_id";
+
+    /// <summary>On a retried trial: the number of the failed trial it repeats.</summary>
+    public const string FailedTrial = "failed_trial";
+
+    /// <summary>On a retried trial: the numbers of all earlier attempts, oldest first.</summary>
+    public const string RetryHistory = "retry_history";
 }

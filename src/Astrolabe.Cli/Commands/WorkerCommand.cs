@@ -1,0 +1,156 @@
+using System.CommandLine;
+using System.Globalization;
+using Astrolabe.Cli.BlackBox;
+
+namespace Astrolabe.Cli.Commands;
+
+/// <summary>
+/// <c>astrolabe worker</c>: joins an existing study and runs trials of a program (the black-box command's
+/// <c>--space FILE -- program …</c>) or, without <c>--space</c>, of the demo's objective, with heartbeats,
+/// so that N workers on N machines share one study through a shared storage (PostgreSQL, or SQLite on one
+/// machine). Before each trial it fails the trials of workers that stopped sending heartbeats, and with
+/// <c>--retry-failed</c> runs them again with the same parameters.
+/// </summary>
+internal static class WorkerCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var study = CommonOptions.Study();
+        var trials = new Option<int?>("--trials") { Description = "How many trials this worker runs (without it: until --timeout, or interrupted)." };
+        var timeout = new Option<double?>("--timeout") { Description = "Start no trial after this many seconds." };
+        var jobs = new Option<int>("--jobs") { Description = "Trials this worker runs at the same time.", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int?>("--seed") { Description = "Sampler seed (random when absent; give each worker its own)." };
+        var heartbeat = new Option<double>("--heartbeat") { Description = "Seconds between heartbeats of this worker's running trials.", DefaultValueFactory = _ => 10 };
+        var grace = new Option<double?>("--grace") { Description = "Seconds without a heartbeat after which any worker fails a running trial (default twice --heartbeat)." };
+        var retry = new Option<int>("--retry-failed") { Description = "Run a trial failed by a dead worker again with the same parameters, at most this many times.", DefaultValueFactory = _ => 0 };
+        var delay = new Option<double>("--trial-delay") { Description = "Seconds each trial waits before returning its value (stands in for a costly objective).", DefaultValueFactory = _ => 0 };
+        var space = new Option<FileInfo?>("--space") { Description = "A search-space file (as for 'optimize'): run the program given after '--' instead of the demo's objective." };
+        var trialTimeout = new Option<double?>("--trial-timeout") { Description = "Stop a trial's program after this many seconds (the trial fails)." };
+        var program = new Argument<string[]>("program") { Description = "With --space: the program and its arguments, after '--' ({name} is replaced by a parameter's value).", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command("worker", "Run trials of an existing study, alongside other workers on this or other machines.\n\n" + """
+            Start one worker per machine (or several), all with the same --storage and --study. Each records a heartbeat
+            for its running trials; a worker that dies (killed, machine lost) has its trial failed by the others after the
+            grace period, and with --retry-failed the trial is run again with the same parameters.
+
+            Example: astrolabe worker --storage postgresql://user:password@db:5432/studies --study s --trials 100
+                       --space space.yaml -- python3 train.py --lr {lr}
+            """)
+        {
+            study, trials, timeout, jobs, seed, heartbeat, grace, retry, delay, space, trialTimeout, program,
+        };
+        Check(trials, v => v >= 1, "--trials must be at least 1.");
+        Check(jobs, v => v >= 1, "--jobs must be at least 1.");
+        Check(timeout, v => v > 0, "--timeout must be positive.");
+        Check(heartbeat, v => v > 0, "--heartbeat must be positive.");
+        Check(grace, v => v > 0, "--grace must be positive.");
+        Check(retry, v => v >= 0, "--retry-failed must be zero or positive.");
+        Check(delay, v => v >= 0, "--trial-delay must be zero or positive.");
+        Check(trialTimeout, v => v > 0, "--trial-timeout must be positive.");
+        command.SetAction(async (parse, ct) =>
+        {
+            var storage = StorageUrl.Open(parse.GetValue(CommonOptions.Storage)!);
+            using var owned = storage as IDisposable;
+            string name = parse.GetValue(study)!;
+            var directions = storage.GetStudyDirections(storage.GetStudyId(name));
+            var objective = Objective(parse.GetValue(space), parse.GetValue(program) ?? [], parse.GetValue(trialTimeout), TimeSpan.FromSeconds(parse.GetValue(delay)), directions, parse.GetValue(seed));
+
+            var interval = TimeSpan.FromSeconds(parse.GetValue(heartbeat));
+            int retries = parse.GetValue(retry);
+            var s = Study.Create(new StudyOptions
+            {
+                StudyName = name,
+                Storage = storage,
+                LoadIfExists = true,
+                Directions = directions,
+                Sampler = objective.Sampler,
+                Pruner = objective.Pruner,
+                HeartbeatInterval = interval,
+                GracePeriod = parse.GetValue(grace) is { } g ? TimeSpan.FromSeconds(g) : null,
+                FailedTrialCallback = retries > 0 ? new RetryFailedTrialCallback(retries).Invoke : null,
+            });
+            int complete = 0, other = 0;
+            await s.OptimizeAsync(
+                async (trial, token) =>
+                {
+                    trial.SetUserAttr("worker", Identity);
+                    return await objective.Evaluate(trial, token).ConfigureAwait(false);
+                },
+                new OptimizeOptions
+                {
+                    Catch = [typeof(ProgramFailedException)],
+                    NTrials = parse.GetValue(trials),
+                    Timeout = parse.GetValue(timeout) is { } t ? TimeSpan.FromSeconds(t) : null,
+                    Parallelism = parse.GetValue(jobs),
+                    Callback = (_, finished) => Interlocked.Increment(ref finished.State == TrialState.Complete ? ref complete : ref other),
+                },
+                ct).ConfigureAwait(false);
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Worker done: {complete + other} trials ({complete} complete, {other} pruned or failed) in study '{name}'."));
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Which worker ran a trial: machine and process id, stored as the trial's user attribute "worker".</summary>
+    private static string Identity { get; } = string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}:{Environment.ProcessId}");
+
+    /// <summary>The program of a space file, or the demo's objective (optionally slowed down).</summary>
+    private static WorkerObjective Objective(FileInfo? space, string[] program, double? trialTimeout, TimeSpan delay, IReadOnlyList<StudyDirection> directions, int? seed)
+    {
+        if (space is null)
+        {
+            if (program.Length > 0)
+            {
+                throw new ArgumentException("A program to run needs its search space: give --space FILE.");
+            }
+
+            if (directions.Count != 1)
+            {
+                throw new ArgumentException($"The study has {directions.Count} objectives; the demo's objective has one (give --space and a program).");
+            }
+
+            return new WorkerObjective(new RandomSampler(new RandomSamplerOptions { Seed = seed }), null, async (trial, token) =>
+            {
+                double value = await ExampleObjective.EvaluateAsync(trial, token).ConfigureAwait(false);
+                if (delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(delay, token).ConfigureAwait(false);
+                }
+
+                return [value];
+            });
+        }
+
+        if (program.Length == 0)
+        {
+            throw new ArgumentException("--space needs the program to run, after '--'.");
+        }
+
+        var spec = SpaceFileParser.Load(space.FullName);
+        if (!spec.Directions.SequenceEqual(directions))
+        {
+            throw new ArgumentException($"{space.Name} has directions [{string.Join(", ", spec.Directions)}] but the study has [{string.Join(", ", directions)}].");
+        }
+
+        var template = new ProgramTemplate(program);
+        var unknown = template.Placeholders.FirstOrDefault(n => spec.Parameters.All(p => p.Name != n));
+        if (unknown is not null)
+        {
+            throw new ArgumentException($"The command mentions {{{unknown}}}, which is not a parameter of {space.Name}.");
+        }
+
+        var run = new ProgramObjective(spec, template, trialTimeout is { } t ? TimeSpan.FromSeconds(t) : null);
+        return new WorkerObjective(Components.CreateSampler(spec.Sampler, space.Name, seed), Components.CreatePruner(spec.Pruner, space.Name), run.EvaluateAsync);
+    }
+
+    private static void Check<T>(Option<T> option, Func<double, bool> valid, string message) => option.Validators.Add(r =>
+    {
+        // Unparsable values are reported by the parser itself.
+        if (r.Tokens.Count == 1 && double.TryParse(r.Tokens[0].Value, CultureInfo.InvariantCulture, out double v) && !valid(v))
+        {
+            r.AddError(message);
+        }
+    });
+}
+
+/// <summary>What a worker runs: its sampler, pruner and objective.</summary>
+internal sealed record WorkerObjective(Sampler Sampler, Pruner? Pruner, Func<Trial, CancellationToken, Task<IReadOnlyList<double>>> Evaluate);

@@ -1,0 +1,165 @@
+using Npgsql;
+
+namespace Astrolabe;
+
+/// <content>Reading trials, with the cache of finished ones.</content>
+public sealed partial class PostgresStorage
+{
+    private const int Batch = 5000;
+
+    /// <inheritdoc />
+    public FrozenTrial GetTrial(long trialId)
+    {
+        if (finished.TryGetValue(trialId, out var cached))
+        {
+            return cached;
+        }
+
+        var list = Run(c => LoadTrials(c, [trialId]), retry: true);
+        return list.Count == 1 ? list[0] : throw UnknownTrial(trialId);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<FrozenTrial> GetAllTrials(int studyId, IReadOnlyCollection<TrialState>? states = null)
+    {
+        Directions(studyId);
+        int[]? wanted = states?.Select(s => (int)s).ToArray();
+        return Run(c =>
+        {
+            var ids = new List<long>();
+            var missing = new List<long>();
+            using (var cmd = wanted is null
+                ? Command(c, null, "SELECT trial_id FROM astrolabe_trials WHERE study_id = $1 ORDER BY number", studyId)
+                : Command(c, null, "SELECT trial_id FROM astrolabe_trials WHERE study_id = $1 AND state = ANY($2) ORDER BY number", studyId, wanted))
+            using (var r = cmd.ExecuteReader())
+            {
+                while (r.Read())
+                {
+                    long id = r.GetInt64(0);
+                    ids.Add(id);
+                    if (!finished.ContainsKey(id))
+                    {
+                        missing.Add(id);
+                    }
+                }
+            }
+
+            var loaded = LoadTrials(c, missing).ToDictionary(t => t.TrialId);
+            return (IReadOnlyList<FrozenTrial>)ids.Select(id => finished.TryGetValue(id, out var t) ? t : loaded[id]).ToList();
+        }, retry: true);
+    }
+
+    /// <inheritdoc />
+    public int GetTrialCount(int studyId, IReadOnlyCollection<TrialState>? states = null)
+    {
+        Directions(studyId);
+        int[]? wanted = states?.Select(s => (int)s).ToArray();
+        object? count = Run(c => wanted is null
+            ? Scalar(c, null, "SELECT COUNT(*) FROM astrolabe_trials WHERE study_id = $1", studyId)
+            : Scalar(c, null, "SELECT COUNT(*) FROM astrolabe_trials WHERE study_id = $1 AND state = ANY($2)", studyId, wanted), retry: true);
+        return (int)(long)count!;
+    }
+
+    /// <inheritdoc />
+    public FrozenTrial GetBestTrial(int studyId)
+    {
+        var dirs = Directions(studyId);
+        if (dirs.Length != 1)
+        {
+            throw new InvalidOperationException("The best trial is defined for single-objective studies; use the Pareto front (BestTrials).");
+        }
+
+        return BestTrialId(studyId, dirs[0]) is { } id ? GetTrial(id) : throw new InvalidOperationException($"Study {studyId} has no Complete trial yet.");
+    }
+
+    /// <summary>The best Complete trial's id (the lowest number among ties); two index look-ups at any study size.</summary>
+    private long? BestTrialId(int studyId, StudyDirection direction)
+    {
+        string aggregate = direction == StudyDirection.Minimize ? "MIN" : "MAX";
+        string sql = $"""
+            SELECT trial_id FROM astrolabe_trials WHERE study_id = $1 AND state = 1
+              AND value0 = (SELECT {aggregate}(value0) FROM astrolabe_trials WHERE study_id = $1 AND state = 1)
+            ORDER BY number LIMIT 1
+            """;
+        return Run(c => Scalar(c, null, sql, studyId), retry: true) as long?;
+    }
+
+    /// <summary>Loads full snapshots of the given trials (in the given order) and caches the finished ones.</summary>
+    private List<FrozenTrial> LoadTrials(NpgsqlConnection c, IReadOnlyList<long> ids)
+    {
+        var result = new List<FrozenTrial>(ids.Count);
+        for (int start = 0; start < ids.Count; start += Batch)
+        {
+            result.AddRange(LoadBatch(c, ids.Skip(start).Take(Batch).ToArray()));
+        }
+
+        foreach (var t in result)
+        {
+            if (t.State.IsFinished())
+            {
+                finished[t.TrialId] = t;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>One round trip: the trials' rows, parameters, intermediate values and attributes.</summary>
+    private List<FrozenTrial> LoadBatch(NpgsqlConnection c, long[] ids)
+    {
+        using var batch = new NpgsqlBatch(c);
+        AddLoad(batch, ids);
+        using var r = batch.ExecuteReader();
+        return ReadLoad(r, ids);
+    }
+
+    /// <summary>Adds the four queries that load full snapshots of <paramref name="ids"/> to a batch.</summary>
+    private static void AddLoad(NpgsqlBatch batch, long[] ids)
+    {
+        Add(batch, "SELECT trial_id, number, state, vals, datetime_start, datetime_complete, study_id FROM astrolabe_trials WHERE trial_id = ANY($1)", ids);
+        Add(batch, "SELECT trial_id, name, value, distribution FROM astrolabe_trial_params WHERE trial_id = ANY($1) ORDER BY trial_id, seq", ids);
+        Add(batch, "SELECT trial_id, step, value FROM astrolabe_trial_intermediate WHERE trial_id = ANY($1)", ids);
+        Add(batch, "SELECT trial_id, kind, key, value FROM astrolabe_trial_attrs WHERE trial_id = ANY($1)", ids);
+    }
+
+    /// <summary>Reads the four result sets of <see cref="AddLoad"/> into snapshots, in the order of <paramref name="ids"/>.</summary>
+    private List<FrozenTrial> ReadLoad(NpgsqlDataReader r, long[] ids)
+    {
+        var rows = ids.ToDictionary(id => id, _ => new PostgresTrialRow());
+        while (r.Read())
+        {
+            var row = rows[r.GetInt64(0)];
+            row.Number = r.GetInt32(1);
+            row.State = (TrialState)r.GetInt32(2);
+            row.Values = r.IsDBNull(3) ? null : r.GetFieldValue<double[]>(3);
+            row.Start = r.IsDBNull(4) ? null : r.GetInt64(4);
+            row.Complete = r.IsDBNull(5) ? null : r.GetInt64(5);
+            row.Found = true;
+            trialStudies[r.GetInt64(0)] = r.GetInt32(6);
+        }
+
+        r.NextResult();
+        while (r.Read())
+        {
+            var row = rows[r.GetInt64(0)];
+            string name = r.GetString(1);
+            row.Params[name] = r.GetDouble(2);
+            row.Distributions[name] = ParseDistribution(r.GetString(3));
+        }
+
+        r.NextResult();
+        while (r.Read())
+        {
+            rows[r.GetInt64(0)].Intermediate[r.GetInt64(1)] = r.GetDouble(2);
+        }
+
+        r.NextResult();
+        while (r.Read())
+        {
+            var row = rows[r.GetInt64(0)];
+            (r.GetInt32(1) == 0 ? row.UserAttrs : row.SystemAttrs)[r.GetString(2)] = JsonValues.Deserialize(r.GetString(3));
+        }
+
+        return ids.Where(id => rows[id].Found).Select(id => rows[id].ToFrozen(id)).ToList();
+    }
+}

@@ -1,0 +1,166 @@
+using Npgsql;
+
+namespace Astrolabe;
+
+/// <content>Studies, their attributes and counters.</content>
+public sealed partial class PostgresStorage
+{
+    /// <inheritdoc />
+    public int CreateStudy(string studyName, IReadOnlyList<StudyDirection> directions)
+    {
+        StorageRules.ValidateStudyName(studyName);
+        StorageRules.ValidateDirections(directions);
+        int[] dirs = directions.Select(d => (int)d).ToArray();
+        object? id = Run(c => Scalar(c, null, "INSERT INTO astrolabe_studies(study_name, directions) VALUES($1, $2) ON CONFLICT(study_name) DO NOTHING RETURNING study_id", studyName, dirs), retry: false);
+        return id is int created ? created : throw new DuplicatedStudyException(studyName);
+    }
+
+    /// <inheritdoc />
+    public void DeleteStudy(int studyId)
+    {
+        int deleted = Run(c => Execute(c, null, "DELETE FROM astrolabe_studies WHERE study_id = $1", studyId), retry: true);
+        directions.TryRemove(studyId, out _);
+        foreach (var (id, trial) in trialStudies)
+        {
+            if (trial == studyId)
+            {
+                trialStudies.TryRemove(id, out _);
+                finished.TryRemove(id, out _);
+            }
+        }
+
+        if (deleted == 0)
+        {
+            throw NotFound(studyId);
+        }
+    }
+
+    /// <inheritdoc />
+    public int GetStudyId(string studyName) =>
+        Run(c => Scalar(c, null, "SELECT study_id FROM astrolabe_studies WHERE study_name = $1", studyName), retry: true) is int id
+            ? id
+            : throw new StudyNotFoundException($"No study named '{studyName}' exists in the {Source}.");
+
+    /// <inheritdoc />
+    public string GetStudyName(int studyId) =>
+        Run(c => Scalar(c, null, "SELECT study_name FROM astrolabe_studies WHERE study_id = $1", studyId), retry: true) as string ?? throw NotFound(studyId);
+
+    /// <inheritdoc />
+    public IReadOnlyList<StudyDirection> GetStudyDirections(int studyId) => Directions(studyId);
+
+    /// <inheritdoc />
+    public IReadOnlyList<StudySummary> GetAllStudies()
+    {
+        const string Sql = """
+            SELECT s.study_id, s.study_name, s.directions,
+                (SELECT COUNT(*) FROM astrolabe_trials t WHERE t.study_id = s.study_id),
+                (SELECT MIN(datetime_start) FROM astrolabe_trials t WHERE t.study_id = s.study_id)
+            FROM astrolabe_studies s ORDER BY s.study_id
+            """;
+        var rows = Run(c =>
+        {
+            var list = new List<(int Id, string Name, StudyDirection[] Dirs, long Count, object Start)>();
+            using var cmd = Command(c, null, Sql);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                list.Add((r.GetInt32(0), r.GetString(1), ToDirections(r.GetFieldValue<int[]>(2)), r.GetInt64(3), r.GetValue(4)));
+            }
+
+            return list;
+        }, retry: true);
+        return rows.Select(s =>
+        {
+            IReadOnlyList<double>? best = null;
+            if (s.Dirs.Length == 1 && BestTrialId(s.Id, s.Dirs[0]) is { } bestId)
+            {
+                best = GetTrial(bestId).Values;
+            }
+
+            return new StudySummary(s.Id, s.Name, s.Dirs, (int)s.Count, best, Time(s.Start));
+        }).ToList();
+    }
+
+    /// <inheritdoc />
+    public void SetStudyUserAttr(int studyId, string key, object? value) => SetStudyAttr(studyId, 0, key, value);
+
+    /// <inheritdoc />
+    public void SetStudySystemAttr(int studyId, string key, object? value) => SetStudyAttr(studyId, 1, key, value);
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, object?> GetStudyUserAttrs(int studyId) => GetStudyAttrs(studyId, 0);
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, object?> GetStudySystemAttrs(int studyId) => GetStudyAttrs(studyId, 1);
+
+    /// <inheritdoc />
+    public long NextCounterValue(int studyId, string key)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        Directions(studyId);
+        const string Sql = """
+            INSERT INTO astrolabe_study_counters(study_id, key, value) VALUES($1, $2, 1)
+            ON CONFLICT(study_id, key) DO UPDATE SET value = astrolabe_study_counters.value + 1 RETURNING value
+            """;
+        return WithStudy(studyId, () => (long)Run(c => Scalar(c, null, Sql, studyId, key), retry: false)!) - 1;
+    }
+
+    private void SetStudyAttr(int studyId, int kind, string key, object? value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        string json = JsonValues.Serialize(value);
+        Directions(studyId);
+        const string Sql = """
+            INSERT INTO astrolabe_study_attrs(study_id, kind, key, value) VALUES($1, $2, $3, $4)
+            ON CONFLICT(study_id, kind, key) DO UPDATE SET value = excluded.value
+            """;
+        WithStudy(studyId, () => Run(c => Execute(c, null, Sql, studyId, kind, key, json), retry: true));
+    }
+
+    private Dictionary<string, object?> GetStudyAttrs(int studyId, int kind)
+    {
+        Directions(studyId);
+        return Run(c =>
+        {
+            var result = new Dictionary<string, object?>();
+            using var cmd = Command(c, null, "SELECT key, value FROM astrolabe_study_attrs WHERE study_id = $1 AND kind = $2", studyId, kind);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                result[r.GetString(0)] = JsonValues.Deserialize(r.GetString(1));
+            }
+
+            return result;
+        }, retry: true);
+    }
+
+    /// <summary>The directions of a study (cached: they never change); throws <see cref="StudyNotFoundException"/>.</summary>
+    private StudyDirection[] Directions(int studyId)
+    {
+        if (directions.TryGetValue(studyId, out var dirs))
+        {
+            return dirs;
+        }
+
+        var stored = Run(c => Scalar(c, null, "SELECT directions FROM astrolabe_studies WHERE study_id = $1", studyId), retry: true) as int[] ?? throw NotFound(studyId);
+        return directions[studyId] = ToDirections(stored);
+    }
+
+    /// <summary>Runs a write that names a study, turning a foreign-key violation (the study was deleted meanwhile) into <see cref="StudyNotFoundException"/>.</summary>
+    private T WithStudy<T>(int studyId, Func<T> write)
+    {
+        try
+        {
+            return write();
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            directions.TryRemove(studyId, out _);
+            throw NotFound(studyId);
+        }
+    }
+
+    private static StudyDirection[] ToDirections(int[] stored) => stored.Select(d => (StudyDirection)d).ToArray();
+
+    private StudyNotFoundException NotFound(int studyId) => new($"No study with id {studyId} exists in the {Source}.");
+}

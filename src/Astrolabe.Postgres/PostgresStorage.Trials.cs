@@ -1,0 +1,231 @@
+using Npgsql;
+
+namespace Astrolabe;
+
+/// <content>Trial creation and updates.</content>
+public sealed partial class PostgresStorage
+{
+    /// <summary>Locks a trial that may still change (FOR SHARE: a concurrent finish waits, and vice versa).</summary>
+    private const string UpdatableTrial = "(SELECT trial_id FROM astrolabe_trials WHERE trial_id = $1 AND state IN (0, 4) FOR SHARE) t";
+
+    /// <inheritdoc />
+    public FrozenTrial CreateTrial(int studyId, FrozenTrial? template = null) => CreateTrial(studyId, template, heartbeat: false);
+
+    /// <inheritdoc />
+    public FrozenTrial CreateTrialWithHeartbeat(int studyId, FrozenTrial? template = null) => CreateTrial(studyId, template, heartbeat: true);
+
+    /// <inheritdoc />
+    public FrozenTrial? ClaimWaitingTrialWithHeartbeat(int studyId) => ClaimWaitingTrial(studyId, heartbeat: true);
+
+    private FrozenTrial CreateTrial(int studyId, FrozenTrial? template, bool heartbeat)
+    {
+        var state = template?.State ?? TrialState.Running;
+        StorageRules.ValidateValues(state, template?.Values, Directions(studyId).Length);
+        long now = Now();
+        long? start = state == TrialState.Waiting ? null : template?.DatetimeStart?.ToUnixTimeMilliseconds() ?? now;
+        long? complete = state.IsFinished() ? template?.DatetimeComplete?.ToUnixTimeMilliseconds() ?? now : null;
+        double[]? values = template?.Values?.ToArray();
+
+        // Numbering and insertion in one statement: the study's row is locked only for its duration.
+        const string InsertSql = $"""
+            WITH n AS (UPDATE astrolabe_studies SET next_number = next_number + 1 WHERE study_id = $1 RETURNING next_number - 1 AS number)
+            INSERT INTO astrolabe_trials(study_id, number, state, value0, vals, datetime_start, datetime_complete, heartbeat)
+            SELECT $1, n.number, $2, $3::double precision, $4::double precision[], $5::bigint, $6::bigint, CASE WHEN $7 THEN {ServerMilliseconds} END
+            FROM n RETURNING trial_id, number
+            """;
+        object?[] args = [studyId, (int)state, values?[0], values, start, complete, heartbeat && state == TrialState.Running];
+        bool simple = template is null
+            || (template.InternalParams.Count == 0 && template.IntermediateValues.Count == 0 && template.UserAttrs.Count == 0 && template.SystemAttrs.Count == 0);
+        var (id, number) = WithStudy(studyId, () => simple
+            ? Run(c => Insert(c, null, InsertSql, args), retry: false)
+            : Transaction((c, tx) =>
+            {
+                var created = Insert(c, tx, InsertSql, args);
+                InsertDetails(c, tx, created.Id, template!);
+                return created;
+            }));
+        trialStudies[id] = studyId;
+        if (!simple)
+        {
+            return GetTrial(id);
+        }
+
+        var trial = new FrozenTrial
+        {
+            TrialId = id,
+            Number = number,
+            State = state,
+            Values = values,
+            DatetimeStart = Time(start),
+            DatetimeComplete = Time(complete),
+        };
+        if (state.IsFinished())
+        {
+            finished[id] = trial;
+        }
+
+        return trial;
+    }
+
+    /// <inheritdoc />
+    public FrozenTrial? ClaimWaitingTrial(int studyId) => ClaimWaitingTrial(studyId, heartbeat: false);
+
+    private FrozenTrial? ClaimWaitingTrial(int studyId, bool heartbeat)
+    {
+        const string Sql = $"""
+            UPDATE astrolabe_trials SET state = 0, datetime_start = $2, heartbeat = CASE WHEN $3 THEN {ServerMilliseconds} END
+            WHERE trial_id = (SELECT trial_id FROM astrolabe_trials WHERE study_id = $1 AND state = 4 ORDER BY number LIMIT 1 FOR UPDATE SKIP LOCKED)
+              AND state = 4
+            RETURNING trial_id
+            """;
+        return Run(c => Scalar(c, null, Sql, studyId, Now(), heartbeat), retry: false) is long id ? GetTrial(id) : null;
+    }
+
+    /// <inheritdoc />
+    public void SetTrialParam(long trialId, string name, double internalValue, Distribution distribution)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(distribution);
+        if (!distribution.Contains(internalValue))
+        {
+            throw new ArgumentException($"The value {internalValue} of parameter '{name}' lies outside {distribution}.");
+        }
+
+        const string Sql = $"""
+            INSERT INTO astrolabe_trial_params(trial_id, seq, name, value, distribution)
+            SELECT t.trial_id, (SELECT COUNT(*) FROM astrolabe_trial_params p WHERE p.trial_id = t.trial_id), $2, $3, $4 FROM {UpdatableTrial}
+            ON CONFLICT(trial_id, name) DO UPDATE SET value = excluded.value, distribution = excluded.distribution
+            """;
+        UpdateOrExplain(trialId, Sql, name, internalValue, DistributionJson.Serialize(distribution));
+    }
+
+    /// <inheritdoc />
+    public bool SetTrialStateValues(long trialId, TrialState state, IReadOnlyList<double>? values = null)
+    {
+        if (!trialStudies.TryGetValue(trialId, out int studyId))
+        {
+            studyId = Run(c => Scalar(c, null, "SELECT study_id FROM astrolabe_trials WHERE trial_id = $1", trialId), retry: true) as int?
+                ?? throw UnknownTrial(trialId);
+            trialStudies[trialId] = studyId;
+        }
+
+        StorageRules.ValidateValues(state, values, Directions(studyId).Length);
+        int[] from = Enum.GetValues<TrialState>().Where(s => StorageRules.CanMove(s, state)).Select(s => (int)s).ToArray();
+        long now = Now();
+        const string Sql = """
+            UPDATE astrolabe_trials SET state = $2, value0 = COALESCE($3::double precision, value0), vals = COALESCE($4::double precision[], vals),
+                datetime_start = COALESCE(datetime_start, $5), datetime_complete = $6::bigint
+            WHERE trial_id = $1 AND state = ANY($7)
+            """;
+        double[]? stored = values?.ToArray();
+
+        // A finished trial is read back on the same connection and cached: the caller reads it next.
+        int changed = Run(c =>
+        {
+            int n = Execute(c, null, Sql, trialId, (int)state, stored?[0], stored, now, state.IsFinished() ? now : null, from);
+            if (n == 1 && state.IsFinished())
+            {
+                LoadTrials(c, [trialId]);
+            }
+
+            return n;
+        }, retry: false);
+        if (changed == 0)
+        {
+            ReadState(trialId);
+        }
+
+        return changed == 1;
+    }
+
+    /// <inheritdoc />
+    public void SetTrialIntermediateValue(long trialId, long step, double value)
+    {
+        const string Sql = $"""
+            INSERT INTO astrolabe_trial_intermediate(trial_id, step, value) SELECT t.trial_id, $2, $3 FROM {UpdatableTrial}
+            ON CONFLICT(trial_id, step) DO UPDATE SET value = excluded.value
+            """;
+        UpdateOrExplain(trialId, Sql, step, value);
+    }
+
+    /// <inheritdoc />
+    public void SetTrialUserAttr(long trialId, string key, object? value) => SetTrialAttr(trialId, 0, key, value);
+
+    /// <inheritdoc />
+    public void SetTrialSystemAttr(long trialId, string key, object? value) => SetTrialAttr(trialId, 1, key, value);
+
+    private void SetTrialAttr(long trialId, int kind, string key, object? value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        string json = JsonValues.Serialize(value);
+        const string Sql = $"""
+            INSERT INTO astrolabe_trial_attrs(trial_id, kind, key, value) SELECT t.trial_id, $2, $3, $4 FROM {UpdatableTrial}
+            ON CONFLICT(trial_id, kind, key) DO UPDATE SET value = excluded.value
+            """;
+        UpdateOrExplain(trialId, Sql, kind, key, json);
+    }
+
+    /// <summary>Runs a conditional write on a trial ($1); when it changed nothing, throws why (unknown or finished trial).</summary>
+    private void UpdateOrExplain(long trialId, string sql, params object?[] args)
+    {
+        if (Run(c => Execute(c, null, sql, [trialId, .. args]), retry: true) == 0)
+        {
+            var (state, number) = ReadState(trialId);
+            StorageRules.EnsureUpdatable(trialId, number, state);
+            throw new InvalidOperationException($"Trial {number} (id {trialId}) could not be updated.");
+        }
+    }
+
+    private (TrialState State, int Number) ReadState(long trialId) => Run(c =>
+    {
+        using var cmd = Command(c, null, "SELECT state, number FROM astrolabe_trials WHERE trial_id = $1", trialId);
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? ((TrialState)r.GetInt32(0), r.GetInt32(1)) : throw UnknownTrial(trialId);
+    }, retry: true);
+
+    private KeyNotFoundException UnknownTrial(long trialId) => new($"No trial with id {trialId} exists in the {Source}.");
+
+    private static (long Id, int Number) Insert(NpgsqlConnection c, NpgsqlTransaction? tx, string sql, object?[] args)
+    {
+        using var cmd = Command(c, tx, sql, args);
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? (r.GetInt64(0), r.GetInt32(1)) : throw new PostgresException("The study does not exist.", "ERROR", "ERROR", PostgresErrorCodes.ForeignKeyViolation);
+    }
+
+    private static void InsertDetails(NpgsqlConnection c, NpgsqlTransaction tx, long id, FrozenTrial template)
+    {
+        using var batch = new NpgsqlBatch(c, tx);
+        int seq = 0;
+        foreach (var (name, value) in template.InternalParams)
+        {
+            Add(batch, "INSERT INTO astrolabe_trial_params(trial_id, seq, name, value, distribution) VALUES($1, $2, $3, $4, $5)",
+                id, seq++, name, value, DistributionJson.Serialize(template.Distributions[name]));
+        }
+
+        foreach (var (step, value) in template.IntermediateValues)
+        {
+            Add(batch, "INSERT INTO astrolabe_trial_intermediate(trial_id, step, value) VALUES($1, $2, $3)", id, step, value);
+        }
+
+        foreach (var (kind, attrs) in new[] { (0, template.UserAttrs), (1, template.SystemAttrs) })
+        {
+            foreach (var (key, value) in attrs)
+            {
+                Add(batch, "INSERT INTO astrolabe_trial_attrs(trial_id, kind, key, value) VALUES($1, $2, $3, $4)", id, kind, key, JsonValues.Serialize(value));
+            }
+        }
+
+        batch.ExecuteNonQuery();
+    }
+
+    private static void Add(NpgsqlBatch batch, string sql, params object?[] args)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var a in args)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = a ?? DBNull.Value });
+        }
+
+        batch.BatchCommands.Add(command);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Reflection;
+using Astrolabe.Tests.Samplers;
+using Astrolabe.Tests.Storages;
+
+namespace Astrolabe.Postgres.Tests;
+
+/// <summary>
+/// The storage contract suite on PostgreSQL. Each case of <see cref="StorageContractTests"/> runs as a row of
+/// one theory, so that the whole suite is skipped (with the reason) when no server can be had.
+/// </summary>
+public sealed class PostgresStorageContractTests
+{
+    public static TheoryData<string> Cases() => new(typeof(StorageContractTests)
+        .GetMethods(BindingFlags.Public | BindingFlags.Instance)
+        .Where(m => m.GetCustomAttribute<FactAttribute>() is not null)
+        .Select(m => m.Name)
+        .Order(StringComparer.Ordinal));
+
+    [PostgresTheory]
+    [MemberData(nameof(Cases))]
+    public void Contract(string name)
+    {
+        using var suite = new Suite();
+        var method = typeof(StorageContractTests).GetMethod(name)!;
+        try
+        {
+            var result = method.Invoke(suite, null);
+            (result as Task)?.GetAwaiter().GetResult();
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+        }
+    }
+
+    [PostgresFact]
+    public void TheSuiteHasCases() => Assert.True(Cases().Count >= 10, $"only {Cases().Count} contract cases found");
+
+    /// <summary>Not public: xunit runs it only through <see cref="Contract"/>.</summary>
+    internal sealed class Suite : StorageContractTests, IDisposable
+    {
+        private readonly List<TestSchema> schemas = [];
+
+        protected override IStorage CreateStorage()
+        {
+            var schema = new TestSchema();
+            schemas.Add(schema);
+            return schema.Open();
+        }
+
+        public void Dispose() => schemas.ForEach(s => s.Dispose());
+    }
+}
+
+/// <summary>The sampler contract suite with its studies on PostgreSQL (random sampler), run the same way.</summary>
+public sealed class RandomSamplerOnPostgresContractTests
+{
+    public static TheoryData<string> Cases() => new(typeof(SamplerContractTests)
+        .GetMethods(BindingFlags.Public | BindingFlags.Instance)
+        .Where(m => m.GetCustomAttribute<FactAttribute>() is not null && m.GetParameters().Length == 0)
+        .Select(m => m.Name)
+        .Order(StringComparer.Ordinal));
+
+    [PostgresTheory]
+    [MemberData(nameof(Cases))]
+    public void Contract(string name)
+    {
+        using var suite = new Suite();
+        try
+        {
+            var result = typeof(SamplerContractTests).GetMethod(name)!.Invoke(suite, null);
+            (result as Task)?.GetAwaiter().GetResult();
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+        }
+    }
+
+    internal sealed class Suite : SamplerContractTests, IDisposable
+    {
+        private readonly TestSchema schema = new();
+
+        protected override Sampler CreateSampler(int seed) => new RandomSampler(new RandomSamplerOptions { Seed = seed });
+
+        protected override IStorage CreateStorage() => schema.Open();
+
+        public void Dispose() => schema.Dispose();
+    }
+}

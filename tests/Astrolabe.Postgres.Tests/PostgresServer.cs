@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace Astrolabe.Postgres.Tests;
+
+/// <summary>
+/// The PostgreSQL server the tests use: the connection string in ASTROLABE_TEST_POSTGRES, or else a local
+/// throwaway server started by the repository's .ci/postgres.sh (which installs PostgreSQL when it can).
+/// When neither works the tests are skipped with the reason, except under CI (CI=true), where they fail.
+/// </summary>
+internal static class PostgresServer
+{
+    private static readonly Lazy<(string? ConnectionString, string Problem)> Server = new(Find);
+
+    public static string? ConnectionString => Server.Value.ConnectionString;
+
+    public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    public static string SkipReason => $"No PostgreSQL server: {Server.Value.Problem}. Set ASTROLABE_TEST_POSTGRES or run 'source .ci/postgres.sh'.";
+
+    /// <summary>The connection string, or a failed assertion saying why there is none.</summary>
+    public static string Require() => ConnectionString ?? throw new InvalidOperationException(SkipReason);
+
+    private static (string?, string) Find()
+    {
+        string? given = Environment.GetEnvironmentVariable("ASTROLABE_TEST_POSTGRES");
+        if (string.IsNullOrWhiteSpace(given))
+        {
+            string? script = FindScript();
+            if (script is null)
+            {
+                return (null, "ASTROLABE_TEST_POSTGRES is unset and .ci/postgres.sh was not found");
+            }
+
+            given = StartLocal(script, out string problem);
+            if (given is null)
+            {
+                return (null, problem);
+            }
+        }
+
+        try
+        {
+            using var c = new NpgsqlConnection(given);
+            c.Open();
+            return (given, "");
+        }
+        catch (NpgsqlException e)
+        {
+            return (null, $"cannot connect ({e.Message})");
+        }
+    }
+
+    private static string? StartLocal(string script, out string problem)
+    {
+        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(script);
+        info.ArgumentList.Add("--print");
+        try
+        {
+            using var p = Process.Start(info)!;
+            var stderr = p.StandardError.ReadToEndAsync();
+            string stdout = p.StandardOutput.ReadToEnd();
+            if (!p.WaitForExit(TimeSpan.FromMinutes(5)) || p.ExitCode != 0)
+            {
+                problem = $".ci/postgres.sh could not start one ({stderr.Result.Trim()})";
+                return null;
+            }
+
+            problem = "";
+            return stdout.Trim().Split('\n')[^1];
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            problem = $"bash is not available ({e.Message})";
+            return null;
+        }
+    }
+
+    private static string? FindScript()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, ".ci", "postgres.sh");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>A test that needs PostgreSQL: skipped with the reason when there is no server, except under CI.</summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute()
+    {
+        if (PostgresServer.ConnectionString is null && !PostgresServer.InCi)
+        {
+            Skip = PostgresServer.SkipReason;
+        }
+    }
+}
+
+/// <summary>A theory that needs PostgreSQL: skipped with the reason when there is no server, except under CI.</summary>
+public sealed class PostgresTheoryAttribute : TheoryAttribute
+{
+    public PostgresTheoryAttribute()
+    {
+        if (PostgresServer.ConnectionString is null && !PostgresServer.InCi)
+        {
+            Skip = PostgresServer.SkipReason;
+        }
+    }
+}

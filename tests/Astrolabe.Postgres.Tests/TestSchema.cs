@@ -1,0 +1,51 @@
+using Npgsql;
+
+namespace Astrolabe.Postgres.Tests;
+
+/// <summary>A fresh, empty PostgreSQL schema for one test (so tests never see each other's studies), dropped at the end.</summary>
+internal sealed class TestSchema : IDisposable
+{
+    private readonly List<PostgresStorage> storages = [];
+
+    public TestSchema()
+    {
+        Admin = PostgresServer.Require();
+        Name = $"t_{Guid.NewGuid():N}";
+        Exec($"CREATE SCHEMA {Name}");
+        ConnectionString = new NpgsqlConnectionStringBuilder(Admin) { SearchPath = Name }.ConnectionString;
+        var b = new NpgsqlConnectionStringBuilder(Admin);
+        Url = $"postgresql://{Uri.EscapeDataString(b.Username!)}:{Uri.EscapeDataString(b.Password ?? "")}@{b.Host}:{b.Port}/{Uri.EscapeDataString(b.Database!)}?search_path={Name}";
+    }
+
+    public string Admin { get; }
+
+    public string Name { get; }
+
+    /// <summary>A connection string whose search path is this schema.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>The same as a postgresql:// URL, as the command line takes it.</summary>
+    public string Url { get; }
+
+    /// <summary>A new storage on this schema, disposed with it.</summary>
+    public PostgresStorage Open()
+    {
+        var s = new PostgresStorage(ConnectionString);
+        storages.Add(s);
+        return s;
+    }
+
+    public void Exec(string sql)
+    {
+        using var c = new NpgsqlConnection(Admin);
+        c.Open();
+        using var cmd = new NpgsqlCommand(sql, c);
+        cmd.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        storages.ForEach(s => s.Dispose());
+        Exec($"DROP SCHEMA IF EXISTS {Name} CASCADE");
+    }
+}
