@@ -1,0 +1,168 @@
+namespace Astrolabe;
+
+/// <summary>
+/// Splits observations into the good ("below") and the rest ("above"), as Optuna 3.1 does: feasible
+/// before infeasible when constraints are used; one objective by (step key, value); several objectives by
+/// non-domination rank, the last rank cut by greedy hypervolume subset selection. Indices come back
+/// ascending (trial order), so the weights function sees the oldest first.
+/// </summary>
+internal static class ObservationSplit
+{
+    /// <summary>Splits <paramref name="observations"/> so that <paramref name="nBelow"/> of them are good.</summary>
+    public static (int[] Below, int[] Above) Split(IReadOnlyList<Observation> observations, int nBelow, bool constraints)
+    {
+        nBelow = Math.Clamp(nBelow, 0, observations.Count);
+        if (constraints)
+        {
+            var byViolation = Enumerable.Range(0, observations.Count).OrderBy(i => observations[i].Violation).ToArray();
+            if (nBelow >= byViolation.Length || observations[byViolation[nBelow]].Violation > 0)
+            {
+                return (Sorted(byViolation[..nBelow]), Sorted(byViolation[nBelow..]));
+            }
+
+            var feasible = Enumerable.Range(0, observations.Count).Where(i => observations[i].Violation == 0).ToArray();
+            var infeasible = Enumerable.Range(0, observations.Count).Where(i => observations[i].Violation > 0);
+            var (below, above) = Split(feasible.Select(i => observations[i]).ToArray(), nBelow, false);
+            return (Sorted(below.Select(i => feasible[i])), Sorted(above.Select(i => feasible[i]).Concat(infeasible)));
+        }
+
+        int[] chosen = observations.Count > 0 && observations[0].Values.Length > 1
+            ? MultiObjectiveBelow(observations, nBelow)
+            : Enumerable.Range(0, observations.Count).OrderBy(i => observations[i].Step).ThenBy(i => observations[i].Values[0]).Take(nBelow).ToArray();
+        var isBelow = new bool[observations.Count];
+        foreach (int i in chosen)
+        {
+            isBelow[i] = true;
+        }
+
+        return (Sorted(chosen), Enumerable.Range(0, observations.Count).Where(i => !isBelow[i]).ToArray());
+    }
+
+    /// <summary>
+    /// Weights of the good observations of a multi-objective study: each feasible one's share of the
+    /// hypervolume they dominate together (relative to the largest), infeasible ones a tiny weight.
+    /// </summary>
+    public static double[] MultiObjectiveWeights(IReadOnlyList<Observation> observations, int[] below)
+    {
+        var weights = new double[below.Length];
+        Array.Fill(weights, 1e-12);
+        var feasible = Enumerable.Range(0, below.Length).Where(j => observations[below[j]].Violation == 0).ToArray();
+        if (feasible.Length == 1)
+        {
+            weights[feasible[0]] = 1;
+        }
+        else if (feasible.Length > 1)
+        {
+            var points = feasible.Select(j => observations[below[j]].Values).ToList();
+            var reference = Hypervolume.ReferencePoint(points);
+            double total = Hypervolume.Compute(points, reference);
+            var contributions = new double[points.Count];
+            for (int i = 0; i < points.Count; i++)
+            {
+                var others = points.Where((_, j) => j != i).ToList();
+                contributions[i] = total - Hypervolume.Compute(others, reference) + 1e-12;
+            }
+
+            double max = contributions.Max();
+            for (int i = 0; i < points.Count; i++)
+            {
+                weights[feasible[i]] = Math.Clamp(contributions[i] / max, 0, 1);
+            }
+        }
+
+        return weights;
+    }
+
+    private static int[] MultiObjectiveBelow(IReadOnlyList<Observation> observations, int nBelow)
+    {
+        var ranks = NondominationRanks(observations.Select(o => o.Values).ToArray());
+        var chosen = new List<int>(nBelow);
+        for (int rank = 0; chosen.Count < nBelow; rank++)
+        {
+            var front = Enumerable.Range(0, ranks.Length).Where(i => ranks[i] == rank).ToArray();
+            if (chosen.Count + front.Length <= nBelow)
+            {
+                chosen.AddRange(front);
+                continue;
+            }
+
+            var points = front.Select(i => observations[i].Values).ToList();
+            var picked = Hypervolume.GreedySubset(points, nBelow - chosen.Count, Hypervolume.ReferencePoint(points));
+            chosen.AddRange(picked.Select(p => front[p]));
+        }
+
+        return [.. chosen];
+    }
+
+    /// <summary>Non-dominated sorting: rank 0 is the Pareto front, rank 1 the front of the rest, and so on.</summary>
+    internal static int[] NondominationRanks(double[][] values)
+    {
+        int n = values.Length;
+        var dominatedBy = new int[n];
+        var dominates = new List<int>[n];
+        for (int i = 0; i < n; i++)
+        {
+            dominates[i] = [];
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = i + 1; j < n; j++)
+            {
+                int c = Compare(values[i], values[j]);
+                if (c < 0)
+                {
+                    dominates[i].Add(j);
+                    dominatedBy[j]++;
+                }
+                else if (c > 0)
+                {
+                    dominates[j].Add(i);
+                    dominatedBy[i]++;
+                }
+            }
+        }
+
+        var ranks = new int[n];
+        var current = Enumerable.Range(0, n).Where(i => dominatedBy[i] == 0).ToList();
+        for (int rank = 0; current.Count > 0; rank++)
+        {
+            var next = new List<int>();
+            foreach (int i in current)
+            {
+                ranks[i] = rank;
+                foreach (int j in dominates[i])
+                {
+                    if (--dominatedBy[j] == 0)
+                    {
+                        next.Add(j);
+                    }
+                }
+            }
+
+            current = next;
+        }
+
+        return ranks;
+    }
+
+    // -1 when a dominates b, 1 when b dominates a, 0 otherwise.
+    private static int Compare(double[] a, double[] b)
+    {
+        bool aBetter = false, bBetter = false;
+        for (int k = 0; k < a.Length; k++)
+        {
+            aBetter |= a[k] < b[k];
+            bBetter |= b[k] < a[k];
+        }
+
+        return aBetter == bBetter ? 0 : aBetter ? -1 : 1;
+    }
+
+    private static int[] Sorted(IEnumerable<int> indices)
+    {
+        var result = indices.ToArray();
+        Array.Sort(result);
+        return result;
+    }
+}

@@ -1,0 +1,54 @@
+namespace Astrolabe.Tests.Samplers.Tpe;
+
+public sealed class ObservationSplitTests
+{
+    private static Observation Make(double step, double value, double violation = 0) =>
+        new(step, [value], violation, new FrozenTrial());
+
+    [Fact]
+    public void CompleteTrialsRankBeforePrunedOnesAndDeeperPrunedBeforeShallower()
+    {
+        var observations = new[]
+        {
+            Make(-3, 0.1),                      // pruned at step 3 with a very good value
+            Make(double.NegativeInfinity, 5),   // complete
+            Make(-9, 0.2),                      // pruned at step 9
+            Make(double.NegativeInfinity, 4),   // complete
+            Make(double.PositiveInfinity, double.PositiveInfinity), // running (constant liar)
+        };
+        Assert.Equal([1, 3], ObservationSplit.Split(observations, 2, false).Below);
+        var (below, above) = ObservationSplit.Split(observations, 3, false);
+        Assert.Equal([1, 2, 3], below);
+        Assert.Equal([0, 4], above);
+    }
+
+    [Fact]
+    public void FeasibleTrialsComeFirstAndInfeasibleOnesFillInOnlyWhenNeeded()
+    {
+        var observations = new[] { Make(double.NegativeInfinity, 0, 2), Make(double.NegativeInfinity, 9), Make(double.NegativeInfinity, 3), Make(double.NegativeInfinity, 1, 0.5) };
+        Assert.Equal([2], ObservationSplit.Split(observations, 1, true).Below);
+        Assert.Equal([1, 2, 3], ObservationSplit.Split(observations, 3, true).Below);
+    }
+
+    [Fact]
+    public void SeveralObjectivesSplitByRankThenHypervolume()
+    {
+        Observation M(double a, double b) => new(double.NegativeInfinity, [a, b], 0, new FrozenTrial());
+        var observations = new[] { M(1, 5), M(5, 1), M(3, 3), M(2, 4.9), M(6, 6), M(4.9, 2) };
+        var ranks = ObservationSplit.NondominationRanks(observations.Select(o => o.Values).ToArray());
+        Assert.Equal([0, 0, 0, 0, 1, 0], ranks);
+        var (below, above) = ObservationSplit.Split(observations, 2, false);
+        Assert.Equal(2, below.Length);
+        Assert.DoesNotContain(4, below);
+        Assert.Equal(6, below.Length + above.Length);
+    }
+
+    [Fact]
+    public void HypervolumeOfAStaircaseIsItsArea()
+    {
+        double[][] points = [[1, 3], [2, 2], [3, 1]];
+        Assert.Equal(6.0, Hypervolume.Compute(points, [4, 4]), 1e-12);
+        Assert.Equal(4.0 + 2.0 - 1.0, Hypervolume.Compute([[0, 0, 1], [1, 1, 0]], [2, 2, 2]), 1e-12);
+        Assert.Equal([1], Hypervolume.GreedySubset(points, 1, [4, 4]));
+    }
+}
