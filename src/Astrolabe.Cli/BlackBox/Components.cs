@@ -12,11 +12,71 @@ public static class Components
     {
         ["random"] = o => new RandomSampler(new RandomSamplerOptions { Seed = o.Int("seed") }),
         ["bruteforce"] = o => new BruteForceSampler(new BruteForceSamplerOptions { Seed = o.Int("seed") }),
+        ["cmaes"] = o => new CmaEsSampler(new CmaEsSamplerOptions
+        {
+            Seed = o.Int("seed"),
+            Sigma0 = o.Double("sigma0"),
+            NStartupTrials = o.Int("n_startup_trials") ?? 1,
+            RestartStrategy = o.Text("restart_strategy"),
+            IncPopsize = o.Int("inc_popsize") ?? 2,
+            PopulationSize = o.Int("popsize"),
+            UseSeparableCma = o.Bool("use_separable_cma") ?? false,
+            WithMargin = o.Bool("with_margin") ?? false,
+            LrAdapt = o.Bool("lr_adapt") ?? false,
+            ConsiderPrunedTrials = o.Bool("consider_pruned_trials") ?? false,
+        }),
+        ["qmc"] = o => new QmcSampler(new QmcSamplerOptions
+        {
+            Seed = o.Int("seed"),
+            QmcType = o.Text("qmc_type") ?? "sobol",
+            Scramble = o.Bool("scramble") ?? true,
+        }),
     };
 
     private static readonly Dictionary<string, Func<OptionReader, Pruner>> Pruners = new(StringComparer.Ordinal)
     {
         ["nop"] = _ => new NopPruner(),
+        ["median"] = o => new MedianPruner(new MedianPrunerOptions
+        {
+            NStartupTrials = o.Int("n_startup_trials") ?? 5,
+            NWarmupSteps = o.Int("n_warmup_steps") ?? 0,
+            IntervalSteps = o.Int("interval_steps") ?? 1,
+            NMinTrials = o.Int("n_min_trials") ?? 1,
+        }),
+        ["percentile"] = o => new PercentilePruner(new PercentilePrunerOptions
+        {
+            Percentile = o.Double("percentile") ?? throw new ArgumentException("option 'percentile' is required."),
+            NStartupTrials = o.Int("n_startup_trials") ?? 5,
+            NWarmupSteps = o.Int("n_warmup_steps") ?? 0,
+            IntervalSteps = o.Int("interval_steps") ?? 1,
+            NMinTrials = o.Int("n_min_trials") ?? 1,
+        }),
+        ["threshold"] = o => new ThresholdPruner(new ThresholdPrunerOptions
+        {
+            Lower = o.Double("lower"),
+            Upper = o.Double("upper"),
+            NWarmupSteps = o.Int("n_warmup_steps") ?? 0,
+            IntervalSteps = o.Int("interval_steps") ?? 1,
+        }),
+        ["successive_halving"] = o => new SuccessiveHalvingPruner(new SuccessiveHalvingPrunerOptions
+        {
+            MinResource = o.Int("min_resource"),
+            ReductionFactor = o.Int("reduction_factor") ?? 4,
+            MinEarlyStoppingRate = o.Int("min_early_stopping_rate") ?? 0,
+            BootstrapCount = o.Int("bootstrap_count") ?? 0,
+        }),
+        ["hyperband"] = o => new HyperbandPruner(new HyperbandPrunerOptions
+        {
+            MinResource = o.Int("min_resource") ?? 1,
+            MaxResource = o.Int("max_resource"),
+            ReductionFactor = o.Int("reduction_factor") ?? 3,
+            BootstrapCount = o.Int("bootstrap_count") ?? 0,
+        }),
+        ["wilcoxon"] = o => new WilcoxonPruner(new WilcoxonPrunerOptions
+        {
+            PThreshold = o.Double("p_threshold") ?? 0.1,
+            NStartupSteps = o.Int("n_startup_steps") ?? 0,
+        }),
     };
 
     /// <summary>The sampler of the file (random when none is named); <paramref name="seed"/> overrides the file's seed when given.</summary>

@@ -77,6 +77,38 @@ public sealed class OptimizeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task IntermediateReportsAreStoredAndThePrunerStopsTheProgram()
+    {
+        string space = Space("""
+            sampler: {type: random, seed: 1}
+            pruner: {type: threshold, upper: 1.0, n_warmup_steps: 5}
+            parameters:
+              lr: {type: float, low: 0.0, high: 3.0}
+            """);
+        var (code, _, error) = await cli.Run("optimize", "--space", space, "--study", "curve", "--trials", "6", "--storage", cli.Storage, "--", "python3", Script("curve.py"), "{lr}");
+        Assert.True(code == 0, error);
+        var trials = Trials("curve");
+        Assert.Equal(6, trials.Count);
+        foreach (var t in trials)
+        {
+            double final = Math.Abs((double)t.Params["lr"]! - 0.3);
+            if (final + (1.0 / 6) > 1.0)
+            {
+                // After 5 warm-up steps the threshold pruner stops a curve whose value exceeds 1.0; the
+                // value at step 5 is final + 1/6, so these curves never finish.
+                Assert.Equal(TrialState.Pruned, t.State);
+                Assert.Equal(6, t.IntermediateValues.Count);
+            }
+            else
+            {
+                Assert.Equal(TrialState.Complete, t.State);
+                Assert.Equal(10, t.IntermediateValues.Count);
+                Assert.Equal(final, t.Value!.Value, 9);
+            }
+        }
+    }
+
+    [Fact]
     public async Task ValuesWithSpacesQuotesAndSemicolonsArePassedLiterally()
     {
         string record = cli.File("argv.jsonl");

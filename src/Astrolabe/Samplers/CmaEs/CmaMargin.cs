@@ -68,14 +68,14 @@ internal sealed class CmaMargin
             double up = cell == lim.Length ? lim[^1] : lim[cell];
             double cii = s.Separable ? s.C[i] : s.C[(i * n) + i];
             double scale = s.Sigma * a[i] * Math.Sqrt(cii);
-            double lowCdf = NormalMath.Cdf(low, m, scale);
-            double upCdf = 1.0 - NormalMath.Cdf(up, m, scale);
+            double lowCdf = MarginDistributions.Cdf(low, m, scale);
+            double upCdf = 1.0 - MarginDistributions.Cdf(up, m, scale);
             double midCdf = 1.0 - (lowCdf + upCdf);
             if (Math.Max(lowCdf, upCdf) > 0.5)
             {
                 if (Math.Min(lowCdf, upCdf) < alpha)
                 {
-                    double dist = s.Sigma * a[i] * Math.Sqrt(NormalMath.Chi2Ppf1(1.0 - (2.0 * alpha)) * cii);
+                    double dist = s.Sigma * a[i] * Math.Sqrt(MarginDistributions.Chi2Ppf1(1.0 - (2.0 * alpha)) * cii);
                     s.Mean[i] = up + (Math.Sign(m - up) * dist);
                 }
 
@@ -88,8 +88,8 @@ internal sealed class CmaMargin
             double denominator = lowCdf + midCdf + upCdf - (3.0 * alpha / 2);
             double modLow = Math.Clamp(lowCdf + (rest * (lowCdf - (alpha / 2)) / denominator), 1e-10, 0.5 - 1e-10);
             double modUp = Math.Clamp(upCdf + (rest * (upCdf - (alpha / 2)) / denominator), 1e-10, 0.5 - 1e-10);
-            double chiLow = Math.Sqrt(NormalMath.Chi2Ppf1(1.0 - (2 * modLow)));
-            double chiUp = Math.Sqrt(NormalMath.Chi2Ppf1(1.0 - (2 * modUp)));
+            double chiLow = Math.Sqrt(MarginDistributions.Chi2Ppf1(1.0 - (2 * modLow)));
+            double chiUp = Math.Sqrt(MarginDistributions.Chi2Ppf1(1.0 - (2 * modUp)));
             a[i] = (up - low) / ((chiLow + chiUp) * s.Sigma * Math.Sqrt(cii));
             s.Mean[i] = ((low * chiUp) + (up * chiLow)) / (chiLow + chiUp);
         }
