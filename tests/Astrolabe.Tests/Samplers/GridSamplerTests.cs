@@ -1,6 +1,6 @@
 namespace Astrolabe.Tests.Samplers;
 
-public sealed class GridSamplerContractTests : SamplerContractTests
+public class GridSamplerContractTests : SamplerContractTests
 {
     protected override bool FiniteOnly => true;
 

@@ -1,6 +1,6 @@
 namespace Astrolabe.Tests.Samplers;
 
-public sealed class RandomSamplerContractTests : SamplerContractTests
+public class RandomSamplerContractTests : SamplerContractTests
 {
     protected override Sampler CreateSampler(int seed) => new RandomSampler(new RandomSamplerOptions { Seed = seed });
 }

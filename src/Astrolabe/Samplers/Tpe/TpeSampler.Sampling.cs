@@ -22,7 +22,14 @@ public sealed partial class TpeSampler
         bool constraints = options.ConstraintsFunc is not null;
         var observations = new List<Observation>();
         int finished = 0;
-        foreach (var t in study.GetTrials(options.ConstantLiar ? LiarStates : FinishedStates))
+        IReadOnlyList<FrozenTrial> history = study.GetTrials(options.ConstantLiar ? LiarStates : FinishedStates);
+        if (study.Pruner is HyperbandPruner hyperband)
+        {
+            // As in Optuna: under Hyperband a trial learns only from the trials of its own bracket.
+            history = hyperband.TrialsInSameBracket(study, trial, history);
+        }
+
+        foreach (var t in history)
         {
             if (t.TrialId == trial.TrialId)
             {

@@ -1,16 +1,16 @@
 namespace Astrolabe.Tests.Samplers.CmaEs;
 
-public sealed class CmaEsSamplerContractTests : SamplerContractTests
+public class CmaEsSamplerContractTests : SamplerContractTests
 {
     protected override Sampler CreateSampler(int seed) => new CmaEsSampler(new CmaEsSamplerOptions { Seed = seed });
 }
 
-public sealed class CmaEsWithMarginContractTests : SamplerContractTests
+public class CmaEsWithMarginContractTests : SamplerContractTests
 {
     protected override Sampler CreateSampler(int seed) => new CmaEsSampler(new CmaEsSamplerOptions { Seed = seed, WithMargin = true, RestartStrategy = "ipop" });
 }
 
-public sealed class SeparableCmaEsContractTests : SamplerContractTests
+public class SeparableCmaEsContractTests : SamplerContractTests
 {
     protected override Sampler CreateSampler(int seed) => new CmaEsSampler(new CmaEsSamplerOptions { Seed = seed, UseSeparableCma = true, RestartStrategy = "bipop" });
 }

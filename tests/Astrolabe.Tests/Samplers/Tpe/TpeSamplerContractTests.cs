@@ -1,11 +1,11 @@
 namespace Astrolabe.Tests.Samplers.Tpe;
 
-public sealed class TpeSamplerContractTests : SamplerContractTests
+public class TpeSamplerContractTests : SamplerContractTests
 {
     protected override Sampler CreateSampler(int seed) => new TpeSampler(new TpeSamplerOptions { Seed = seed });
 }
 
-public sealed class MultivariateGroupTpeSamplerContractTests : SamplerContractTests
+public class MultivariateGroupTpeSamplerContractTests : SamplerContractTests
 {
     protected override Sampler CreateSampler(int seed) =>
         new TpeSampler(new TpeSamplerOptions { Seed = seed, Multivariate = true, Group = true, ConstantLiar = true });
