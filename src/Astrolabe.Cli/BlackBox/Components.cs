@@ -12,6 +12,15 @@ public static class Components
     {
         ["random"] = o => new RandomSampler(new RandomSamplerOptions { Seed = o.Int("seed") }),
         ["bruteforce"] = o => new BruteForceSampler(new BruteForceSamplerOptions { Seed = o.Int("seed") }),
+        ["tpe"] = o => new TpeSampler(new TpeSamplerOptions
+        {
+            Seed = o.Int("seed"),
+            NStartupTrials = o.Int("n_startup_trials") ?? 10,
+            NEiCandidates = o.Int("n_ei_candidates") ?? 24,
+            Multivariate = o.Bool("multivariate") ?? false,
+            Group = o.Bool("group") ?? false,
+            ConstantLiar = o.Bool("constant_liar") ?? false,
+        }),
         ["cmaes"] = o => new CmaEsSampler(new CmaEsSamplerOptions
         {
             Seed = o.Int("seed"),

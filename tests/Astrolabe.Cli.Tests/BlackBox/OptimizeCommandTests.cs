@@ -28,7 +28,7 @@ public sealed class OptimizeCommandTests : IDisposable
     {
         string space = Space("""
             direction: minimize
-            sampler: {type: random, seed: 3}
+            sampler: {type: tpe, seed: 3, n_startup_trials: 4}
             parameters:
               x: {type: float, low: -5, high: 5}
               layers: {type: int, low: 1, high: 6}
