@@ -5,21 +5,9 @@ namespace Astrolabe.Sqlite.Tests;
 /// <summary>The pruner contract suite on SQLite: every storage a case creates is its own database file.</summary>
 public sealed class PrunerOnSqliteContractTests : PrunerContractTests, IDisposable
 {
-    private readonly List<TempDatabase> files = [];
-    private readonly List<SqliteStorage> storages = [];
+    private readonly SqliteFiles files = new();
 
-    protected override IStorage CreateStorage()
-    {
-        var file = new TempDatabase();
-        files.Add(file);
-        var storage = new SqliteStorage(file.Path);
-        storages.Add(storage);
-        return storage;
-    }
+    protected override IStorage CreateStorage() => files.OpenNewFile();
 
-    public void Dispose()
-    {
-        storages.ForEach(s => s.Dispose());
-        files.ForEach(f => f.Dispose());
-    }
+    public void Dispose() => files.Dispose();
 }

@@ -5,44 +5,22 @@ namespace Astrolabe.Sqlite.Tests;
 
 public sealed class SqliteStorageContractTests : StorageContractTests, IDisposable
 {
-    private readonly List<TempDatabase> files = [];
-    private readonly List<SqliteStorage> storages = [];
+    private readonly SqliteFiles files = new();
 
-    protected override IStorage CreateStorage()
-    {
-        var file = new TempDatabase();
-        files.Add(file);
-        var storage = new SqliteStorage(file.Path);
-        storages.Add(storage);
-        return storage;
-    }
+    protected override IStorage CreateStorage() => files.OpenNewFile();
 
-    public void Dispose()
-    {
-        storages.ForEach(s => s.Dispose());
-        files.ForEach(f => f.Dispose());
-    }
+    public void Dispose() => files.Dispose();
 }
 
 public sealed class RandomSamplerOnSqliteContractTests : SamplerContractTests, IDisposable
 {
-    private readonly TempDatabase file = new();
-    private readonly List<SqliteStorage> storages = [];
+    private readonly SqliteFiles files = new();
 
     protected override Sampler CreateSampler(int seed) => new RandomSampler(new RandomSamplerOptions { Seed = seed });
 
-    protected override IStorage CreateStorage()
-    {
-        var storage = new SqliteStorage(file.Path);
-        storages.Add(storage);
-        return storage;
-    }
+    protected override IStorage CreateStorage() => files.Open();
 
-    public void Dispose()
-    {
-        storages.ForEach(s => s.Dispose());
-        file.Dispose();
-    }
+    public void Dispose() => files.Dispose();
 }
 
 public sealed class GridSamplerOnSqliteTests : IDisposable

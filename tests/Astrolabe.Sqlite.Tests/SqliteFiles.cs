@@ -1,21 +1,31 @@
 namespace Astrolabe.Sqlite.Tests;
 
-/// <summary>Opens storages on one temporary file and closes them all at the end of a test.</summary>
+/// <summary>Opens storages on temporary files and closes and deletes them all at the end of a test.</summary>
 internal sealed class SqliteFiles : IDisposable
 {
-    private readonly TempDatabase file = new();
+    private readonly List<TempDatabase> files = [new()];
     private readonly List<SqliteStorage> storages = [];
 
-    public SqliteStorage Open()
+    /// <summary>A storage on the test's shared file (several storages on one file act as several processes).</summary>
+    public SqliteStorage Open() => Track(new SqliteStorage(files[0].Path));
+
+    /// <summary>A storage on a file of its own.</summary>
+    public SqliteStorage OpenNewFile()
     {
-        var storage = new SqliteStorage(file.Path);
-        storages.Add(storage);
-        return storage;
+        var file = new TempDatabase();
+        files.Add(file);
+        return Track(new SqliteStorage(file.Path));
     }
 
     public void Dispose()
     {
         storages.ForEach(s => s.Dispose());
-        file.Dispose();
+        files.ForEach(f => f.Dispose());
+    }
+
+    private SqliteStorage Track(SqliteStorage storage)
+    {
+        storages.Add(storage);
+        return storage;
     }
 }
