@@ -16,7 +16,7 @@ namespace Astrolabe;
 /// which each trial reserves through the storage's study counter; a trial records its restart, generation,
 /// individual index and raw point as system attributes. When popsize trials of the current generation have
 /// finished, the first worker to notice tells them to the evolution and stores the new state as a study system
-/// attribute, so other workers, processes and later sessions continue the same evolution.
+/// attribute, so other workers, processes and later runs continue the same evolution.
 /// </para>
 /// Single-objective studies only.
 /// </summary>
