@@ -75,14 +75,16 @@ public sealed class HyperbandPrunerTests
     [Fact]
     public void WorkersEstimatingAtOnceAgreeOnOneMaxResource()
     {
-        // Eight pruner objects (eight workers) meet the first Complete trial together: one stores its estimate,
-        // every one of them ends up with 5 brackets, and the value is written once.
+        // Eight pruner objects (eight workers) meet the first Complete trial together: the one that wins the
+        // storage counter stores its estimate, and every one of them ends up with 5 brackets. (The counter
+        // counts claims, not writes: several workers may claim before the winner has written, so only
+        // "at least one claim" is certain.)
         var study = Curves.NewStudy(name: "demo");
         Curves.Finished(study, TrialState.Complete, new Dictionary<long, double> { [80] = 0.1 }, 0.1);
         var counts = new int?[8];
         Parallel.For(0, counts.Length, i => counts[i] = new HyperbandPruner().BracketCount(study));
         Assert.All(counts, c => Assert.Equal(5, c));
         Assert.Equal(81L, study.SystemAttrs[HyperbandPruner.MaxResourceAttr]);
-        Assert.Equal(1, study.Storage.NextCounterValue(study.StudyId, HyperbandPruner.MaxResourceAttr));
+        Assert.InRange(study.Storage.NextCounterValue(study.StudyId, HyperbandPruner.MaxResourceAttr), 1, counts.Length);
     }
 }
