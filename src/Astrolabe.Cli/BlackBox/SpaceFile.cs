@@ -39,18 +39,8 @@ public sealed record ParameterSpec(string Name, Distribution Distribution, IRead
     public bool IsActive(IReadOnlyDictionary<string, object?> earlier)
     {
         ArgumentNullException.ThrowIfNull(earlier);
-        return When is null || When.All(c => earlier.TryGetValue(c.Key, out var v) && c.Value.Any(allowed => SameValue(allowed, v)));
+        return When is null || When.All(c => earlier.TryGetValue(c.Key, out var v) && c.Value.Any(allowed => CategoricalDistribution.SameChoice(allowed, v)));
     }
-
-    private static bool SameValue(object? a, object? b) => (a, b) switch
-    {
-        (null, null) => true,
-        (long x, long y) => x == y,
-        (long x, double y) => x == y,
-        (double x, long y) => x == y,
-        (double x, double y) => x.Equals(y),
-        _ => Equals(a, b),
-    };
 }
 
 /// <summary>A sampler or pruner chosen in the file: its type name and options.</summary>

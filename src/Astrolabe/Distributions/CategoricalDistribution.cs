@@ -96,6 +96,21 @@ public sealed record CategoricalDistribution : Distribution
         _ => throw new ArgumentException($"A categorical choice must be a string, a number, a boolean or null; got {v.GetType().Name}."),
     };
 
+    /// <summary>
+    /// Whether two parameter values are the same choice: numbers compare by value whatever their type
+    /// (1, 1L and 1.0 are equal), strings ordinally, anything else with <see cref="object.Equals(object, object)"/>.
+    /// </summary>
+    public static bool SameChoice(object? a, object? b) => ChoiceEquals(NormalizeNumber(a), NormalizeNumber(b));
+
+    private static object? NormalizeNumber(object? v) => v switch
+    {
+        int i => (long)i,
+        short s => (long)s,
+        float f => (double)f,
+        decimal m => (double)m,
+        _ => v,
+    };
+
     private static bool ChoiceEquals(object? a, object? b) => (a, b) switch
     {
         (null, null) => true,
@@ -105,7 +120,7 @@ public sealed record CategoricalDistribution : Distribution
         (double x, double y) => x.Equals(y),
         (string x, string y) => string.Equals(x, y, StringComparison.Ordinal),
         (bool x, bool y) => x == y,
-        _ => false,
+        _ => Equals(a, b),
     };
 
     private static bool SameKind(object? a, object? b) => (a is long or double) == (b is long or double) || a?.GetType() == b?.GetType();

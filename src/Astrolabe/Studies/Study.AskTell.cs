@@ -173,16 +173,8 @@ public sealed partial class Study
     {
         var other = t.SystemAttrs.TryGetValue(SystemAttrKeys.FixedParams, out var f) && f is IReadOnlyDictionary<string, object?> d ? d : t.Params;
         return other.Count == fixedParams.Count
-            && fixedParams.All(kv => other.TryGetValue(kv.Key, out var v) && Equals(Normalize(v), Normalize(kv.Value)));
+            && fixedParams.All(kv => other.TryGetValue(kv.Key, out var v) && CategoricalDistribution.SameChoice(v, kv.Value));
     }
-
-    private static object? Normalize(object? v) => v switch
-    {
-        int i => (double)i,
-        long l => (double)l,
-        float f => (double)f,
-        _ => v,
-    };
 
     private void LogFinished(FrozenTrial trial, string? failReason)
     {

@@ -55,6 +55,18 @@ public sealed class DistributionValidationTests
     }
 
     [Fact]
+    public void SameChoiceComparesNumbersByValue()
+    {
+        Assert.True(CategoricalDistribution.SameChoice(1, 1L));
+        Assert.True(CategoricalDistribution.SameChoice(1, 1.0));
+        Assert.True(CategoricalDistribution.SameChoice(0.5f, 0.5));
+        Assert.True(CategoricalDistribution.SameChoice(null, null));
+        Assert.False(CategoricalDistribution.SameChoice("1", 1L));
+        Assert.False(CategoricalDistribution.SameChoice(true, 1L));
+        Assert.False(CategoricalDistribution.SameChoice("sgd", "SGD"));
+    }
+
+    [Fact]
     public void DistributionsRoundTripThroughJson()
     {
         Distribution[] all =
