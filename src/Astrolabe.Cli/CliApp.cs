@@ -24,6 +24,7 @@ public static class CliApp
         {
             CommonOptions.Storage,
             DemoCommand.Create(console),
+            PredictCommand.Create(console),
             StudiesCommand.Create(console),
             CreateStudyCommand.Create(console),
             DeleteStudyCommand.Create(console),

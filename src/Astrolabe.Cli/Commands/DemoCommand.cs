@@ -1,54 +1,111 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
+using Astrolabe.ModelSearch;
+using Astrolabe.Nn.Training;
 
 namespace Astrolabe.Cli.Commands;
 
 /// <summary>
-/// <c>astrolabe demo</c>: runs an example study on the embedded SQLite storage with a live progress
-/// display, then prints the leaderboard. The study is created on first run and resumed afterwards.
+/// <c>astrolabe demo</c>: a model search on a shipped dataset. TPE draws network structures and training recipes
+/// from a <see cref="ModelSpace"/>, each trial trains with Astrolabe.Nn and reports its validation score per epoch,
+/// and Hyperband stops the poor ones. The study lives in the storage (SQLite by default), so an interrupted demo
+/// resumes where it stopped: <c>--trials</c> is the study's total. At the end: the leaderboard, the best model
+/// retrained on train + validation, its test score, and the model saved for <c>astrolabe predict</c>.
 /// </summary>
 internal static class DemoCommand
 {
     public static Command Create(CliConsole console)
     {
-        var trials = new Option<int>("--trials") { Description = "How many trials to run.", DefaultValueFactory = _ => 200 };
+        var dataset = new Option<string>("--dataset") { Description = $"The data to search on: {string.Join(", ", BuiltInTasks.Names)}.", DefaultValueFactory = _ => "mnist10k" };
+        var trials = new Option<int>("--trials") { Description = "Trials the study should hold when done (a resumed study runs only the rest).", DefaultValueFactory = _ => 30 };
         var timeout = new Option<double?>("--timeout") { Description = "Start no trial after this many seconds." };
         var jobs = new Option<int>("--jobs") { Description = "Trials run at the same time.", DefaultValueFactory = _ => 1 };
-        var seed = new Option<int?>("--seed") { Description = "Sampler seed (random when absent)." };
-        var study = new Option<string>("--study") { Description = "The study's name.", DefaultValueFactory = _ => "demo" };
-        var command = new Command("demo", "Run an example study and show its leaderboard (resumes the study when it exists).")
+        var seed = new Option<int>("--seed") { Description = "Seed of the sampler and of every trial's initialisation and shuffling.", DefaultValueFactory = _ => 0 };
+        var study = new Option<string?>("--study") { Description = "The study's name (default: demo-<dataset>)." };
+        var output = new Option<FileInfo?>("--model-out") { Description = "Where to save the final model (default: <study>.model)." };
+        var maxEpochs = new Option<int?>("--max-epochs") { Description = "The most epochs a trial trains (the pruner's maximum resource; default 9)." };
+        var command = new Command("demo", "Search network structures and training settings on a shipped dataset (TPE + Hyperband); resumes an interrupted study.")
         {
-            trials, timeout, jobs, seed, study,
+            dataset, trials, timeout, jobs, seed, study, output, maxEpochs,
         };
         Validation.AtLeastOne(trials, "--trials");
         Validation.AtLeastOne(jobs, "--jobs");
+        Validation.AtLeastOne(maxEpochs, "--max-epochs");
         Validation.Positive(timeout, "--timeout");
+        dataset.Validators.Add(r =>
+        {
+            if (r.Tokens.Count == 1 && !BuiltInTasks.Names.Contains(r.Tokens[0].Value, StringComparer.OrdinalIgnoreCase))
+            {
+                r.AddError($"Unknown dataset '{r.Tokens[0].Value}'; choose one of: {string.Join(", ", BuiltInTasks.Names)}.");
+            }
+        });
         command.SetAction(async (parse, ct) =>
         {
+            var task = BuiltInTasks.Load(parse.GetValue(dataset)!);
+            var defaults = new ModelSpaceOptions();
+            var space = new ModelSpace(parse.GetValue(maxEpochs) is { } m ? defaults with { MaxEpochs = m, MinEpochs = Math.Min(defaults.MinEpochs, m) } : defaults);
+            int runSeed = parse.GetValue(seed);
+            var objective = new ModelObjective(task, space, runSeed);
+            string name = parse.GetValue(study) ?? $"demo-{task.Name}";
             var storage = StorageUrl.Open(parse.GetValue(CommonOptions.Storage)!);
             using var owned = storage as IDisposable;
             var s = Study.Create(new StudyOptions
             {
-                StudyName = parse.GetValue(study),
+                StudyName = name,
                 Storage = storage,
                 LoadIfExists = true,
-                Sampler = new RandomSampler(new RandomSamplerOptions { Seed = parse.GetValue(seed) }),
+                Direction = task.Direction,
+                Sampler = new TpeSampler(new TpeSamplerOptions { Seed = runSeed }),
+                Pruner = new HyperbandPruner(new HyperbandPrunerOptions { MinResource = 1, MaxResource = space.Options.MaxEpochs, ReductionFactor = 3 }),
+                HeartbeatInterval = TimeSpan.FromSeconds(5),
             });
-            int before = s.Trials.Count;
-            if (before > 0)
+            if (s.Direction != task.Direction)
             {
-                console.Out.WriteLine($"Resuming study '{s.StudyName}' with {before} trials.");
+                throw new ArgumentException($"Study '{name}' exists with direction {s.Direction}, but a search on {task.Name} must {task.Direction.ToString().ToLowerInvariant()} {task.MetricName}; choose another --study.");
             }
 
-            var options = new OptimizeOptions
+            s.FailStaleTrials();
+            int target = parse.GetValue(trials), finished = s.Trials.Count(t => t.State.IsFinished());
+            console.Out.WriteLine(
+                $"Model search on {task.Name}: {task.Train.Count} train / {task.Validation.Count} validation / {task.Test.Count} test samples; "
+                + $"objective: validation {task.MetricName} ({task.Direction.ToString().ToLowerInvariant()}); study '{name}' in {parse.GetValue(CommonOptions.Storage)}.");
+            if (finished > 0)
             {
-                NTrials = parse.GetValue(trials),
-                Timeout = parse.GetValue(timeout) is { } t ? TimeSpan.FromSeconds(t) : null,
-                Parallelism = parse.GetValue(jobs),
-            };
+                console.Out.WriteLine($"Resuming: the study already holds {finished} finished trials; running {Math.Max(0, target - finished)} more.");
+            }
+
             var clock = Stopwatch.StartNew();
-            await ProgressDisplay.RunAsync(console, options, o => s.OptimizeAsync(ExampleObjective.EvaluateAsync, o, ct)).ConfigureAwait(false);
-            Leaderboard.Print(console, s, clock.Elapsed, s.Trials.Count - before);
+            if (target > finished)
+            {
+                var options = new OptimizeOptions
+                {
+                    NTrials = target - finished,
+                    Timeout = parse.GetValue(timeout) is { } t ? TimeSpan.FromSeconds(t) : null,
+                    Parallelism = parse.GetValue(jobs),
+                    Catch = [typeof(NonFiniteLossException)],
+                };
+                await ProgressDisplay.RunAsync(console, options, o => s.OptimizeAsync((trial, token) => Task.FromResult(objective.Evaluate(trial, token)), o, ct)).ConfigureAwait(false);
+            }
+
+            var searchTime = clock.Elapsed;
+            SearchSummary.Print(console, s, task, searchTime);
+            if (s.GetTrials(TrialState.Complete).Count == 0)
+            {
+                console.Error.WriteLine("No trial completed, so there is no model to retrain.");
+                return 1;
+            }
+
+            var best = s.BestTrial;
+            var config = ModelObjective.ConfigOf(best);
+            console.Out.WriteLine($"Retraining trial #{best.Number}'s model on train + validation ({config.Epochs} epochs)...");
+            clock.Restart();
+            var (model, test) = await Task.Run(() => ModelTraining.FitFinal(config, task, objective.TrialSeed(best.Number), ct), ct).ConfigureAwait(false);
+            string path = (parse.GetValue(output) ?? new FileInfo(name + ".model")).FullName;
+            model.Save(path);
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Test {task.MetricName} of the final model: {SearchSummary.Score(task, test)} ({task.Test.Count} samples never seen by the search; retrained in {clock.Elapsed.TotalSeconds:F1}s)."));
+            console.Out.WriteLine($"Model saved to {path}; try: astrolabe predict --model {Path.GetFileName(path)} --dataset {task.Name}");
             return 0;
         });
         return command;

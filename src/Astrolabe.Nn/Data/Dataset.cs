@@ -146,6 +146,28 @@ public sealed class Dataset
         return (Subset(idx.AsSpan(0, count)), Subset(idx.AsSpan(count)));
     }
 
+    /// <summary>The samples of <paramref name="first"/> followed by those of <paramref name="second"/>.</summary>
+    /// <param name="first">The first part.</param>
+    /// <param name="second">The second part (same sample shape and kind).</param>
+    /// <returns>The concatenation.</returns>
+    /// <exception cref="ArgumentException">The parts have different sample shapes, kinds or target widths.</exception>
+    public static Dataset Concat(Dataset first, Dataset second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        if (!first._sampleShape.AsSpan().SequenceEqual(second._sampleShape) || (first.Labels is null) != (second.Labels is null) || first.TargetWidth != second.TargetWidth)
+        {
+            throw new ArgumentException("Only datasets with the same sample shape, kind and target width can be concatenated.");
+        }
+
+        return new Dataset(
+            [.. first.Features, .. second.Features],
+            first._sampleShape,
+            first.Labels is null ? null : [.. first.Labels, .. second.Labels!],
+            first.Targets is null ? null : [.. first.Targets, .. second.Targets!],
+            first.TargetWidth);
+    }
+
     /// <summary>Mini-batches over the dataset; the last one may be smaller.</summary>
     /// <param name="batchSize">Samples per batch (positive).</param>
     /// <param name="shuffle">Whether to visit the samples in a random order.</param>

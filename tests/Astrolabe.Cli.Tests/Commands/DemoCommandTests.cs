@@ -1,51 +1,127 @@
+using Astrolabe.ModelSearch;
+
 namespace Astrolabe.Cli.Tests.Commands;
 
+/// <summary><c>astrolabe demo</c> and <c>astrolabe predict</c>: a tiny model search end to end, resuming, interrupting, bad input.</summary>
 public sealed class DemoCommandTests : IDisposable
 {
     private readonly CliRunner cli = new();
 
     [Fact]
-    public async Task TheDemoRunsOnSqliteAndResumes()
+    public async Task ATinySearchOnMnistEndsWithATestAccuracyAndAModelThatPredictLoads()
     {
-        var (code, output, error) = await cli.Run("demo", "--trials", "30", "--seed", "3", "--storage", cli.Storage);
-        Assert.True(code == 0, error);
-        Assert.Contains("Study 'demo': 30 trials (30 complete).", output, StringComparison.Ordinal);
+        string model = cli.File("mnist.model");
+        var (code, output, error) = await cli.Run("demo", "--trials", "3", "--max-epochs", "1", "--seed", "1", "--storage", cli.Storage, "--model-out", model);
+        Assert.True(code == 0, error + output);
+        Assert.Contains("Model search on mnist10k: 7000 train / 1000 validation / 2000 test samples", output, StringComparison.Ordinal);
+        Assert.Contains("Study 'demo-mnist10k': 3 trials", output, StringComparison.Ordinal);
         Assert.Contains("Leaderboard", output, StringComparison.Ordinal);
-        Assert.Contains("Best trial #", output, StringComparison.Ordinal);
-        Assert.Contains("ms per trial", output, StringComparison.Ordinal);
-        (code, output, _) = await cli.Run("demo", "--trials", "5", "--jobs", "2", "--storage", cli.Storage);
-        Assert.Equal(0, code);
-        Assert.Contains("Resuming study 'demo' with 30 trials.", output, StringComparison.Ordinal);
-        Assert.Contains("Study 'demo': 35 trials", output, StringComparison.Ordinal);
+        Assert.Contains("Time per trial:", output, StringComparison.Ordinal);
+        string tested = System.Text.RegularExpressions.Regex.Match(output, @"Test accuracy of the final model: (\d+\.\d\d %)").Groups[1].Value;
+        Assert.NotEmpty(tested);
+        Assert.True(File.Exists(model));
+
+        // The saved model, loaded by another command from raw pixels, scores exactly what the demo measured.
+        (code, output, error) = await cli.Run("predict", "--model", model, "--dataset", "mnist10k", "--show", "2");
+        Assert.True(code == 0, error);
+        Assert.Contains("sample 1: predicted", output, StringComparison.Ordinal);
+        Assert.Contains($"Test accuracy on mnist10k (2000 samples): {tested}", output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task AnInterruptedDemoLeavesAConsistentStudy()
+    public async Task TheStudyHoldsTrialsTotalAndARerunResumesIt()
+    {
+        var (code, output, error) = await cli.Run("demo", "--dataset", "iris", "--trials", "4", "--max-epochs", "2", "--storage", cli.Storage, "--model-out", cli.File("a.model"));
+        Assert.True(code == 0, error + output);
+        Assert.Contains("Study 'demo-iris': 4 trials", output, StringComparison.Ordinal);
+        (code, output, error) = await cli.Run("demo", "--dataset", "iris", "--trials", "6", "--max-epochs", "2", "--storage", cli.Storage, "--model-out", cli.File("b.model"));
+        Assert.True(code == 0, error + output);
+        Assert.Contains("Resuming: the study already holds 4 finished trials; running 2 more.", output, StringComparison.Ordinal);
+        Assert.Contains("Study 'demo-iris': 6 trials", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(cli.File("b.model")));
+    }
+
+    [Fact]
+    public async Task RegressionReportsRmseAndPredictLabelsACsvFile()
+    {
+        string model = cli.File("diabetes.model");
+        var (code, output, error) = await cli.Run("demo", "--dataset", "diabetes", "--trials", "3", "--max-epochs", "3", "--storage", cli.Storage, "--model-out", model);
+        Assert.True(code == 0, error + output);
+        Assert.Contains("objective: validation rmse (minimize)", output, StringComparison.Ordinal);
+        Assert.Matches(@"Test rmse of the final model: \d+(\.\d+)?", output);
+
+        string csv = cli.File("rows.csv");
+        await File.WriteAllTextAsync(csv, "59 2 32.1 101.0 157 93.2 38.0 4.0 4.8598 87\n48 1 21.6 87.0 183 103.2 70.0 3.0 3.8918 69\n");
+        (code, output, error) = await cli.Run("predict", "--model", model, "--input", csv);
+        Assert.True(code == 0, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.All(lines, l => Assert.InRange(double.Parse(l, System.Globalization.CultureInfo.InvariantCulture), -500, 1000));
+    }
+
+    [Fact]
+    public async Task AnInterruptedDemoLeavesAConsistentStudyThatTheNextRunCompletes()
     {
         using var cts = new CancellationTokenSource();
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        cts.CancelAfter(TimeSpan.FromMilliseconds(300));
-        int code = await CliApp.RunAsync(["demo", "--trials", "1000000", "--storage", cli.Storage], stdout, stderr, cts.Token);
+        cts.CancelAfter(TimeSpan.FromSeconds(3));
+        int code = await CliApp.RunAsync(["demo", "--dataset", "digits", "--trials", "1000", "--storage", cli.Storage, "--model-out", cli.File("d.model")], stdout, stderr, cts.Token);
         Assert.Equal(130, code);
         Assert.Contains("can be resumed", stderr.ToString(), StringComparison.Ordinal);
-        using var storage = new SqliteStorage(cli.Db);
-        var trials = Study.Load("demo", storage).Trials;
-        Assert.NotEmpty(trials);
-        Assert.All(trials, t => Assert.True(t.State.IsFinished(), $"trial {t.Number} is {t.State}"));
+        Assert.False(File.Exists(cli.File("d.model")));
+        int before;
+        using (var storage = new SqliteStorage(cli.Db))
+        {
+            var trials = Study.Load("demo-digits", storage).Trials;
+            Assert.NotEmpty(trials);
+            Assert.All(trials, t => Assert.True(t.State.IsFinished(), $"trial {t.Number} is {t.State}"));
+            before = trials.Count;
+        }
+
+        var (again, output, error) = await cli.Run("demo", "--dataset", "digits", "--trials", (before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), "--max-epochs", "2", "--storage", cli.Storage, "--model-out", cli.File("d.model"));
+        Assert.True(again == 0, error + output);
+        Assert.Contains($"Resuming: the study already holds {before} finished trials; running 1 more.", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(cli.File("d.model")));
     }
 
     [Theory]
-    [InlineData("--trials", "x", "Cannot parse argument 'x' for option '--trials'")]
-    [InlineData("--trials", "0", "--trials must be at least 1.")]
-    [InlineData("--jobs", "0", "--jobs must be at least 1.")]
-    [InlineData("--timeout", "-3", "--timeout must be positive.")]
-    public async Task WrongArgumentsExitWithTwoAndAMessage(string option, string value, string message)
+    [InlineData("demo", "--trials", "x", "Cannot parse argument 'x' for option '--trials'")]
+    [InlineData("demo", "--trials", "0", "--trials must be at least 1.")]
+    [InlineData("demo", "--jobs", "0", "--jobs must be at least 1.")]
+    [InlineData("demo", "--timeout", "-3", "--timeout must be positive.")]
+    [InlineData("demo", "--max-epochs", "0", "--max-epochs must be at least 1.")]
+    [InlineData("demo", "--dataset", "cifar", "Unknown dataset 'cifar'; choose one of: mnist10k, digits, breast_cancer, wine, iris, diabetes.")]
+    public async Task WrongArgumentsExitWithTwoAndAMessage(string command, string option, string value, string message)
     {
-        var (code, _, error) = await cli.Run("demo", option, value, "--storage", cli.Storage);
+        var (code, _, error) = await cli.Run(command, option, value, "--storage", cli.Storage);
         Assert.Equal(2, code);
         Assert.Contains(message, error, StringComparison.Ordinal);
         Assert.False(File.Exists(cli.Db));
+    }
+
+    [Fact]
+    public async Task PredictRejectsMissingDamagedAndMismatchedInputsWithExitTwo()
+    {
+        var (code, _, error) = await cli.Run("predict", "--model", cli.File("none.model"), "--dataset", "iris");
+        Assert.Equal(2, code);
+        Assert.Contains("does not exist", error, StringComparison.Ordinal);
+
+        await File.WriteAllTextAsync(cli.File("junk.model"), "not a model");
+        (code, _, error) = await cli.Run("predict", "--model", cli.File("junk.model"), "--dataset", "iris");
+        Assert.Equal(2, code);
+        Assert.Contains("not an Astrolabe model file", error, StringComparison.Ordinal);
+
+        (code, _, error) = await cli.Run("predict", "--model", cli.File("junk.model"));
+        Assert.Equal(2, code);
+        Assert.Contains("Give exactly one of --dataset NAME or --input FILE.", error, StringComparison.Ordinal);
+
+        var task = BuiltInTasks.Load("iris");
+        var config = new ModelConfig { Hidden = [8], Epochs = 1 };
+        ModelTraining.Fit(config, task, task.Train, null, seed: 1).Save(cli.File("iris.model"));
+        (code, _, error) = await cli.Run("predict", "--model", cli.File("iris.model"), "--dataset", "wine");
+        Assert.Equal(2, code);
+        Assert.Contains("trained on 'iris' (4 inputs); 'wine' has 13", error, StringComparison.Ordinal);
     }
 
     public void Dispose() => cli.Dispose();

@@ -1,0 +1,81 @@
+using Astrolabe.Nn.Data;
+
+namespace Astrolabe.ModelSearch;
+
+/// <summary>
+/// The datasets shipped in <c>data/</c> as search tasks, each with a fixed, documented split so that every run and
+/// every peer sees the same parts:
+/// <list type="bullet">
+/// <item><c>mnist10k</c>: 28×28 images; samples 0–6,999 train, 7,000–7,999 validation, 8,000–9,999 test (the file is
+/// already shuffled); pixels (read as 0–1) standardised with the training part's mean and deviation.</item>
+/// <item><c>digits</c>: 8×8 images (pixel counts 0–16); shuffled with seed 42 into 60% train, 20% validation, 20% test;
+/// pixels standardised likewise.</item>
+/// <item><c>breast_cancer</c>, <c>wine</c>, <c>iris</c> (classification) and <c>diabetes</c> (regression): tabular,
+/// shuffled with seed 42 into 60/20/20; features (and the diabetes target) standardised on the training part.</item>
+/// </list>
+/// </summary>
+public static class BuiltInTasks
+{
+    /// <summary>The split seed of every shuffled dataset.</summary>
+    public const long SplitSeed = 42;
+
+    private static readonly Dictionary<string, Func<SearchTask>> s_tasks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["mnist10k"] = Mnist10k,
+        ["digits"] = Digits,
+        ["breast_cancer"] = () => Tabular("breast_cancer", CsvLoader.LoadClassification(DataFiles.Find("breast_cancer.csv"), skipLines: 1)),
+        ["wine"] = () => Tabular("wine", CsvLoader.LoadClassification(DataFiles.Find("wine_data.csv"), skipLines: 1)),
+        ["iris"] = () => Tabular("iris", CsvLoader.LoadClassification(DataFiles.Find("iris.csv"), skipLines: 1)),
+        ["diabetes"] = Diabetes,
+    };
+
+    /// <summary>The names <see cref="Load"/> accepts.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. s_tasks.Keys];
+
+    /// <summary>Loads a shipped dataset as a task.</summary>
+    /// <param name="name">One of <see cref="Names"/> (case-insensitive).</param>
+    /// <returns>The task.</returns>
+    /// <exception cref="ArgumentException">Unknown name.</exception>
+    /// <exception cref="FileNotFoundException">The data file is missing.</exception>
+    public static SearchTask Load(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return s_tasks.TryGetValue(name, out var load)
+            ? load()
+            : throw new ArgumentException($"Unknown dataset '{name}'; choose one of: {string.Join(", ", Names)}.", nameof(name));
+    }
+
+    private static SearchTask Mnist10k()
+    {
+        var all = IdxLoader.Load(DataFiles.Find("mnist10k-images-idx3-ubyte.gz"), DataFiles.Find("mnist10k-labels-idx1-ubyte.gz"));
+        var (head, test) = all.SplitAt(8000);
+        var (train, validation) = head.SplitAt(7000);
+        return new SearchTask("mnist10k", new DatasetSplit(train, validation, test), Preprocessing.Global(train));
+    }
+
+    private static SearchTask Digits()
+    {
+        var all = CsvLoader.LoadClassification(DataFiles.Find("digits.csv.gz")).WithSampleShape(1, 8, 8);
+        var split = all.Split(0.2, 0.2, SplitSeed);
+        return new SearchTask("digits", split, Preprocessing.Global(split.Train));
+    }
+
+    private static SearchTask Diabetes()
+    {
+        var x = CsvLoader.ReadRows(DataFiles.Find("diabetes_data_raw.csv.gz"));
+        var y = CsvLoader.ReadRows(DataFiles.Find("diabetes_target.csv.gz"));
+        if (x.Count != y.Count)
+        {
+            throw new InvalidDataException($"diabetes: {x.Count} feature rows but {y.Count} targets.");
+        }
+
+        var all = new Dataset([.. x.SelectMany(r => r)], [x[0].Length], targets: [.. y.Select(r => r[0])]);
+        return Tabular("diabetes", all);
+    }
+
+    private static SearchTask Tabular(string name, Dataset all)
+    {
+        var split = all.Split(0.2, 0.2, SplitSeed);
+        return new SearchTask(name, split, Preprocessing.Standardize(split.Train));
+    }
+}

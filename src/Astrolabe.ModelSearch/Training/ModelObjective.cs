@@ -1,0 +1,66 @@
+using Astrolabe.Nn.Training;
+
+namespace Astrolabe.ModelSearch;
+
+/// <summary>
+/// The objective of a model search: draws a model from the <see cref="ModelSpace"/>, records its configuration as the
+/// trial's user attribute <c>model</c>, trains it on the task's training part, reports the validation score after
+/// every epoch (step = epoch) and stops with <see cref="TrialPrunedException"/> when the pruner says so. Returns the
+/// validation score after the last epoch: accuracy for classification (maximise), RMSE for regression (minimise).
+/// A run whose loss becomes NaN or infinite fails with <see cref="NonFiniteLossException"/> (pass it to
+/// <c>OptimizeOptions.Catch</c> to record it as a failed trial and go on).
+/// </summary>
+/// <param name="task">The task.</param>
+/// <param name="space">The space (default: <see cref="ModelSpaceOptions"/>'s defaults).</param>
+/// <param name="seed">The base seed; trial n trains with seed <c>seed·1,000,003 + n</c>.</param>
+public sealed class ModelObjective(SearchTask task, ModelSpace? space = null, long seed = 0)
+{
+    /// <summary>The user attribute that holds the trial's <see cref="ModelConfig"/> as JSON.</summary>
+    public const string ConfigAttribute = "model";
+
+    /// <summary>The task.</summary>
+    public SearchTask Task { get; } = task ?? throw new ArgumentNullException(nameof(task));
+
+    /// <summary>The space.</summary>
+    public ModelSpace Space { get; } = space ?? new ModelSpace();
+
+    /// <summary>The direction a study of this objective must have.</summary>
+    public StudyDirection Direction => Task.Direction;
+
+    /// <summary>The seed trial <paramref name="number"/> trains with.</summary>
+    /// <param name="number">The trial's number.</param>
+    /// <returns>The seed.</returns>
+    public long TrialSeed(int number) => unchecked((seed * 1_000_003L) + number);
+
+    /// <summary>Trains the trial's model and returns its validation score.</summary>
+    /// <param name="trial">The trial.</param>
+    /// <param name="cancellationToken">Stops training between mini-batches.</param>
+    /// <returns>The validation score after the last epoch.</returns>
+    public double Evaluate(Trial trial, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        var config = Space.Suggest(trial, Task);
+        trial.SetUserAttr(ConfigAttribute, config.ToJson());
+        var model = ModelTraining.Fit(config, Task, Task.Train, Task.Validation, TrialSeed(trial.Number), (epoch, score) =>
+        {
+            trial.Report(score, epoch);
+            if (trial.ShouldPrune())
+            {
+                throw new TrialPrunedException($"Pruned after epoch {epoch} with validation {Task.MetricName} {score:G4}.");
+            }
+        }, cancellationToken);
+        return model.ValidationScore!.Value;
+    }
+
+    /// <summary>The model configuration a finished trial of this objective recorded.</summary>
+    /// <param name="trial">The trial.</param>
+    /// <returns>The configuration.</returns>
+    /// <exception cref="InvalidDataException">The trial has no model configuration.</exception>
+    public static ModelConfig ConfigOf(FrozenTrial trial)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        return trial.UserAttrs.TryGetValue(ConfigAttribute, out var json) && json is string s
+            ? ModelConfig.FromJson(s)
+            : throw new InvalidDataException($"Trial {trial.Number} has no '{ConfigAttribute}' attribute; it was not run by a model search.");
+    }
+}
