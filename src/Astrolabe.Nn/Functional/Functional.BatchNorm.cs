@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Astrolabe.Nn;
 
 public static partial class Functional
@@ -41,14 +43,26 @@ public static partial class Functional
 
         var mean = new float[c];
         var invStd = new float[c];
+        bool batchStats = training || runningMean is null || runningVar is null;
+        var centred = batchStats ? GC.AllocateUninitializedArray<float>(inner) : [];
         for (int ch = 0; ch < c; ch++)
         {
-            if (training || runningMean is null || runningVar is null)
+            if (batchStats)
             {
+                // Two passes (mean, then squared deviations) over each sample's contiguous plane of this channel.
                 double s = 0, sq = 0;
-                ForChannel(n, c, inner, ch, idx => s += x.Data[idx]);
+                for (int b = 0; b < n; b++)
+                {
+                    s += TensorPrimitives.Sum(Plane(x.Data, b, c, ch, inner));
+                }
+
                 double mu = s / count;
-                ForChannel(n, c, inner, ch, idx => sq += (x.Data[idx] - mu) * (x.Data[idx] - mu));
+                for (int b = 0; b < n; b++)
+                {
+                    TensorPrimitives.Subtract(Plane(x.Data, b, c, ch, inner), (float)mu, centred);
+                    sq += TensorPrimitives.SumOfSquares<float>(centred);
+                }
+
                 mean[ch] = (float)mu;
                 invStd[ch] = (float)(1.0 / Math.Sqrt((sq / count) + eps));
                 if (training && runningMean is not null && runningVar is not null)
@@ -59,32 +73,39 @@ public static partial class Functional
             }
             else
             {
-                mean[ch] = runningMean[ch];
-                invStd[ch] = 1f / MathF.Sqrt(runningVar[ch] + eps);
+                mean[ch] = runningMean![ch];
+                invStd[ch] = 1f / MathF.Sqrt(runningVar![ch] + eps);
             }
         }
 
         var y = GC.AllocateUninitializedArray<float>(x.Length);
         var xhat = GC.AllocateUninitializedArray<float>(x.Length);
-        for (int i = 0; i < x.Length; i++)
+        for (int b = 0; b < n; b++)
         {
-            int ch = i / inner % c;
-            xhat[i] = (x.Data[i] - mean[ch]) * invStd[ch];
-            y[i] = (xhat[i] * (weight?.Data[ch] ?? 1f)) + (bias?.Data[ch] ?? 0f);
+            for (int ch = 0; ch < c; ch++)
+            {
+                var h = Plane(xhat, b, c, ch, inner);
+                TensorPrimitives.Subtract(Plane(x.Data, b, c, ch, inner), mean[ch], h);
+                TensorPrimitives.Multiply(h, invStd[ch], h);
+                var yPlane = Plane(y, b, c, ch, inner);
+                TensorPrimitives.Multiply(h, weight?.Data[ch] ?? 1f, yPlane);
+                TensorPrimitives.Add(yPlane, bias?.Data[ch] ?? 0f, yPlane);
+            }
         }
 
-        bool batchStats = training || runningMean is null || runningVar is null;
         Tensor[] parents = [x, .. weight is null ? Array.Empty<Tensor>() : [weight], .. bias is null ? Array.Empty<Tensor>() : [bias]];
         return Tensor.FromOp(y, x.Shape, o =>
         {
             var g = o.Grad!;
             var sumG = new double[c];
             var sumGh = new double[c];
-            for (int i = 0; i < x.Length; i++)
+            for (int b = 0; b < n; b++)
             {
-                int ch = i / inner % c;
-                sumG[ch] += g[i];
-                sumGh[ch] += g[i] * xhat[i];
+                for (int ch = 0; ch < c; ch++)
+                {
+                    sumG[ch] += TensorPrimitives.Sum(Plane(g, b, c, ch, inner));
+                    sumGh[ch] += TensorPrimitives.Dot(Plane(g, b, c, ch, inner), Plane(xhat, b, c, ch, inner));
+                }
             }
 
             for (int ch = 0; ch < c; ch++)
@@ -105,27 +126,31 @@ public static partial class Functional
                 return;
             }
 
+            // gx += a·g − a·mean(g) − a·mean(g·x̂)·x̂ with a = weight·invStd (only a·g with running statistics).
             var gx = x.GradBuffer();
-            for (int i = 0; i < x.Length; i++)
+            var term = GC.AllocateUninitializedArray<float>(inner);
+            for (int b = 0; b < n; b++)
             {
-                int ch = i / inner % c;
-                float w = (weight?.Data[ch] ?? 1f) * invStd[ch];
-                gx[i] += batchStats
-                    ? w * (g[i] - (float)(sumG[ch] / count) - (xhat[i] * (float)(sumGh[ch] / count)))
-                    : w * g[i];
+                for (int ch = 0; ch < c; ch++)
+                {
+                    float a = (weight?.Data[ch] ?? 1f) * invStd[ch];
+                    var gxPlane = Plane(gx, b, c, ch, inner);
+                    if (batchStats)
+                    {
+                        TensorPrimitives.Multiply(Plane(xhat, b, c, ch, inner), -a * (float)(sumGh[ch] / count), term);
+                        TensorPrimitives.Add(term, -a * (float)(sumG[ch] / count), term);
+                        TensorPrimitives.MultiplyAdd(Plane(g, b, c, ch, inner), a, term, term);
+                    }
+                    else
+                    {
+                        TensorPrimitives.Multiply(Plane(g, b, c, ch, inner), a, term);
+                    }
+
+                    TensorPrimitives.Add(gxPlane, term, gxPlane);
+                }
             }
         }, parents);
     }
 
-    private static void ForChannel(int n, int c, int inner, int ch, Action<int> visit)
-    {
-        for (int b = 0; b < n; b++)
-        {
-            int start = ((b * c) + ch) * inner;
-            for (int j = 0; j < inner; j++)
-            {
-                visit(start + j);
-            }
-        }
-    }
+    private static Span<float> Plane(float[] data, int b, int c, int ch, int inner) => data.AsSpan(((b * c) + ch) * inner, inner);
 }
