@@ -43,7 +43,7 @@ public static partial class Functional
     /// <param name="x">The input.</param>
     /// <returns>The activation.</returns>
     public static Tensor Tanh(Tensor x) => Unary(x,
-        static (x, y) => TensorPrimitives.Tanh(x, y),
+        static (x, y) => ActivationKernels.Tanh(x, y),
         static (_, y, gy, gx) =>
         {
             for (int i = 0; i < y.Length; i++)
@@ -69,41 +69,15 @@ public static partial class Functional
     /// <param name="x">The input.</param>
     /// <returns>The activation.</returns>
     public static Tensor Gelu(Tensor x) => Unary(x,
-        static (x, y) =>
-        {
-            for (int i = 0; i < x.Length; i++)
-            {
-                y[i] = (float)(x[i] * 0.5 * (1.0 + SpecialFunctions.Erf(x[i] * 0.7071067811865476)));
-            }
-        },
-        static (x, _, gy, gx) =>
-        {
-            for (int i = 0; i < x.Length; i++)
-            {
-                double v = x[i];
-                double cdf = 0.5 * (1.0 + SpecialFunctions.Erf(v * 0.7071067811865476));
-                double pdf = Math.Exp(-0.5 * v * v) * 0.3989422804014327;
-                gx[i] += (float)(gy[i] * (cdf + (v * pdf)));
-            }
-        });
+        static (x, y) => GeluKernel.Forward(x, y),
+        static (x, _, gy, gx) => GeluKernel.Backward(x, gy, gx));
 
     /// <summary>SiLU (swish), <c>x·σ(x)</c>.</summary>
     /// <param name="x">The input.</param>
     /// <returns>The activation.</returns>
     public static Tensor Silu(Tensor x) => Unary(x,
-        static (x, y) =>
-        {
-            TensorPrimitives.Sigmoid(x, y);
-            TensorPrimitives.Multiply(x, y, y);
-        },
-        static (x, _, gy, gx) =>
-        {
-            for (int i = 0; i < x.Length; i++)
-            {
-                float s = 1f / (1f + MathF.Exp(-x[i]));
-                gx[i] += gy[i] * s * (1f + (x[i] * (1f - s)));
-            }
-        });
+        static (x, y) => ActivationKernels.Silu(x, y),
+        static (x, _, gy, gx) => ActivationKernels.SiluBackward(x, gy, gx));
 
     /// <summary>ELU: <c>x</c> for x &gt; 0, else <c>α(eˣ − 1)</c>.</summary>
     /// <param name="x">The input.</param>
