@@ -18,7 +18,7 @@ internal static class DemoCommand
     public static Command Create(CliConsole console)
     {
         var dataset = new Option<string>("--dataset") { Description = $"The data to search on: {string.Join(", ", BuiltInTasks.Names)}.", DefaultValueFactory = _ => "mnist10k" };
-        var trials = new Option<int>("--trials") { Description = "Trials the study should hold when done (a resumed study runs only the rest).", DefaultValueFactory = _ => 30 };
+        var trials = new Option<int>("--trials") { Description = "Trials the study should hold when done (a resumed study runs only the rest).", DefaultValueFactory = _ => 24 };
         var timeout = new Option<double?>("--timeout") { Description = "Start no trial after this many seconds." };
         var jobs = new Option<int>("--jobs") { Description = "Trials run at the same time.", DefaultValueFactory = _ => 1 };
         var seed = new Option<int>("--seed") { Description = "Seed of the sampler and of every trial's initialisation and shuffling.", DefaultValueFactory = _ => 0 };

@@ -1,7 +1,7 @@
 namespace Astrolabe.Cli.Commands;
 
 /// <summary>
-/// The demo's example objective: a conditional, mixed space whose optimum is known. The family
+/// A synthetic example objective (the worker's default): a conditional, mixed space whose optimum is known. The family
 /// "branin" minimises the Branin function (global minimum ≈ 0.397887) over two floats; the family
 /// "quadratic" a shifted quadratic over an integer and a log-scaled float (minimum 0.5).
 /// </summary>

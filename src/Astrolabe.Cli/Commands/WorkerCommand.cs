@@ -6,7 +6,7 @@ namespace Astrolabe.Cli.Commands;
 
 /// <summary>
 /// <c>astrolabe worker</c>: joins an existing study and runs trials of a program (the black-box command's
-/// <c>--space FILE -- program …</c>) or, without <c>--space</c>, of the demo's objective, with heartbeats,
+/// <c>--space FILE -- program …</c>) or, without <c>--space</c>, of a built-in synthetic objective (a conditional mixed space with a known optimum, for trying workers out), with heartbeats,
 /// so that N workers on N machines share one study through a shared storage (PostgreSQL, or SQLite on one
 /// machine). Before each trial it fails the trials of workers that stopped sending heartbeats, and with
 /// <c>--retry-failed</c> runs them again with the same parameters.
@@ -24,7 +24,7 @@ internal static class WorkerCommand
         var grace = new Option<double?>("--grace") { Description = "Seconds without a heartbeat after which any worker fails a running trial (default twice --heartbeat)." };
         var retry = new Option<int>("--retry-failed") { Description = "Run a trial failed by a dead worker again with the same parameters, at most this many times.", DefaultValueFactory = _ => 0 };
         var delay = new Option<double>("--trial-delay") { Description = "Seconds each trial waits before returning its value (stands in for a costly objective).", DefaultValueFactory = _ => 0 };
-        var space = new Option<FileInfo?>("--space") { Description = "A search-space file (as for 'optimize'): run the program given after '--' instead of the demo's objective." };
+        var space = new Option<FileInfo?>("--space") { Description = "A search-space file (as for 'optimize'): run the program given after '--' instead of the built-in synthetic objective." };
         var trialTimeout = new Option<double?>("--trial-timeout") { Description = "Stop a trial's program after this many seconds (the trial fails)." };
         var program = new Argument<string[]>("program") { Description = "With --space: the program and its arguments, after '--' ({name} is replaced by a parameter's value).", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("worker", "Run trials of an existing study, alongside other workers on this or other machines.\n\n" + """
@@ -93,7 +93,7 @@ internal static class WorkerCommand
     /// <summary>Which worker ran a trial: machine and process id, stored as the trial's user attribute "worker".</summary>
     private static string Identity { get; } = string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}:{Environment.ProcessId}");
 
-    /// <summary>The program of a space file, or the demo's objective (optionally slowed down).</summary>
+    /// <summary>The program of a space file, or the built-in synthetic objective (optionally slowed down).</summary>
     private static WorkerObjective Objective(FileInfo? space, string[] program, double? trialTimeout, TimeSpan delay, IReadOnlyList<StudyDirection> directions, int? seed)
     {
         if (space is null)
@@ -105,7 +105,7 @@ internal static class WorkerCommand
 
             if (directions.Count != 1)
             {
-                throw new ArgumentException($"The study has {directions.Count} objectives; the demo's objective has one (give --space and a program).");
+                throw new ArgumentException($"The study has {directions.Count} objectives; the built-in synthetic objective has one (give --space and a program).");
             }
 
             return new WorkerObjective(new RandomSampler(new RandomSamplerOptions { Seed = seed }), null, async (trial, token) =>

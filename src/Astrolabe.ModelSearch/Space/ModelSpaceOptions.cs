@@ -35,7 +35,7 @@ public sealed record ModelSpaceOptions
     public int MaxChannels { get; init; } = 32;
 
     /// <summary>Activations to choose from (see <see cref="ModelBuilder.Activations"/>).</summary>
-    public IReadOnlyList<string> Activations { get; init; } = ["relu", "leaky_relu", "silu", "tanh"];
+    public IReadOnlyList<string> Activations { get; init; } = ["relu", "leaky_relu", "gelu", "silu", "tanh"];
 
     /// <summary>The largest dropout rate (0: no dropout parameter).</summary>
     public double MaxDropout { get; init; } = 0.5;
@@ -65,7 +65,7 @@ public sealed record ModelSpaceOptions
     public IReadOnlyList<string> Schedules { get; init; } = ["constant", "cosine", "warmup_cosine"];
 
     /// <summary>Training epochs: at least.</summary>
-    public int MinEpochs { get; init; } = 3;
+    public int MinEpochs { get; init; } = 4;
 
     /// <summary>Training epochs: at most (the pruner's maximum resource).</summary>
     public int MaxEpochs { get; init; } = 9;

@@ -1,6 +1,6 @@
 namespace Astrolabe.Cli.Tests.Commands;
 
-/// <summary><c>astrolabe worker</c> on SQLite: the demo's objective, a program, and its answers to bad input.</summary>
+/// <summary><c>astrolabe worker</c> on SQLite: the built-in synthetic objective, a program, and its answers to bad input.</summary>
 public sealed class WorkerCommandTests : IDisposable
 {
     private readonly CliRunner cli = new();
