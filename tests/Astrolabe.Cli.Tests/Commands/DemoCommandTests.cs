@@ -85,6 +85,65 @@ public sealed class DemoCommandTests : IDisposable
         Assert.True(File.Exists(cli.File("d.model")));
     }
 
+    [Fact]
+    public async Task CtrlCFailsTheRunningTrialExitsWith130AndTheStudyResumes()
+    {
+        // The real signal path: the command runs as its own process and receives SIGINT like a terminal's Ctrl-C.
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Astrolabe.Cli.dll"), "demo", "--dataset", "digits", "--trials", "500", "--storage", cli.Storage, "--model-out", cli.File("s.model") },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (FinishedTrials() < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 130, await stderr + await stdout);
+        Assert.Contains("can be resumed", await stderr, StringComparison.Ordinal);
+        int before;
+        using (var storage = new SqliteStorage(cli.Db))
+        {
+            var trials = Study.Load("demo-digits", storage).Trials;
+            Assert.All(trials, t => Assert.True(t.State.IsFinished(), $"trial {t.Number} is {t.State}"));
+            before = trials.Count;
+        }
+
+        var (code, output, error) = await cli.Run("demo", "--dataset", "digits", "--trials", (before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), "--max-epochs", "2", "--storage", cli.Storage, "--model-out", cli.File("s.model"));
+        Assert.True(code == 0, error + output);
+        Assert.Contains($"already holds {before} finished trials; running 1 more.", output, StringComparison.Ordinal);
+    }
+
+    private int FinishedTrials()
+    {
+        if (!File.Exists(cli.Db))
+        {
+            return 0;
+        }
+
+        try
+        {
+            using var storage = new SqliteStorage(cli.Db);
+            return Study.Load("demo-digits", storage).Trials.Count(t => t.State.IsFinished());
+        }
+        catch (StudyNotFoundException)
+        {
+            return 0;
+        }
+    }
+
     [Theory]
     [InlineData("demo", "--trials", "x", "Cannot parse argument 'x' for option '--trials'")]
     [InlineData("demo", "--trials", "0", "--trials must be at least 1.")]
