@@ -4,7 +4,6 @@
 using System.Globalization;
 using Astrolabe;
 using Astrolabe.ModelSearch;
-using Astrolabe.Sqlite;
 
 int trials = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 30;
 var task = BuiltInTasks.Load("mnist10k");
