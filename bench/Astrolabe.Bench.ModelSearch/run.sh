@@ -3,7 +3,7 @@
 # the same fixed lists of configurations, same data, trial budget, pruner and thread count; prints markdown tables.
 # Usage: bench/Astrolabe.Bench.ModelSearch/run.sh [configs=16] [max epochs=4] [threads=1] [list seeds="1 2"]
 #        (or CONFIGS, MAX_EPOCHS, THREADS, SEEDS in the environment; PEER_PYTHON selects the peer interpreter,
-#        default /usr/bin/python3)
+#        default /usr/bin/python3; RESULTS_DIR keeps the lists and both sides' JSON lines there)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 configs="${1:-${CONFIGS:-16}}"
@@ -15,8 +15,14 @@ if ! "$peer_python" -c 'import optuna, torch' 2>/dev/null; then
     echo "The peer interpreter '$peer_python' lacks optuna or torch: set PEER_PYTHON." >&2
     exit 2
 fi
-out="$(mktemp -d)"
-trap 'rm -rf "$out"' EXIT
+if [ -n "${RESULTS_DIR:-}" ]; then
+    out="$RESULTS_DIR"
+    mkdir -p "$out"
+    rm -f "$out/ours.jsonl" "$out/peer.jsonl"
+else
+    out="$(mktemp -d)"
+    trap 'rm -rf "$out"' EXIT
+fi
 
 dotnet build -c Release "$here/Astrolabe.Bench.ModelSearch.csproj" -v quiet -nologo > "$out/build.log" 2>&1 || { cat "$out/build.log" >&2; exit 1; }
 bench=(dotnet "$here/bin/Release/net10.0/Astrolabe.Bench.ModelSearch.dll")
