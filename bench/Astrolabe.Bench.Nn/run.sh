@@ -10,16 +10,9 @@ trap 'rm -rf "$out"' EXIT
 dotnet build -c Release "$here/Astrolabe.Bench.Nn.csproj" -v quiet -nologo > "$out/build.log" 2>&1 || { cat "$out/build.log" >&2; exit 1; }
 bench=(dotnet "$here/bin/Release/net10.0/Astrolabe.Bench.Nn.dll")
 
-# The peer runs on OpenBLAS (Debian's torch otherwise uses whatever libblas.so.3 the alternatives select).
-openblas_lib="$(ldconfig -p | awk '/libopenblas\.so\.0/ && !seen++ {print $NF}')"
-openblas_dir=""
-for candidate in "$(dirname "${openblas_lib:-/nonexistent/x}")/openblas-pthread" "$(dirname "$(readlink -f "${openblas_lib:-/nonexistent/x}")")"; do
-    if [ -e "$candidate/libblas.so.3" ]; then openblas_dir="$candidate"; break; fi
-done
-if [ -z "$openblas_dir" ]; then
-    echo "OpenBLAS (libopenblas0-pthread) not found; the peer would run on the reference BLAS." >&2
-    exit 1
-fi
+# The peer runs on OpenBLAS.
+source "$here/../peer_openblas.sh"
+openblas_dir="$(openblas_dir)"
 
 # Both sides alternate case by case, so load changes on a shared machine hit both alike.
 peer=(env LD_LIBRARY_PATH="$openblas_dir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" "$peer_python" "$here/peer_torch.py")
