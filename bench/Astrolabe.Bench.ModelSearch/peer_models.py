@@ -113,7 +113,7 @@ def schedule(config, opt, total, per_epoch):
 
 
 def penalty(config, weights):
-    """ModelBuilder.CreatePenalty: L1 λΣ|w| or L2 (λ/2)Σw² over parameters of 2 or more dimensions."""
+    """ModelBuilder.CreatePenalty: L1 λΣ|w| or L2 (λ/2)Σw² over the weights of the Linear and Conv2d layers."""
     lam = config["regularization"]
     if config["penalty"] == "l1":
         return lambda: lam * sum(w.abs().sum() for w in weights)
@@ -141,7 +141,7 @@ def fit(config, train, validation, seed, on_epoch=None):
     torch.manual_seed(seed)
     model = build(config)
     opt = optimizer(config, model.parameters())
-    pen = penalty(config, [p for p in model.parameters() if p.dim() >= 2])
+    pen = penalty(config, [m.weight for m in model.modules() if isinstance(m, (torch.nn.Linear, torch.nn.Conv2d))])
     x, y = train
     bs, n = config["batch_size"], len(x)
     per_epoch = (n + bs - 1) // bs

@@ -37,8 +37,15 @@ public static class ModelBuilder
     {
         ["constant"] = (_, _, _) => null,
         ["cosine"] = (lr, total, _) => new CosineAnnealingSchedule(lr, total),
-        ["warmup_cosine"] = (lr, total, perEpoch) => Optim.Schedules.WarmupCosine(lr, Math.Min(perEpoch, total / 2), Math.Max(1, total - Math.Min(perEpoch, total / 2))),
+        ["warmup_cosine"] = WarmupCosine,
     };
+
+    /// <summary>Linear warm-up over the first epoch (at most half the run), then cosine; plain cosine for a one-step run.</summary>
+    private static ISchedule WarmupCosine(double lr, int total, int perEpoch)
+    {
+        int warmup = Math.Min(perEpoch, total / 2);
+        return warmup < 1 ? new CosineAnnealingSchedule(lr, total) : Optim.Schedules.WarmupCosine(lr, warmup, total - warmup);
+    }
 
     /// <summary>The normalisation names.</summary>
     public static IReadOnlyList<string> Normalizations { get; } = ["none", "batch", "layer"];
@@ -103,12 +110,31 @@ public static class ModelBuilder
         return config.ClipNorm > 0 ? optimizer.WithGradientClipping(config.ClipNorm) : optimizer;
     }
 
-    /// <summary>The L1 or L2 penalty added to the objective, or null (none, or weight decay inside the optimizer).</summary>
+    /// <summary>
+    /// The L1 or L2 penalty added to the objective, over the weights of the network's dense and convolution layers
+    /// (not biases, not normalisation parameters), or null (none, or weight decay inside the optimizer).
+    /// </summary>
     /// <param name="config">The configuration.</param>
+    /// <param name="network">The network built from it.</param>
     /// <returns>The penalty or null.</returns>
-    public static IPenalty? CreatePenalty(ModelConfig config)
+    public static IPenalty? CreatePenalty(ModelConfig config, Module network)
     {
         ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(network);
+        var weights = new HashSet<float[]>(ReferenceEqualityComparer.Instance);
+        foreach (var module in Descendants(network))
+        {
+            if (module is Linear linear)
+            {
+                weights.Add(linear.Weight.Data);
+            }
+            else if (module is Conv2d conv)
+            {
+                weights.Add(conv.Weight.Data);
+            }
+        }
+
+        bool IsWeight(Parameter p) => weights.Contains(p.Value);
         return config.Penalty switch
         {
             "l1" => Optim.Penalties.L1(config.Regularization, IsWeight),
@@ -192,8 +218,8 @@ public static class ModelBuilder
 
     private static double WeightDecay(ModelConfig c) => c.Penalty == "weight_decay" ? c.Regularization : 0;
 
-    // Penalties apply to weights, not to biases or normalisation parameters (their names end in "bias" or belong to norms).
-    private static bool IsWeight(Parameter p) => p.Shape.Count >= 2;
+    private static IEnumerable<Module> Descendants(Module module) =>
+        module.Children().SelectMany(c => Descendants(c.Module)).Prepend(module);
 
     private static Rng Derive(Rng rng) => new((long)rng.NextUInt64());
 

@@ -32,7 +32,7 @@ public static class ModelTraining
         var model = new TrainedModel(network, config, task.Name, task.InputShape, task.Outputs, task.IsClassification, task.Preprocessing);
         var trainer = new Trainer(network, model.Loss, optimizer, new TrainerOptions { Epochs = config.Epochs, BatchSize = config.BatchSize, Seed = seed })
         {
-            Penalty = ModelBuilder.CreatePenalty(config),
+            Penalty = ModelBuilder.CreatePenalty(config, network),
             BatchScheduler = ModelBuilder.CreateSchedule(config, steps * config.Epochs, steps) is { } schedule ? new LearningRateScheduler(optimizer, schedule) : null,
         };
         if (validation is not null)

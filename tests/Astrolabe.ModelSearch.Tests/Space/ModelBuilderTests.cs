@@ -59,7 +59,18 @@ public sealed class ModelBuilderTests
         var net = ModelBuilder.Build(config, [3], 2, 1);
         var optimizer = ModelBuilder.CreateOptimizer(config, net.Parameters());
         Assert.Equal(0.05, optimizer.LearningRate, 12);
-        Assert.Equal(penalty is "l1" or "l2", ModelBuilder.CreatePenalty(config) is not null);
+        Assert.Equal(penalty is "l1" or "l2", ModelBuilder.CreatePenalty(config, net) is not null);
+    }
+
+    [Fact]
+    public void PenaltiesReachDenseAndConvolutionWeightsOnly()
+    {
+        // Layer norm over [c, h, w] has three-dimensional parameters: they are still not weights to shrink.
+        var config = Cnn with { Normalization = "layer", Penalty = "l2", Regularization = 0.1 };
+        var net = ModelBuilder.Build(config, [1, 8, 8], 10, 1);
+        var penalty = ModelBuilder.CreatePenalty(config, net)!;
+        var penalized = net.Parameters().Where(penalty.AppliesTo).Select(p => p.Name).ToList();
+        Assert.Equal(["0.weight", "4.weight", "9.weight", "13.weight"], penalized);
     }
 
     [Fact]
@@ -74,6 +85,8 @@ public sealed class ModelBuilderTests
         Assert.True(warm.LearningRateAt(0) < 0.01);
         Assert.Equal(0.1, warm.LearningRateAt(10), 6);
         Assert.Null(ModelBuilder.CreateSchedule(config with { Schedule = "constant" }, 100, 10));
+        // One step in all (one batch, one epoch): no room for a warm-up, so plain cosine.
+        Assert.Equal(0.1, ModelBuilder.CreateSchedule(config with { Schedule = "warmup_cosine" }, 1, 1)!.LearningRateAt(0), 12);
     }
 
     [Fact]
