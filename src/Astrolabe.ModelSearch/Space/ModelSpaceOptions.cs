@@ -38,7 +38,7 @@ public sealed record ModelSpaceOptions
     public IReadOnlyList<string> Activations { get; init; } = ["relu", "leaky_relu", "gelu", "silu", "tanh"];
 
     /// <summary>The largest dropout rate (0: no dropout parameter).</summary>
-    public double MaxDropout { get; init; } = 0.5;
+    public double MaxDropout { get; init; } = 0.4;
 
     /// <summary>Normalisations to choose from: none, batch, layer.</summary>
     public IReadOnlyList<string> Normalizations { get; init; } = ["none", "batch", "layer"];
@@ -47,7 +47,7 @@ public sealed record ModelSpaceOptions
     public IReadOnlyList<string> Optimizers { get; init; } = ["adam", "adamw", "sgd", "rmsprop"];
 
     /// <summary>The learning rate: at least (log scale).</summary>
-    public double MinLearningRate { get; init; } = 1e-4;
+    public double MinLearningRate { get; init; } = 5e-4;
 
     /// <summary>The learning rate: at most.</summary>
     public double MaxLearningRate { get; init; } = 3e-2;
