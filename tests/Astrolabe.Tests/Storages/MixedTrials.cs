@@ -5,7 +5,7 @@ namespace Astrolabe.Tests.Storages;
 /// values, parameters recorded out of name order, intermediate values reported out of step order and
 /// overwritten, user and system attributes of every kind, and trials of a second study interleaved with them.
 /// </summary>
-internal static class MixedTrials
+public static class MixedTrials
 {
     private static readonly Distribution Lr = new FloatDistribution(1e-5, 1, log: true);
     private static readonly Distribution Layers = new IntDistribution(1, 64, log: true);

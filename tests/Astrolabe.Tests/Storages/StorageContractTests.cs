@@ -197,8 +197,8 @@ public abstract class StorageContractTests
         var expected = new InMemoryStorage();
         int study = s.CreateStudy("mixed", two), other = s.CreateStudy("other", Min);
         int expectedStudy = expected.CreateStudy("mixed", two), expectedOther = expected.CreateStudy("other", Min);
-        MixedTrials.Write(s, study, other, 0, 150);
-        MixedTrials.Write(expected, expectedStudy, expectedOther, 0, 150);
+        MixedTrials.Write(s, study, other, 0, 450);
+        MixedTrials.Write(expected, expectedStudy, expectedOther, 0, 450);
 
         var cold = Reopen(s);
         TrialAssert.SameTrials(expected.GetAllTrials(expectedStudy), cold.GetAllTrials(study));
@@ -207,8 +207,8 @@ public abstract class StorageContractTests
         TrialAssert.SameTrials(expected.GetAllTrials(expectedStudy, some), cold.GetAllTrials(study, some));
 
         // A few more trials and a report on a running one: a reader that has seen the study reads the changes.
-        MixedTrials.Write(s, study, other, 150, 157);
-        MixedTrials.Write(expected, expectedStudy, expectedOther, 150, 157);
+        MixedTrials.Write(s, study, other, 450, 457);
+        MixedTrials.Write(expected, expectedStudy, expectedOther, 450, 457);
         s.SetTrialIntermediateValue(s.GetAllTrials(study).First(t => t.Number == 4).TrialId, 9, 0.75);
         expected.SetTrialIntermediateValue(expected.GetAllTrials(expectedStudy).First(t => t.Number == 4).TrialId, 9, 0.75);
         var all = cold.GetAllTrials(study);

@@ -1,7 +1,7 @@
 namespace Astrolabe.Tests.Storages;
 
 /// <summary>Compares trials read from two storages field by field (ids differ between storages, so they are left out).</summary>
-internal static class TrialAssert
+public static class TrialAssert
 {
     /// <summary>Asserts that both lists hold the same trials in the same order.</summary>
     public static void SameTrials(IReadOnlyList<FrozenTrial> expected, IReadOnlyList<FrozenTrial> actual)
