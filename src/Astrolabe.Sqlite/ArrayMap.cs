@@ -39,8 +39,8 @@ internal sealed class ArrayMap<TKey, TValue>(MapKeys<TKey> keys, TValue[] values
         return i >= 0;
     }
 
-    /// <summary>Whether the values are these, in this order.</summary>
-    public bool HasValues(ReadOnlySpan<TValue> other) => values.AsSpan().SequenceEqual(other);
+    /// <summary>Whether the values are these, in this order, as told by <paramref name="comparer"/>.</summary>
+    public bool HasValues(ReadOnlySpan<TValue> other, IEqualityComparer<TValue> comparer) => values.AsSpan().SequenceEqual(other, comparer);
 
     /// <inheritdoc />
     public IEnumerator<KeyValuePair<TKey, TValue>> GetEnumerator()

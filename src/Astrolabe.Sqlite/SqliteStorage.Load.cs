@@ -19,7 +19,7 @@ public sealed partial class SqliteStorage
     /// <summary>Loads full snapshots of the given trials (in the given order, unknown ids left out) and caches the finished ones.</summary>
     private List<FrozenTrial> LoadTrials(SqliteTransaction tx, IReadOnlyList<long> ids)
     {
-        var load = NewLoad();
+        var load = NewLoad(ids.Count);
         foreach (var part in ids.Chunk(Batch))
         {
             ForEachRow(tx, $"SELECT {SqliteTrialLoad.TrialColumns} FROM trials WHERE trial_id {In(part)}", load.AddTrial);
@@ -29,7 +29,7 @@ public sealed partial class SqliteStorage
         return ids.Where(built.ContainsKey).Select(id => built[id]).ToList();
     }
 
-    private SqliteTrialLoad NewLoad() => new(distributions);
+    private SqliteTrialLoad NewLoad(int expectedTrials) => new(distributions, expectedTrials);
 
     /// <summary>
     /// Reads the parameters, intermediate values and attributes of the trials of a load and returns their
@@ -55,6 +55,7 @@ public sealed partial class SqliteStorage
         }
 
         var trials = load.Build();
+        finished.EnsureCapacity(finished.Count + trials.Length);
         foreach (var t in trials)
         {
             if (t.State.IsFinished())

@@ -28,8 +28,9 @@ public sealed partial class SqliteStorage
     public IReadOnlyList<FrozenTrial> GetAllTrials(int studyId, IReadOnlyCollection<TrialState>? states = null) => Read(tx =>
     {
         Directions(tx, studyId);
-        var ids = new List<long>();
-        var load = NewLoad();
+        int count = (int)(long)Command("SELECT COUNT(*) FROM trials WHERE study_id = @p0", tx, studyId).ExecuteScalar()!;
+        var ids = new List<long>(count);
+        var load = NewLoad(count);
         ForEachRow(tx, $"SELECT {SqliteTrialLoad.TrialColumns} FROM trials WHERE study_id = @p0 ORDER BY number", r =>
         {
             long id = r.Int64(0);

@@ -8,7 +8,7 @@ namespace Astrolabe;
 /// <see cref="ArrayMap{TKey, TValue}"/>s whose keys are shared while they stay the same from one trial to
 /// the next, and consecutive trials with the same distributions share one distribution map.
 /// </summary>
-internal sealed class SqliteTrialLoad(TextCache<Distribution> distributions)
+internal sealed class SqliteTrialLoad(TextCache<Distribution> distributions, int expectedTrials)
 {
     /// <summary>The columns of the trials table that <see cref="AddTrial"/> reads, in its order.</summary>
     public const string TrialColumns = "trial_id, number, state, vals, datetime_start, datetime_complete";
@@ -38,8 +38,8 @@ internal sealed class SqliteTrialLoad(TextCache<Distribution> distributions)
     private Distribution[] distributionScratch = [];
     private long[] stepScratch = [];
 
-    private readonly Dictionary<long, int> positions = [];
-    private readonly List<Head> heads = [];
+    private readonly Dictionary<long, int> positions = new(expectedTrials);
+    private readonly List<Head> heads = new(expectedTrials);
     private readonly RowsByTrial<Param> parameters = new();
     private readonly RowsByTrial<KeyValuePair<long, double>> steps = new();
     private readonly RowsByTrial<Attr> attrs = new();
@@ -141,7 +141,10 @@ internal sealed class SqliteTrialLoad(TextCache<Distribution> distributions)
         return result;
     }
 
-    /// <summary>A trial's parameters in recording order, and their distributions (the same map as the trial before when they are the same).</summary>
+    /// <summary>
+    /// A trial's parameters in recording order, and their distributions: the same map as the trial before when
+    /// they are the same objects (the distribution cache hands out one object per distinct JSON text).
+    /// </summary>
     private (IReadOnlyDictionary<string, double>, IReadOnlyDictionary<string, Distribution>) Params(Span<Param> ps)
     {
         if (ps.IsEmpty)
@@ -163,7 +166,7 @@ internal sealed class SqliteTrialLoad(TextCache<Distribution> distributions)
         }
 
         var keys = MapKeys<string>.Reuse(ref paramKeys, names);
-        if (lastDistributions is null || lastDistributions.KeySet != keys || !lastDistributions.HasValues(kinds))
+        if (lastDistributions is null || lastDistributions.KeySet != keys || !lastDistributions.HasValues(kinds, ReferenceEqualityComparer.Instance))
         {
             lastDistributions = new ArrayMap<string, Distribution>(keys, kinds.ToArray());
         }
