@@ -5,9 +5,10 @@ namespace Astrolabe;
 
 /// <content>
 /// Loading full trial snapshots with <see cref="SqliteTrialLoad"/>: one query per trial table, no sorting in
-/// SQL. A few trials are read by lists of ids (an index look-up per trial); most of a study is read by
-/// scanning each table over the rows written for its range of trial ids, which costs a fraction of one
-/// index look-up per row.
+/// SQL. A few trials, or trials scattered among other studies' (studies run side by side), are read by lists
+/// of ids, an index look-up per trial. Most of a study is read by scanning each table for its range of trial
+/// ids, which costs a fraction of an index look-up per row: the whole table when the range is at least half
+/// of all trial ids, else only the rows written between the range's first and last.
 /// </content>
 public sealed partial class SqliteStorage
 {
@@ -37,13 +38,18 @@ public sealed partial class SqliteStorage
     /// </summary>
     private FrozenTrial[] Complete(SqliteTransaction tx, SqliteTrialLoad load)
     {
-        if (load.Count >= MinRangeLoad && load.Count * 2 >= load.MaxTrialId - load.MinTrialId + 1)
+        long lo = load.MinTrialId, hi = load.MaxTrialId;
+        if (load.Count >= MinRangeLoad && load.Count * 2 >= hi - lo + 1)
         {
-            // At least half the ids in the range are the load's: scan the rows written for the range, with
-            // the range checked on each row (the unary + keeps SQLite from using the trial_id index instead).
-            ReadDetails(tx, load, table =>
-                $"rowid BETWEEN (SELECT MIN(rowid) FROM {table} WHERE trial_id BETWEEN @p0 AND @p1) AND (SELECT MAX(rowid) FROM {table} WHERE trial_id BETWEEN @p0 AND @p1) AND +trial_id BETWEEN @p0 AND @p1",
-                load.MinTrialId, load.MaxTrialId);
+            // At least half the ids in the range are the load's: scan each table, keeping the rows of the range
+            // (the unary + keeps SQLite from using the trial_id index instead). When the range is less than
+            // half of all trial ids, only the rows written between the range's first and last are scanned;
+            // finding those costs a pass over the range in the index, worth it only when it skips much.
+            const string InRange = "+trial_id BETWEEN @p0 AND @p1";
+            long all = (long)Command("SELECT (SELECT MAX(trial_id) FROM trials) - (SELECT MIN(trial_id) FROM trials) + 1", tx).ExecuteScalar()!;
+            ReadDetails(tx, load, table => (hi - lo + 1) * 2 >= all ? InRange
+                : $"rowid BETWEEN (SELECT MIN(rowid) FROM {table} WHERE trial_id BETWEEN @p0 AND @p1) AND (SELECT MAX(rowid) FROM {table} WHERE trial_id BETWEEN @p0 AND @p1) AND {InRange}",
+                lo, hi);
         }
         else
         {

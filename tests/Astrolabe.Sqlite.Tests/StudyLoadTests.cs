@@ -36,6 +36,28 @@ public sealed class StudyLoadTests : IDisposable
     }
 
     [Fact]
+    public void StudiesWrittenOneAfterAnotherAreEachReadWholeExactly()
+    {
+        // The later study holds less than half of all trial ids, the earlier one more: they are read in
+        // different ways, and each must come back whole.
+        var expected = new InMemoryStorage();
+        using (var s = new SqliteStorage(file.Path))
+        {
+            foreach (var (name, count) in new[] { ("early", 500), ("late", 450) })
+            {
+                MixedTrials.Write(s, s.CreateStudy(name, Two), s.CreateStudy($"{name} other", One), 0, count);
+                MixedTrials.Write(expected, expected.CreateStudy(name, Two), expected.CreateStudy($"{name} other", One), 0, count);
+            }
+        }
+
+        using var cold = new SqliteStorage(file.Path);
+        foreach (string name in new[] { "late", "early", "late other" })
+        {
+            TrialAssert.SameTrials(expected.GetAllTrials(expected.GetStudyId(name)), cold.GetAllTrials(cold.GetStudyId(name)));
+        }
+    }
+
+    [Fact]
     public void TrialsShareNoListOrDictionaryAttribute()
     {
         using (var s = new SqliteStorage(file.Path))
