@@ -7,6 +7,9 @@ public sealed partial class PostgresStorage
 {
     private const int Batch = 5000;
 
+    /// <summary>The fewest trials read by selecting their whole study rather than lists of ids.</summary>
+    private const int MinStudyLoad = 400;
+
     /// <inheritdoc />
     public FrozenTrial GetTrial(long trialId)
     {
@@ -44,7 +47,8 @@ public sealed partial class PostgresStorage
                 }
             }
 
-            var loaded = LoadTrials(c, missing).ToDictionary(t => t.TrialId);
+            bool most = missing.Count >= MinStudyLoad && missing.Count * 2 >= ids.Count;
+            var loaded = (most ? LoadStudy(c, studyId, missing) : LoadTrials(c, missing)).ToDictionary(t => t.TrialId);
             return (IReadOnlyList<FrozenTrial>)ids.Select(id => finished.TryGetValue(id, out var t) ? t : loaded[id]).ToList();
         }, retry: true);
     }
@@ -90,9 +94,31 @@ public sealed partial class PostgresStorage
         var result = new List<FrozenTrial>(ids.Count);
         for (int start = 0; start < ids.Count; start += Batch)
         {
-            result.AddRange(LoadBatch(c, ids.Skip(start).Take(Batch).ToArray()));
+            long[] part = ids.Skip(start).Take(Batch).ToArray();
+            result.AddRange(Load(c, part, "trial_id = ANY($1)", part));
         }
 
+        return result;
+    }
+
+    /// <summary>
+    /// Loads full snapshots of many trials of a study (in the given order) in one round trip: the queries
+    /// select the whole study, which the server answers with one scan per table, and rows of the trials
+    /// not asked for (those already cached) are skipped.
+    /// </summary>
+    private List<FrozenTrial> LoadStudy(NpgsqlConnection c, int studyId, IReadOnlyList<long> ids) =>
+        Load(c, [.. ids], "trial_id IN (SELECT trial_id FROM astrolabe_trials WHERE study_id = $1)", studyId);
+
+    /// <summary>One round trip: the rows, parameters, intermediate values and attributes of the trials matching <paramref name="where"/> ($1 bound to <paramref name="arg"/>).</summary>
+    private List<FrozenTrial> Load(NpgsqlConnection c, long[] ids, string where, object arg)
+    {
+        using var batch = new NpgsqlBatch(c);
+        Add(batch, $"SELECT trial_id, number, state, vals, datetime_start, datetime_complete, study_id FROM astrolabe_trials WHERE {where}", arg);
+        Add(batch, $"SELECT trial_id, seq, name, value, distribution FROM astrolabe_trial_params WHERE {where}", arg);
+        Add(batch, $"SELECT trial_id, step, value FROM astrolabe_trial_intermediate WHERE {where}", arg);
+        Add(batch, $"SELECT trial_id, kind, key, value FROM astrolabe_trial_attrs WHERE {where}", arg);
+        using var r = batch.ExecuteReader();
+        var result = ReadLoad(r, ids);
         foreach (var t in result)
         {
             if (t.State.IsFinished())
@@ -104,60 +130,49 @@ public sealed partial class PostgresStorage
         return result;
     }
 
-    /// <summary>One round trip: the trials' rows, parameters, intermediate values and attributes.</summary>
-    private List<FrozenTrial> LoadBatch(NpgsqlConnection c, long[] ids)
-    {
-        using var batch = new NpgsqlBatch(c);
-        AddLoad(batch, ids);
-        using var r = batch.ExecuteReader();
-        return ReadLoad(r, ids);
-    }
-
-    /// <summary>Adds the four queries that load full snapshots of <paramref name="ids"/> to a batch.</summary>
-    private static void AddLoad(NpgsqlBatch batch, long[] ids)
-    {
-        Add(batch, "SELECT trial_id, number, state, vals, datetime_start, datetime_complete, study_id FROM astrolabe_trials WHERE trial_id = ANY($1)", ids);
-        Add(batch, "SELECT trial_id, name, value, distribution FROM astrolabe_trial_params WHERE trial_id = ANY($1) ORDER BY trial_id, seq", ids);
-        Add(batch, "SELECT trial_id, step, value FROM astrolabe_trial_intermediate WHERE trial_id = ANY($1)", ids);
-        Add(batch, "SELECT trial_id, kind, key, value FROM astrolabe_trial_attrs WHERE trial_id = ANY($1)", ids);
-    }
-
-    /// <summary>Reads the four result sets of <see cref="AddLoad"/> into snapshots, in the order of <paramref name="ids"/>.</summary>
+    /// <summary>Reads the four result sets of <see cref="Load"/> into snapshots of <paramref name="ids"/>, in their order (rows of other trials are skipped).</summary>
     private List<FrozenTrial> ReadLoad(NpgsqlDataReader r, long[] ids)
     {
         var rows = ids.ToDictionary(id => id, _ => new PostgresTrialRow());
         while (r.Read())
         {
-            var row = rows[r.GetInt64(0)];
-            row.Number = r.GetInt32(1);
-            row.State = (TrialState)r.GetInt32(2);
-            row.Values = r.IsDBNull(3) ? null : r.GetFieldValue<double[]>(3);
-            row.Start = r.IsDBNull(4) ? null : r.GetInt64(4);
-            row.Complete = r.IsDBNull(5) ? null : r.GetInt64(5);
-            row.Found = true;
-            trialStudies[r.GetInt64(0)] = r.GetInt32(6);
+            if (rows.TryGetValue(r.GetInt64(0), out var row))
+            {
+                row.Number = r.GetInt32(1);
+                row.State = (TrialState)r.GetInt32(2);
+                row.Values = r.IsDBNull(3) ? null : r.GetFieldValue<double[]>(3);
+                row.Start = r.IsDBNull(4) ? null : r.GetInt64(4);
+                row.Complete = r.IsDBNull(5) ? null : r.GetInt64(5);
+                row.Found = true;
+                trialStudies[r.GetInt64(0)] = r.GetInt32(6);
+            }
         }
 
         r.NextResult();
         while (r.Read())
         {
-            var row = rows[r.GetInt64(0)];
-            string name = r.GetString(1);
-            row.Params[name] = r.GetDouble(2);
-            row.Distributions[name] = ParseDistribution(r.GetString(3));
+            if (rows.TryGetValue(r.GetInt64(0), out var row))
+            {
+                row.AddParam(r.GetInt64(1), r.GetString(2), r.GetDouble(3), ParseDistribution(r.GetString(4)));
+            }
         }
 
         r.NextResult();
         while (r.Read())
         {
-            rows[r.GetInt64(0)].Intermediate[r.GetInt64(1)] = r.GetDouble(2);
+            if (rows.TryGetValue(r.GetInt64(0), out var row))
+            {
+                row.Intermediate[r.GetInt64(1)] = r.GetDouble(2);
+            }
         }
 
         r.NextResult();
         while (r.Read())
         {
-            var row = rows[r.GetInt64(0)];
-            (r.GetInt32(1) == 0 ? row.UserAttrs : row.SystemAttrs)[r.GetString(2)] = JsonValues.Deserialize(r.GetString(3));
+            if (rows.TryGetValue(r.GetInt64(0), out var row))
+            {
+                (r.GetInt32(1) == 0 ? row.UserAttrs : row.SystemAttrs)[r.GetString(2)] = JsonValues.Deserialize(r.GetString(3));
+            }
         }
 
         return ids.Where(id => rows[id].Found).Select(id => rows[id].ToFrozen(id)).ToList();

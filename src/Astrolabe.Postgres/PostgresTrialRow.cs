@@ -3,6 +3,8 @@ namespace Astrolabe;
 /// <summary>The columns of one trial while <see cref="PostgresStorage"/> assembles its snapshot.</summary>
 internal sealed class PostgresTrialRow
 {
+    private readonly List<(long Seq, string Name, double Value, Distribution Distribution)> parameters = [];
+
     public bool Found { get; set; }
 
     public int Number { get; set; }
@@ -15,28 +17,31 @@ internal sealed class PostgresTrialRow
 
     public long? Complete { get; set; }
 
-    public Dictionary<string, double> Params { get; } = [];
-
-    public Dictionary<string, Distribution> Distributions { get; } = [];
-
     public SortedDictionary<long, double> Intermediate { get; } = [];
 
     public Dictionary<string, object?> UserAttrs { get; } = [];
 
     public Dictionary<string, object?> SystemAttrs { get; } = [];
 
-    public FrozenTrial ToFrozen(long id) => new()
+    /// <summary>Adds a parameter; parameters may come in any order and are put in recording order (<paramref name="seq"/>).</summary>
+    public void AddParam(long seq, string name, double value, Distribution distribution) => parameters.Add((seq, name, value, distribution));
+
+    public FrozenTrial ToFrozen(long id)
     {
-        TrialId = id,
-        Number = Number,
-        State = State,
-        Values = Values,
-        InternalParams = Params,
-        Distributions = Distributions,
-        IntermediateValues = Intermediate,
-        UserAttrs = UserAttrs,
-        SystemAttrs = SystemAttrs,
-        DatetimeStart = Start is { } s ? DateTimeOffset.FromUnixTimeMilliseconds(s) : null,
-        DatetimeComplete = Complete is { } c ? DateTimeOffset.FromUnixTimeMilliseconds(c) : null,
-    };
+        parameters.Sort(static (a, b) => a.Seq.CompareTo(b.Seq));
+        return new()
+        {
+            TrialId = id,
+            Number = Number,
+            State = State,
+            Values = Values,
+            InternalParams = parameters.ToDictionary(p => p.Name, p => p.Value),
+            Distributions = parameters.ToDictionary(p => p.Name, p => p.Distribution),
+            IntermediateValues = Intermediate,
+            UserAttrs = UserAttrs,
+            SystemAttrs = SystemAttrs,
+            DatetimeStart = Start is { } s ? DateTimeOffset.FromUnixTimeMilliseconds(s) : null,
+            DatetimeComplete = Complete is { } c ? DateTimeOffset.FromUnixTimeMilliseconds(c) : null,
+        };
+    }
 }

@@ -15,7 +15,7 @@ public sealed partial class SqliteStorage : IStorage, IDisposable
     private readonly SqliteConnection connection;
     private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
     private readonly Dictionary<long, FrozenTrial> finished = [];
-    private readonly Dictionary<string, Distribution> distributions = new(StringComparer.Ordinal);
+    private readonly TextCache<Distribution> distributions = new(DistributionJson.Deserialize);
     private readonly Dictionary<int, StudyDirection[]> directions = [];
     private bool disposed;
 
@@ -128,17 +128,6 @@ public sealed partial class SqliteStorage : IStorage, IDisposable
             tx.Commit();
             return result;
         }
-    }
-
-    private Distribution ParseDistribution(string json)
-    {
-        if (!distributions.TryGetValue(json, out var d))
-        {
-            d = DistributionJson.Deserialize(json);
-            distributions[json] = d;
-        }
-
-        return d;
     }
 
     private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();

@@ -40,15 +40,25 @@ public sealed class PostgresStorageContractTests
     internal sealed class Suite : StorageContractTests, IDisposable
     {
         private readonly List<TestSchema> schemas = [];
+        private readonly Dictionary<IStorage, TestSchema> schemaOf = [];
 
         protected override IStorage CreateStorage()
         {
             var schema = new TestSchema();
             schemas.Add(schema);
-            return schema.Open();
+            return Open(schema);
         }
 
+        protected override IStorage Reopen(IStorage storage) => Open(schemaOf[storage]);
+
         public void Dispose() => schemas.ForEach(s => s.Dispose());
+
+        private PostgresStorage Open(TestSchema schema)
+        {
+            var storage = schema.Open();
+            schemaOf[storage] = schema;
+            return storage;
+        }
     }
 }
 

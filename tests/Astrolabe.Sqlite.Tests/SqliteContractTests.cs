@@ -9,6 +9,8 @@ public sealed class SqliteStorageContractTests : StorageContractTests, IDisposab
 
     protected override IStorage CreateStorage() => files.OpenNewFile();
 
+    protected override IStorage Reopen(IStorage storage) => files.OpenAgain((SqliteStorage)storage);
+
     public void Dispose() => files.Dispose();
 }
 

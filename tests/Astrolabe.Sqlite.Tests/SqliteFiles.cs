@@ -17,6 +17,9 @@ internal sealed class SqliteFiles : IDisposable
         return Track(new SqliteStorage(file.Path));
     }
 
+    /// <summary>Another storage on the file of <paramref name="storage"/>, with nothing cached.</summary>
+    public SqliteStorage OpenAgain(SqliteStorage storage) => Track(new SqliteStorage(storage.Source));
+
     public void Dispose()
     {
         storages.ForEach(s => s.Dispose());

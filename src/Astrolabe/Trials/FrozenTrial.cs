@@ -8,7 +8,12 @@ namespace Astrolabe;
 /// </summary>
 public sealed record FrozenTrial
 {
+    // Shared empty defaults: nothing can change them through the read-only interfaces, and a storage that
+    // reads many trials then allocates only what a trial has.
     private static readonly IReadOnlyDictionary<string, object?> EmptyAttrs = new Dictionary<string, object?>();
+    private static readonly IReadOnlyDictionary<string, double> EmptyParams = new Dictionary<string, double>();
+    private static readonly IReadOnlyDictionary<string, Distribution> EmptyDistributions = new Dictionary<string, Distribution>();
+    private static readonly IReadOnlyDictionary<long, double> EmptyIntermediate = new SortedDictionary<long, double>();
 
     /// <summary>The trial's number within its study: 0, 1, 2 … in creation order, unique per study.</summary>
     public int Number { get; init; }
@@ -30,8 +35,8 @@ public sealed record FrozenTrial
         _ => throw new InvalidOperationException("This trial has several objective values; read Values instead."),
     };
 
-    private readonly IReadOnlyDictionary<string, double> internalParams = new Dictionary<string, double>();
-    private readonly IReadOnlyDictionary<string, Distribution> distributions = new Dictionary<string, Distribution>();
+    private readonly IReadOnlyDictionary<string, double> internalParams = EmptyParams;
+    private readonly IReadOnlyDictionary<string, Distribution> distributions = EmptyDistributions;
     private IReadOnlyDictionary<string, object?>? externalParams;
 
     /// <summary>The parameters in suggestion order, by name, in user-facing form (derived from the internal values).</summary>
@@ -60,7 +65,7 @@ public sealed record FrozenTrial
     }
 
     /// <summary>Values reported with <see cref="Trial.Report"/>, by step, in ascending step order.</summary>
-    public IReadOnlyDictionary<long, double> IntermediateValues { get; init; } = new SortedDictionary<long, double>();
+    public IReadOnlyDictionary<long, double> IntermediateValues { get; init; } = EmptyIntermediate;
 
     /// <summary>Attributes set by the user.</summary>
     public IReadOnlyDictionary<string, object?> UserAttrs { get; init; } = EmptyAttrs;

@@ -7,6 +7,12 @@ public abstract class StorageContractTests
 
     protected abstract IStorage CreateStorage();
 
+    /// <summary>
+    /// Another storage object on the same data with nothing read yet, as a second process would open it; a
+    /// storage that keeps its data in its own object returns itself.
+    /// </summary>
+    protected virtual IStorage Reopen(IStorage storage) => storage;
+
     [Fact]
     public void StudiesAreCreatedFoundListedAndDeleted()
     {
@@ -181,6 +187,33 @@ public abstract class StorageContractTests
         Assert.Equal([0, 2, 4], s.GetAllTrials(study, [TrialState.Complete]).Select(t => t.Number));
         Assert.Equal(2, s.GetTrialCount(study, [TrialState.Running]));
         Assert.Equal(5, s.GetTrialCount(study));
+    }
+
+    [Fact]
+    public void AStudyReadWholeHoldsExactlyWhatWasWritten()
+    {
+        StudyDirection[] two = [StudyDirection.Minimize, StudyDirection.Maximize];
+        var s = CreateStorage();
+        var expected = new InMemoryStorage();
+        int study = s.CreateStudy("mixed", two), other = s.CreateStudy("other", Min);
+        int expectedStudy = expected.CreateStudy("mixed", two), expectedOther = expected.CreateStudy("other", Min);
+        MixedTrials.Write(s, study, other, 0, 450);
+        MixedTrials.Write(expected, expectedStudy, expectedOther, 0, 450);
+
+        var cold = Reopen(s);
+        TrialAssert.SameTrials(expected.GetAllTrials(expectedStudy), cold.GetAllTrials(study));
+        TrialAssert.SameTrials(expected.GetAllTrials(expectedOther), cold.GetAllTrials(other));
+        TrialState[] some = [TrialState.Pruned, TrialState.Running, TrialState.Waiting];
+        TrialAssert.SameTrials(expected.GetAllTrials(expectedStudy, some), cold.GetAllTrials(study, some));
+
+        // A few more trials and a report on a running one: a reader that has seen the study reads the changes.
+        MixedTrials.Write(s, study, other, 450, 457);
+        MixedTrials.Write(expected, expectedStudy, expectedOther, 450, 457);
+        s.SetTrialIntermediateValue(s.GetAllTrials(study).First(t => t.Number == 4).TrialId, 9, 0.75);
+        expected.SetTrialIntermediateValue(expected.GetAllTrials(expectedStudy).First(t => t.Number == 4).TrialId, 9, 0.75);
+        var all = cold.GetAllTrials(study);
+        TrialAssert.SameTrials(expected.GetAllTrials(expectedStudy), all);
+        Assert.All(all, t => Assert.Equal(t.Number, cold.GetTrial(t.TrialId).Number));
     }
 
     [Fact]
