@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Astrolabe.Nn;
 
 public static partial class Functional
@@ -28,25 +30,25 @@ public static partial class Functional
         for (int r = 0; r < rows; r++)
         {
             var xr = x.Data.AsSpan(r * d, d);
-            double mean = 0, sq = 0;
-            foreach (float v in xr)
-            {
-                mean += v;
-            }
-
-            mean /= d;
-            foreach (float v in xr)
-            {
-                sq += (v - mean) * (v - mean);
-            }
-
-            float inv = (float)(1.0 / Math.Sqrt((sq / d) + eps));
+            var h = xhat.AsSpan(r * d, d);
+            var yr = y.AsSpan(r * d, d);
+            float mean = TensorPrimitives.Sum<float>(xr) / d;
+            TensorPrimitives.Subtract(xr, mean, h);
+            float inv = (float)(1.0 / Math.Sqrt((TensorPrimitives.SumOfSquares<float>(h) / d) + eps));
             invStd[r] = inv;
-            for (int i = 0; i < d; i++)
+            TensorPrimitives.Multiply(h, inv, h);
+            if (weight is null)
             {
-                float h = (float)(xr[i] - mean) * inv;
-                xhat[(r * d) + i] = h;
-                y[(r * d) + i] = (h * (weight?.Data[i] ?? 1f)) + (bias?.Data[i] ?? 0f);
+                h.CopyTo(yr);
+            }
+            else
+            {
+                TensorPrimitives.Multiply(h, weight.Data, yr);
+            }
+
+            if (bias is not null)
+            {
+                TensorPrimitives.Add(yr, bias.Data, yr);
             }
         }
 
@@ -65,35 +67,42 @@ public static partial class Functional
         {
             var g = o.Grad!;
             var dxhat = new float[d];
+            var term = new float[d];
+            var gw = weight is { RequiresGrad: true } ? weight.GradBuffer() : null;
+            var gb = bias is { RequiresGrad: true } ? bias.GradBuffer() : null;
+            var gx = x.RequiresGrad ? x.GradBuffer() : null;
             for (int r = 0; r < rows; r++)
             {
-                int off = r * d;
-                double meanD = 0, meanDh = 0;
-                for (int i = 0; i < d; i++)
+                var gr = g.AsSpan(r * d, d);
+                var h = xhat.AsSpan(r * d, d);
+                if (weight is null)
                 {
-                    float gi = g[off + i];
-                    dxhat[i] = gi * (weight?.Data[i] ?? 1f);
-                    meanD += dxhat[i];
-                    meanDh += dxhat[i] * xhat[off + i];
-                    if (weight is { RequiresGrad: true })
-                    {
-                        weight.GradBuffer()[i] += gi * xhat[off + i];
-                    }
-
-                    if (bias is { RequiresGrad: true })
-                    {
-                        bias.GradBuffer()[i] += gi;
-                    }
+                    gr.CopyTo(dxhat);
+                }
+                else
+                {
+                    TensorPrimitives.Multiply(gr, weight.Data, dxhat);
                 }
 
-                if (x.RequiresGrad)
+                if (gw is not null)
                 {
-                    var gx = x.GradBuffer();
-                    float mD = (float)(meanD / d), mDh = (float)(meanDh / d);
-                    for (int i = 0; i < d; i++)
-                    {
-                        gx[off + i] += invStd[r] * (dxhat[i] - mD - (xhat[off + i] * mDh));
-                    }
+                    TensorPrimitives.MultiplyAdd(gr, h, gw, gw);
+                }
+
+                if (gb is not null)
+                {
+                    TensorPrimitives.Add(gb, gr, gb);
+                }
+
+                if (gx is not null)
+                {
+                    // gx += invStd·(dx̂ − mean(dx̂) − x̂·mean(dx̂·x̂)).
+                    float meanD = TensorPrimitives.Sum<float>(dxhat) / d, meanDh = TensorPrimitives.Dot<float>(dxhat, h) / d;
+                    TensorPrimitives.Multiply(h, -meanDh, term);
+                    TensorPrimitives.Add(term, dxhat, term);
+                    TensorPrimitives.Add(term, -meanD, term);
+                    var gxr = gx.AsSpan(r * d, d);
+                    TensorPrimitives.MultiplyAdd(term, invStd[r], gxr, gxr);
                 }
             }
         }, [.. parents]);
