@@ -50,7 +50,7 @@ public sealed record ModelSpaceOptions
     public double MinLearningRate { get; init; } = 5e-4;
 
     /// <summary>The learning rate: at most.</summary>
-    public double MaxLearningRate { get; init; } = 3e-2;
+    public double MaxLearningRate { get; init; } = 1e-2;
 
     /// <summary>Penalties to choose from: none, weight_decay, l1, l2; each non-none one draws its strength on a log scale.</summary>
     public IReadOnlyList<string> Penalties { get; init; } = ["none", "weight_decay", "l1", "l2"];

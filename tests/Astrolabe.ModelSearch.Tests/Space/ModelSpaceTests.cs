@@ -44,7 +44,7 @@ public sealed class ModelSpaceTests
             Assert.Equal(config.Optimizer == "sgd", names.Contains("momentum"));
             Assert.Equal(config.Penalty != "none", config.Regularization > 0);
             Assert.Equal(config.Penalty == "none" ? 0 : 1, names.Count(n => n is "weight_decay" or "l1" or "l2"));
-            Assert.InRange(config.LearningRate, 5e-4, 3e-2);
+            Assert.InRange(config.LearningRate, 5e-4, 1e-2);
             Assert.InRange(config.Epochs, 4, 9);
         }
     }
