@@ -5,7 +5,7 @@ using System.Globalization;
 using Astrolabe;
 using Astrolabe.ModelSearch;
 
-int trials = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 30;
+int trials = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 24;
 var task = BuiltInTasks.Load("mnist10k");
 var space = new ModelSpace(new ModelSpaceOptions { MaxEpochs = 9 });
 var objective = new ModelObjective(task, space, seed: 0);

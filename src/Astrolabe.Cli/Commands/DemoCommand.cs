@@ -60,11 +60,6 @@ internal static class DemoCommand
                 Pruner = new HyperbandPruner(new HyperbandPrunerOptions { MinResource = 1, MaxResource = space.Options.MaxEpochs, ReductionFactor = 3 }),
                 HeartbeatInterval = TimeSpan.FromSeconds(5),
             });
-            if (s.Direction != task.Direction)
-            {
-                throw new ArgumentException($"Study '{name}' exists with direction {s.Direction}, but a search on {task.Name} must {task.Direction.ToString().ToLowerInvariant()} {task.MetricName}; choose another --study.");
-            }
-
             s.FailStaleTrials();
             int target = parse.GetValue(trials), finished = s.Trials.Count(t => t.State.IsFinished());
             console.Out.WriteLine(

@@ -160,6 +160,18 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task AStudyOfTheOtherDirectionIsNotReused()
+    {
+        var (code, output, error) = await cli.Run("demo", "--dataset", "iris", "--study", "shared", "--trials", "1", "--max-epochs", "1", "--storage", cli.Storage, "--model-out", cli.File("i.model"));
+        Assert.True(code == 0, error + output);
+        (code, _, error) = await cli.Run("demo", "--dataset", "diabetes", "--study", "shared", "--trials", "2", "--max-epochs", "1", "--storage", cli.Storage);
+        Assert.Equal(2, code);
+        Assert.Contains("shared", error, StringComparison.Ordinal);
+        using var storage = new SqliteStorage(cli.Db);
+        Assert.Single(Study.Load("shared", storage).Trials);
+    }
+
+    [Fact]
     public async Task PredictRejectsMissingDamagedAndMismatchedInputsWithExitTwo()
     {
         var (code, _, error) = await cli.Run("predict", "--model", cli.File("none.model"), "--dataset", "iris");
