@@ -43,7 +43,7 @@ public static partial class Functional
     /// <param name="x">The input.</param>
     /// <returns>The activation.</returns>
     public static Tensor Tanh(Tensor x) => Unary(x,
-        static (x, y) => ActivationKernels.Tanh(x, y),
+        static (x, y) => ActivationKernels.Forward<TanhActivation>(x, y),
         static (_, y, gy, gx) =>
         {
             for (int i = 0; i < y.Length; i++)
@@ -69,15 +69,15 @@ public static partial class Functional
     /// <param name="x">The input.</param>
     /// <returns>The activation.</returns>
     public static Tensor Gelu(Tensor x) => Unary(x,
-        static (x, y) => GeluKernel.Forward(x, y),
-        static (x, _, gy, gx) => GeluKernel.Backward(x, gy, gx));
+        static (x, y) => ActivationKernels.Forward<GeluActivation>(x, y),
+        static (x, _, gy, gx) => ActivationKernels.Backward<GeluActivation>(x, gy, gx));
 
     /// <summary>SiLU (swish), <c>x·σ(x)</c>.</summary>
     /// <param name="x">The input.</param>
     /// <returns>The activation.</returns>
     public static Tensor Silu(Tensor x) => Unary(x,
-        static (x, y) => ActivationKernels.Silu(x, y),
-        static (x, _, gy, gx) => ActivationKernels.SiluBackward(x, gy, gx));
+        static (x, y) => ActivationKernels.Forward<SiluActivation>(x, y),
+        static (x, _, gy, gx) => ActivationKernels.Backward<SiluActivation>(x, gy, gx));
 
     /// <summary>ELU: <c>x</c> for x &gt; 0, else <c>α(eˣ − 1)</c>.</summary>
     /// <param name="x">The input.</param>

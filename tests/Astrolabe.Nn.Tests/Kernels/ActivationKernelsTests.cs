@@ -43,7 +43,7 @@ public sealed class ActivationKernelsTests
     public void TanhIsAccurateIncludingNearZero()
     {
         var y = new float[Inputs.Length];
-        ActivationKernels.Tanh(Inputs, y);
+        ActivationKernels.Forward<TanhActivation>(Inputs, y);
         Close(Math.Tanh, y, 3e-7);
         Assert.Equal(1e-7f, y[1000], 1e-13f);
         Assert.Equal(1f, y[1002]);
@@ -53,11 +53,11 @@ public sealed class ActivationKernelsTests
     public void SiluAndItsDerivativeMatchTheFormula()
     {
         var y = new float[Inputs.Length];
-        ActivationKernels.Silu(Inputs, y);
+        ActivationKernels.Forward<SiluActivation>(Inputs, y);
         Close(x => x / (1 + Math.Exp(-x)), y, 1e-6);
         var gx = Enumerable.Repeat(1f, Inputs.Length).ToArray();
         var gy = Enumerable.Repeat(2f, Inputs.Length).ToArray();
-        ActivationKernels.SiluBackward(Inputs, gy, gx);
+        ActivationKernels.Backward<SiluActivation>(Inputs, gy, gx);
         Close(x => 1 + (2 * (1 / (1 + Math.Exp(-x))) * (1 + (x * (1 - (1 / (1 + Math.Exp(-x))))))), gx, 1e-6);
     }
 
@@ -65,10 +65,10 @@ public sealed class ActivationKernelsTests
     public void GeluAndItsDerivativeMatchTheExactErfForm()
     {
         var y = new float[Inputs.Length];
-        GeluKernel.Forward(Inputs, y);
+        ActivationKernels.Forward<GeluActivation>(Inputs, y);
         Close(x => x * 0.5 * (1 + Erf(x / Math.Sqrt(2))), y, 1e-6);
         var gx = new float[Inputs.Length];
-        GeluKernel.Backward(Inputs, Enumerable.Repeat(1f, Inputs.Length).ToArray(), gx);
+        ActivationKernels.Backward<GeluActivation>(Inputs, Enumerable.Repeat(1f, Inputs.Length).ToArray(), gx);
         Close(x => (0.5 * (1 + Erf(x / Math.Sqrt(2)))) + (x * Math.Exp(-0.5 * x * x) / Math.Sqrt(2 * Math.PI)), gx, 1e-6);
     }
 }
