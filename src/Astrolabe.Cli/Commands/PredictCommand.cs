@@ -38,7 +38,7 @@ internal static class PredictCommand
             }
 
             var m = TrainedModel.Load(file.FullName);
-            int size = m.InputShape.Aggregate(1, (a, b) => a * b);
+            int size = m.SampleSize;
             if (parse.GetValue(dataset) is { } name)
             {
                 var task = BuiltInTasks.Load(name);

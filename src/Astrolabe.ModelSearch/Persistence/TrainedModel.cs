@@ -35,6 +35,9 @@ public sealed class TrainedModel
     /// <summary>One sample's shape.</summary>
     public int[] InputShape { get; }
 
+    /// <summary>Values per sample (the product of <see cref="InputShape"/>).</summary>
+    public int SampleSize => InputShape.Aggregate(1, (a, b) => a * b);
+
     /// <summary>Classes, or target values per sample.</summary>
     public int Outputs { get; }
 
@@ -77,7 +80,7 @@ public sealed class TrainedModel
     /// <exception cref="ArgumentException">The number of values is not a multiple of the sample size.</exception>
     public double[] Predict(ReadOnlySpan<float> rawFeatures)
     {
-        int size = InputShape.Aggregate(1, (a, b) => a * b);
+        int size = SampleSize;
         if (rawFeatures.Length == 0 || rawFeatures.Length % size != 0)
         {
             throw new ArgumentException($"The model takes samples of {size} values; got {rawFeatures.Length} values.");
