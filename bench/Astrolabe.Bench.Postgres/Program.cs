@@ -144,9 +144,8 @@ void Probe()
 
     for (int i = 0; i < 300; i++)
     {
-        T("claim", () => s.ClaimWaitingTrial(id));
         FrozenTrial t = null!;
-        T("create", () => t = s.CreateTrial(id));
+        T("claim or create", () => t = s.ClaimOrCreateTrial(id));
         T("param", () => s.SetTrialParam(t.TrialId, "x", 1, d));
         T("get", () => s.GetTrial(t.TrialId));
         T("state", () => s.SetTrialStateValues(t.TrialId, TrialState.Complete, [1.0]));

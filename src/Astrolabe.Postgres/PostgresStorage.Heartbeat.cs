@@ -42,6 +42,11 @@ public sealed partial class PostgresStorage
 
             return list;
         }, retry: false);
+        foreach (long id in ids)
+        {
+            Disown(id);
+        }
+
         return ids.Count == 0 ? [] : Run(c => LoadTrials(c, ids), retry: true);
     }
 }

@@ -13,7 +13,7 @@ public sealed partial class PostgresStorage
     /// <inheritdoc />
     public FrozenTrial GetTrial(long trialId)
     {
-        if (finished.TryGetValue(trialId, out var cached))
+        if (finished.TryGetValue(trialId, out var cached) || owned.TryGetValue(trialId, out cached))
         {
             return cached;
         }

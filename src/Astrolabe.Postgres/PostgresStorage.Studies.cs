@@ -26,6 +26,7 @@ public sealed partial class PostgresStorage
             {
                 trialStudies.TryRemove(id, out _);
                 finished.TryRemove(id, out _);
+                Disown(id);
             }
         }
 

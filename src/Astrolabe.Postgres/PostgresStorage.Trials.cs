@@ -47,7 +47,7 @@ public sealed partial class PostgresStorage
         trialStudies[id] = studyId;
         if (!simple)
         {
-            return GetTrial(id);
+            return Own(GetTrial(id));
         }
 
         var trial = new FrozenTrial
@@ -64,7 +64,44 @@ public sealed partial class PostgresStorage
             finished[id] = trial;
         }
 
-        return trial;
+        return Own(trial);
+    }
+
+    /// <inheritdoc />
+    public FrozenTrial ClaimOrCreateTrial(int studyId) => ClaimOrCreateTrial(studyId, heartbeat: false);
+
+    /// <inheritdoc />
+    public FrozenTrial ClaimOrCreateTrialWithHeartbeat(int studyId) => ClaimOrCreateTrial(studyId, heartbeat: true);
+
+    /// <summary>One statement: claims the oldest Waiting trial or, when none waits, numbers and inserts a Running one.</summary>
+    private FrozenTrial ClaimOrCreateTrial(int studyId, bool heartbeat)
+    {
+        Directions(studyId);
+        const string Sql = $"""
+            WITH claimed AS (
+                UPDATE astrolabe_trials SET state = 0, datetime_start = $2, heartbeat = CASE WHEN $3 THEN {ServerMilliseconds} END
+                WHERE trial_id = (SELECT trial_id FROM astrolabe_trials WHERE study_id = $1 AND state = 4 ORDER BY number LIMIT 1 FOR UPDATE SKIP LOCKED)
+                  AND state = 4
+                RETURNING trial_id, number),
+            n AS (
+                UPDATE astrolabe_studies SET next_number = next_number + 1
+                WHERE study_id = $1 AND NOT EXISTS (SELECT 1 FROM claimed)
+                RETURNING next_number - 1 AS number),
+            created AS (
+                INSERT INTO astrolabe_trials(study_id, number, state, datetime_start, heartbeat)
+                SELECT $1, n.number, 0, $2, CASE WHEN $3 THEN {ServerMilliseconds} END FROM n
+                RETURNING trial_id, number)
+            SELECT trial_id, number, TRUE FROM claimed UNION ALL SELECT trial_id, number, FALSE FROM created
+            """;
+        long now = Now();
+        var (id, number, claimed) = WithStudy(studyId, () => Run(c =>
+        {
+            using var cmd = Command(c, null, Sql, studyId, now, heartbeat);
+            using var r = cmd.ExecuteReader();
+            return r.Read() ? (r.GetInt64(0), r.GetInt32(1), r.GetBoolean(2)) : throw NotFound(studyId);
+        }, retry: false));
+        trialStudies[id] = studyId;
+        return Own(claimed ? GetTrial(id) : new FrozenTrial { TrialId = id, Number = number, State = TrialState.Running, DatetimeStart = Time(now) });
     }
 
     /// <inheritdoc />
@@ -78,7 +115,7 @@ public sealed partial class PostgresStorage
               AND state = 4
             RETURNING trial_id
             """;
-        return Run(c => Scalar(c, null, Sql, studyId, Now(), heartbeat), retry: false) is long id ? GetTrial(id) : null;
+        return Run(c => Scalar(c, null, Sql, studyId, Now(), heartbeat), retry: false) is long id ? Own(GetTrial(id)) : null;
     }
 
     /// <inheritdoc />
@@ -97,6 +134,7 @@ public sealed partial class PostgresStorage
             ON CONFLICT(trial_id, name) DO UPDATE SET value = excluded.value, distribution = excluded.distribution
             """;
         UpdateOrExplain(trialId, Sql, name, internalValue, DistributionJson.Serialize(distribution));
+        UpdateOwned(trialId, t => WithParam(t, name, internalValue, distribution));
     }
 
     /// <inheritdoc />
@@ -118,12 +156,15 @@ public sealed partial class PostgresStorage
             WHERE trial_id = $1 AND state = ANY($7)
             """;
         double[]? stored = values?.ToArray();
+        long? complete = state.IsFinished() ? now : null;
+        bool mine = owned.TryGetValue(trialId, out var snapshot);
 
-        // A finished trial is read back on the same connection and cached: the caller reads it next.
+        // The caller reads a finished trial next: this storage's own trial is finished from its snapshot,
+        // any other is read back on the same connection; both are cached.
         int changed = Run(c =>
         {
-            int n = Execute(c, null, Sql, trialId, (int)state, stored?[0], stored, now, state.IsFinished() ? now : null, from);
-            if (n == 1 && state.IsFinished())
+            int n = Execute(c, null, Sql, trialId, (int)state, stored?[0], stored, now, complete, from);
+            if (n == 1 && !mine && state.IsFinished())
             {
                 LoadTrials(c, [trialId]);
             }
@@ -132,10 +173,32 @@ public sealed partial class PostgresStorage
         }, retry: false);
         if (changed == 0)
         {
+            Disown(trialId);
             ReadState(trialId);
+            return false;
         }
 
-        return changed == 1;
+        if (mine)
+        {
+            var updated = snapshot! with
+            {
+                State = state,
+                Values = stored ?? snapshot.Values,
+                DatetimeStart = snapshot.DatetimeStart ?? Time(now),
+                DatetimeComplete = Time(complete),
+            };
+            if (state.IsFinished())
+            {
+                finished[trialId] = updated;
+                Disown(trialId);
+            }
+            else
+            {
+                owned[trialId] = updated;
+            }
+        }
+
+        return true;
     }
 
     /// <inheritdoc />
@@ -146,6 +209,7 @@ public sealed partial class PostgresStorage
             ON CONFLICT(trial_id, step) DO UPDATE SET value = excluded.value
             """;
         UpdateOrExplain(trialId, Sql, step, value);
+        UpdateOwned(trialId, t => WithIntermediate(t, step, value));
     }
 
     /// <inheritdoc />
@@ -163,6 +227,7 @@ public sealed partial class PostgresStorage
             ON CONFLICT(trial_id, kind, key) DO UPDATE SET value = excluded.value
             """;
         UpdateOrExplain(trialId, Sql, kind, key, json);
+        UpdateOwned(trialId, t => WithAttr(t, kind, key, JsonValues.Deserialize(json)));
     }
 
     /// <summary>Runs a conditional write on a trial ($1); when it changed nothing, throws why (unknown or finished trial).</summary>
@@ -170,6 +235,7 @@ public sealed partial class PostgresStorage
     {
         if (Run(c => Execute(c, null, sql, [trialId, .. args]), retry: true) == 0)
         {
+            Disown(trialId);
             var (state, number) = ReadState(trialId);
             StorageRules.EnsureUpdatable(trialId, number, state);
             throw new InvalidOperationException($"Trial {number} (id {trialId}) could not be updated.");

@@ -54,6 +54,14 @@ public sealed partial class PostgresStorage : IStorage, IHeartbeatStorage, IDisp
             builder.MaxAutoPrepare = 64;
         }
 
+        // Astrolabe leaves no session state on a connection (no SET, temporary table, LISTEN, advisory lock
+        // or open transaction), so the reset Npgsql otherwise sends with every reuse of a pooled connection
+        // is pure overhead (a quarter of a call's time on a local server).
+        if (!builder.ContainsKey("No Reset On Close"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
         Source = $"PostgreSQL database '{builder.Database ?? builder.Username}' at {builder.Host}:{builder.Port} (user '{builder.Username}')";
         dataSource = NpgsqlDataSource.Create(builder);
         try

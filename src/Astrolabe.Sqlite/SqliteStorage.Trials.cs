@@ -135,7 +135,10 @@ public sealed partial class SqliteStorage
     }
 
     private void InsertParam(SqliteTransaction tx, long trialId, int seq, string name, double value, Distribution distribution) =>
-        Command("INSERT INTO trial_params(trial_id, seq, name, value, distribution) VALUES(@p0, @p1, @p2, @p3, @p4)",
+        Command("""
+            INSERT INTO trial_params(trial_id, seq, name, value, distribution) VALUES(@p0, @p1, @p2, @p3, @p4)
+            ON CONFLICT(trial_id, name) DO UPDATE SET value = excluded.value, distribution = excluded.distribution
+            """,
             tx, trialId, seq, name, value, DistributionJson.Serialize(distribution)).ExecuteNonQuery();
 
     private void InsertAttrs(SqliteTransaction tx, long trialId, int kind, IReadOnlyDictionary<string, object?> attrs)

@@ -74,6 +74,31 @@ public sealed class PostgresStorageTests : IDisposable
     }
 
     [PostgresFact]
+    public void AWorkerWhoseTrialAnotherWorkerFailedSeesItFailed()
+    {
+        // The worker reads its running trial from its own snapshot; once another worker has failed it (a
+        // missed heartbeat), the worker's next write is refused and it reads the trial as it is stored.
+        var worker = schema!.Open();
+        var other = schema.Open();
+        int study = worker.CreateStudy("stale", [StudyDirection.Minimize]);
+        var t = worker.ClaimOrCreateTrialWithHeartbeat(study);
+        worker.SetTrialParam(t.TrialId, "x", 0.5, new FloatDistribution(0, 1));
+        schema.Exec($"UPDATE {schema.Name}.astrolabe_trials SET heartbeat = heartbeat - 60000 WHERE trial_id = {t.TrialId}");
+        Assert.Single(other.FailStaleTrials(study, TimeSpan.FromSeconds(30)));
+        Assert.False(worker.SetTrialStateValues(t.TrialId, TrialState.Complete, [1.0]));
+        var seen = worker.GetTrial(t.TrialId);
+        Assert.Equal(TrialState.Fail, seen.State);
+        Assert.Equal(0.5, seen.InternalParams["x"]);
+
+        var u = worker.ClaimOrCreateTrialWithHeartbeat(study);
+        schema.Exec($"UPDATE {schema.Name}.astrolabe_trials SET heartbeat = heartbeat - 60000 WHERE trial_id = {u.TrialId}");
+        Assert.Single(other.FailStaleTrials(study, TimeSpan.FromSeconds(30)));
+        var e = Assert.Throws<InvalidOperationException>(() => worker.SetTrialParam(u.TrialId, "x", 0.5, new FloatDistribution(0, 1)));
+        Assert.Contains("Fail", e.Message, StringComparison.Ordinal);
+        Assert.Equal(TrialState.Fail, worker.GetTrial(u.TrialId).State);
+    }
+
+    [PostgresFact]
     public void StaleTrialsAreFailedOnceAndLiveOnesAreKept()
     {
         var s = schema!.Open();

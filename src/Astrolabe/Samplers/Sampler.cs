@@ -11,6 +11,15 @@ public abstract class Sampler
 {
     private static readonly IReadOnlyDictionary<string, Distribution> NoSpace = new Dictionary<string, Distribution>();
     private static readonly IReadOnlyDictionary<string, double> NoValues = new Dictionary<string, double>();
+    private bool? reserves;
+
+    /// <summary>
+    /// Whether this sampler's type overrides <see cref="TryReserve"/>. Only then must the study ask it before
+    /// each new trial; otherwise the study claims an enqueued trial or creates a new one in one storage call.
+    /// </summary>
+    internal bool Reserves => reserves ??= GetType()
+        .GetMethod(nameof(TryReserve), [typeof(Study), typeof(IReadOnlyDictionary<string, object?>).MakeByRefType()])!
+        .DeclaringType != typeof(Sampler);
 
     /// <summary>The parameters to sample jointly for this trial; empty (the default) for independent samplers.</summary>
     public virtual IReadOnlyDictionary<string, Distribution> InferRelativeSearchSpace(Study study, FrozenTrial trial) => NoSpace;

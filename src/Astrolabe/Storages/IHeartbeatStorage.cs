@@ -18,6 +18,9 @@ public interface IHeartbeatStorage
     /// <summary><see cref="IStorage.ClaimWaitingTrial"/> with a first heartbeat recorded in the same atomic step.</summary>
     FrozenTrial? ClaimWaitingTrialWithHeartbeat(int studyId);
 
+    /// <summary><see cref="IStorage.ClaimOrCreateTrial"/> with a first heartbeat recorded in the same atomic step.</summary>
+    FrozenTrial ClaimOrCreateTrialWithHeartbeat(int studyId) => ClaimWaitingTrialWithHeartbeat(studyId) ?? CreateTrialWithHeartbeat(studyId);
+
     /// <summary>Records that the worker running this trial is alive; does nothing once the trial is finished.</summary>
     void RecordHeartbeat(long trialId);
 

@@ -57,6 +57,13 @@ public interface IStorage
     /// <summary>Atomically moves the oldest Waiting trial to Running and returns it; null when none waits.</summary>
     FrozenTrial? ClaimWaitingTrial(int studyId);
 
+    /// <summary>
+    /// Starts a trial: claims the oldest Waiting trial as <see cref="ClaimWaitingTrial"/> does or, when none
+    /// waits, creates an empty Running one as <see cref="CreateTrial"/> does. A storage behind a network
+    /// overrides it to do both in one round trip; the default makes the two calls.
+    /// </summary>
+    FrozenTrial ClaimOrCreateTrial(int studyId) => ClaimWaitingTrial(studyId) ?? CreateTrial(studyId);
+
     /// <summary>Records a parameter of a Running trial.</summary>
     void SetTrialParam(long trialId, string name, double internalValue, Distribution distribution);
 

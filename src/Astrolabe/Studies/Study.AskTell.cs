@@ -16,18 +16,8 @@ public sealed partial class Study
     /// <summary>Starts a trial; with <paramref name="beats"/>, its first heartbeat is recorded as it is created or claimed.</summary>
     private Trial StartTrial(IReadOnlyDictionary<string, Distribution>? fixedDistributions, IHeartbeatStorage? beats)
     {
-        var created = beats is null ? Storage.ClaimWaitingTrial(StudyId) : beats.ClaimWaitingTrialWithHeartbeat(StudyId);
-        if (created is null)
-        {
-            if (!Sampler.TryReserve(this, out var systemAttrs))
-            {
-                throw new SamplerExhaustedException();
-            }
-
-            var template = systemAttrs is null ? null : new FrozenTrial { State = TrialState.Running, SystemAttrs = systemAttrs };
-            created = beats is null ? Storage.CreateTrial(StudyId, template) : beats.CreateTrialWithHeartbeat(StudyId, template);
-        }
-
+        var created = Sampler.Reserves ? ClaimOrReserve(beats)
+            : beats is null ? Storage.ClaimOrCreateTrial(StudyId) : beats.ClaimOrCreateTrialWithHeartbeat(StudyId);
         var trial = new Trial(this, created);
         if (fixedDistributions is not null)
         {
@@ -38,6 +28,24 @@ public sealed partial class Study
         }
 
         return trial;
+    }
+
+    /// <summary>Claims an enqueued trial or, when none waits, has the sampler reserve a point for a new one.</summary>
+    private FrozenTrial ClaimOrReserve(IHeartbeatStorage? beats)
+    {
+        var claimed = beats is null ? Storage.ClaimWaitingTrial(StudyId) : beats.ClaimWaitingTrialWithHeartbeat(StudyId);
+        if (claimed is not null)
+        {
+            return claimed;
+        }
+
+        if (!Sampler.TryReserve(this, out var systemAttrs))
+        {
+            throw new SamplerExhaustedException();
+        }
+
+        var template = systemAttrs is null ? null : new FrozenTrial { State = TrialState.Running, SystemAttrs = systemAttrs };
+        return beats is null ? Storage.CreateTrial(StudyId, template) : beats.CreateTrialWithHeartbeat(StudyId, template);
     }
 
     /// <summary>Finishes a trial with its objective value; a NaN or infinite value fails it, with the reason stored.</summary>

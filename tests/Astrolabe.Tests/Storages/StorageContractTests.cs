@@ -127,6 +127,60 @@ public abstract class StorageContractTests
     }
 
     [Fact]
+    public void ClaimOrCreateTakesEveryWaitingTrialOnceBeforeCreatingNewOnes()
+    {
+        var s = CreateStorage();
+        int study = s.CreateStudy("coc", Min);
+        for (int i = 0; i < 10; i++)
+        {
+            s.CreateTrial(study, new FrozenTrial { State = TrialState.Waiting, UserAttrs = new Dictionary<string, object?> { ["enqueued"] = i } });
+        }
+
+        var started = new System.Collections.Concurrent.ConcurrentBag<FrozenTrial>();
+        Parallel.For(0, 8, _ =>
+        {
+            for (int i = 0; i < 5; i++)
+            {
+                started.Add(s.ClaimOrCreateTrial(study));
+            }
+        });
+        Assert.Equal(Enumerable.Range(0, 40), started.Select(t => t.Number).Order());
+        Assert.All(started, t => Assert.Equal(TrialState.Running, t.State));
+        Assert.All(started, t => Assert.Equal(t.Number < 10 ? $"{t.Number}" : "null", JsonValues.Serialize(t.UserAttrs.GetValueOrDefault("enqueued"))));
+        Assert.Equal(0, s.GetTrialCount(study, [TrialState.Waiting]));
+        var reopened = Reopen(s);
+        TrialAssert.SameTrials(started.OrderBy(t => t.Number).ToList(), reopened.GetAllTrials(study));
+        Assert.Throws<StudyNotFoundException>(() => s.ClaimOrCreateTrial(study + 1000));
+    }
+
+    [Fact]
+    public void ARunningTrialReadsTheSameToItsWorkerAndToAnotherProcess()
+    {
+        var s = CreateStorage();
+        int study = s.CreateStudy("own", Min);
+        var t = s.ClaimOrCreateTrial(study);
+        s.SetTrialParam(t.TrialId, "z", 0.25, new FloatDistribution(0, 1));
+        s.SetTrialParam(t.TrialId, "a", 1, new CategoricalDistribution(["x", null, 3]));
+        s.SetTrialParam(t.TrialId, "z", 0.5, new FloatDistribution(0, 1));
+        s.SetTrialIntermediateValue(t.TrialId, 3, 0.7);
+        s.SetTrialIntermediateValue(t.TrialId, 1, 0.9);
+        s.SetTrialUserAttr(t.TrialId, "list", new[] { 1, 2 });
+        s.SetTrialUserAttr(t.TrialId, "map", new Dictionary<string, object?> { ["k"] = "v", ["n"] = 2.5 });
+        s.SetTrialSystemAttr(t.TrialId, "generation", 4);
+        var mine = s.GetTrial(t.TrialId);
+        Assert.Equal(["z", "a"], mine.InternalParams.Keys);
+        Assert.Equal([1L, 3L], mine.IntermediateValues.Keys);
+        TrialAssert.SameTrials([mine], [Reopen(s).GetTrial(t.TrialId)]);
+
+        Assert.True(s.SetTrialStateValues(t.TrialId, TrialState.Complete, [0.7]));
+        var done = s.GetTrial(t.TrialId);
+        Assert.Equal((TrialState.Complete, 0.7), (done.State, done.Values![0]));
+        Assert.NotNull(done.DatetimeComplete);
+        TrialAssert.SameTrials([done], [Reopen(s).GetTrial(t.TrialId)]);
+        Assert.Throws<InvalidOperationException>(() => s.SetTrialUserAttr(t.TrialId, "late", 1));
+    }
+
+    [Fact]
     public void ConcurrentClaimsAndCountersNeverCollide()
     {
         var s = CreateStorage();
