@@ -6,12 +6,15 @@ namespace Astrolabe.Bench.Nn;
 internal static class Timing
 {
     /// <summary>
-    /// Warms up, then times <paramref name="repeats"/> batches of <paramref name="inner"/> calls; returns the median
+    /// Warms up (at least <paramref name="warmup"/> × <paramref name="inner"/> calls and at least
+    /// <paramref name="warmupSeconds"/>, so that the JIT's tiered compilation has finished and the steady state is
+    /// timed), then times <paramref name="repeats"/> batches of <paramref name="inner"/> calls; returns the median
     /// wall seconds and the median process CPU seconds (all threads) per call.
     /// </summary>
-    public static (double Wall, double Cpu) Median(Action action, int inner, int repeats = 7, int warmup = 3)
+    public static (double Wall, double Cpu) Median(Action action, int inner, int repeats = 7, int warmup = 3, double warmupSeconds = 2)
     {
-        for (int i = 0; i < warmup * inner; i++)
+        var warming = Stopwatch.StartNew();
+        for (int i = 0; i < warmup * inner || warming.Elapsed.TotalSeconds < warmupSeconds; i++)
         {
             action();
         }

@@ -12,10 +12,13 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 
-def median_seconds(step, inner, repeats=7, warmup=3):
-    """Median wall seconds and median process CPU seconds (all threads) per call."""
-    for _ in range(warmup * inner):
+def median_seconds(step, inner, repeats=7, warmup=3, warmup_seconds=2.0):
+    """Median wall seconds and median process CPU seconds (all threads) per call, after a warm-up of at least
+    warmup * inner calls and warmup_seconds (the same rule as the .NET side, whose JIT needs it)."""
+    t0, i = time.perf_counter(), 0
+    while i < warmup * inner or time.perf_counter() - t0 < warmup_seconds:
         step()
+        i += 1
     wall, cpu = [], []
     for _ in range(repeats):
         c0, t0 = time.process_time(), time.perf_counter()
