@@ -22,7 +22,8 @@ for threads in 1 2; do
     for case in gemm_512 gemm_1024 mlp_64_128_10_b64 mlp_784_512_512_10_b128 cnn_28x28_b64; do
         echo "  $case, $threads thread(s)" >&2
         "${bench[@]}" "$case" "$threads" >> "$out/ours.jsonl"
-        "${peer[@]}" "$case" "$threads" >> "$out/peer.jsonl"
+        # torch.set_num_threads does not bound OpenBLAS's own pool: without these the "1-thread" peer used two CPUs.
+        OPENBLAS_NUM_THREADS="$threads" OMP_NUM_THREADS="$threads" "${peer[@]}" "$case" "$threads" >> "$out/peer.jsonl"
     done
 done
 "${bench[@]}" peak >> "$out/ours.jsonl"

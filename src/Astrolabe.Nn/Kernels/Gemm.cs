@@ -18,6 +18,9 @@ internal static unsafe class Gemm
     private const int NC = 2048;
     private const double ParallelFlops = 3e6;
 
+    /// <summary>Operands of at most this many floats are not packed (see <see cref="Serial"/>).</summary>
+    private const long DirectElements = 32 * 1024;
+
     [ThreadStatic]
     private static float[]? t_packA;
 
@@ -118,6 +121,12 @@ internal static unsafe class Gemm
         t_packA ??= GC.AllocateUninitializedArray<float>((MC * KC) + 16, pinned: true);
         t_packB ??= GC.AllocateUninitializedArray<float>((KC * (NC + 32)) + 16, pinned: true);
         t_tile ??= GC.AllocateUninitializedArray<float>(MR * 32, pinned: true);
+
+        // Small operands are read where they lie: packing them would cost as much as the product itself. Only the
+        // partial strips at their edges are packed (the micro-kernel reads whole strips).
+        bool directA = (long)m * k <= DirectElements;
+        bool directB = !transB && (long)k * n <= DirectElements;
+        nint aRow = transA ? 1 : lda, aCol = transA ? lda : 1;
         fixed (float* packAUnaligned = t_packA)
         fixed (float* packBUnaligned = t_packB)
         fixed (float* tile = t_tile)
@@ -127,23 +136,38 @@ internal static unsafe class Gemm
             for (int jc = 0; jc < n; jc += NC)
             {
                 int nc = Math.Min(NC, n - jc);
+                int fullB = directB ? nc / nr * nr : 0;
                 for (int pc = 0; pc < k; pc += KC)
                 {
                     int kc = Math.Min(KC, k - pc);
-                    GemmPacking.PackB(transB, b, ldb, pc, jc, kc, nc, nr, packB);
+                    if (fullB < nc)
+                    {
+                        GemmPacking.PackB(transB, b, ldb, pc, jc + fullB, kc, nc - fullB, nr, packB);
+                    }
+
                     bool acc = accumulate || pc > 0;
                     for (int ic = 0; ic < m; ic += MC)
                     {
                         int mc = Math.Min(MC, m - ic);
-                        GemmPacking.PackA(transA, a, lda, ic, pc, mc, kc, MR, packA);
+                        int fullA = directA ? mc / MR * MR : 0;
+                        if (fullA < mc)
+                        {
+                            GemmPacking.PackA(transA, a, lda, ic + fullA, pc, mc - fullA, kc, MR, packA);
+                        }
+
                         for (int jr = 0; jr < nc; jr += nr)
                         {
-                            float* bStrip = packB + ((long)(jr / nr) * kc * nr);
+                            float* bStrip = jr < fullB ? b + ((long)pc * ldb) + jc + jr : packB + ((long)((jr - fullB) / nr) * kc * nr);
+                            nint bStep = jr < fullB ? ldb : nr;
                             int nrActual = Math.Min(nr, nc - jr);
                             for (int ir = 0; ir < mc; ir += MR)
                             {
+                                bool direct = ir < fullA;
+                                float* aStrip = direct
+                                    ? a + ((ic + ir) * aRow) + (pc * aCol)
+                                    : packA + ((long)((ir - fullA) / MR) * kc * MR);
                                 MicroKernel.Run(
-                                    kc, packA + ((long)(ir / MR) * kc * MR), bStrip,
+                                    kc, aStrip, direct ? aRow : 1, direct ? aCol : MR, bStrip, bStep,
                                     c + ((long)(ic + ir) * ldc) + jc + jr, ldc,
                                     Math.Min(MR, mc - ir), nrActual, acc, tile);
                             }

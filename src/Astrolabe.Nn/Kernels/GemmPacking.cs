@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Astrolabe.Nn.Kernels;
 
@@ -45,6 +46,10 @@ internal static unsafe class GemmPacking
                     }
                 }
             }
+            else if (Avx.IsSupported && w == nr)
+            {
+                PackTransposedStrip(b + ((long)(jc + j0) * ldb) + pc, ldb, kc, nr, strip);
+            }
             else
             {
                 for (int jj = 0; jj < w; jj++)
@@ -63,6 +68,64 @@ internal static unsafe class GemmPacking
                     {
                         strip[(p * nr) + jj] = 0f;
                     }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// One full strip of transposed B: <c>dst[p·nr + j] = src[j·ldb + p]</c> for j &lt; nr, p &lt; kc, through 8×8
+    /// register transposes (the scalar gather it replaces cost as much as a small product's multiply).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PackTransposedStrip(float* src, int ldb, int kc, int nr, float* dst)
+    {
+        for (int j0 = 0; j0 < nr; j0 += 8)
+        {
+            float* s = src + ((long)j0 * ldb);
+            int p = 0;
+            for (; p + 8 <= kc; p += 8)
+            {
+                var r0 = Avx.LoadVector256(s + p);
+                var r1 = Avx.LoadVector256(s + ldb + p);
+                var r2 = Avx.LoadVector256(s + (2L * ldb) + p);
+                var r3 = Avx.LoadVector256(s + (3L * ldb) + p);
+                var r4 = Avx.LoadVector256(s + (4L * ldb) + p);
+                var r5 = Avx.LoadVector256(s + (5L * ldb) + p);
+                var r6 = Avx.LoadVector256(s + (6L * ldb) + p);
+                var r7 = Avx.LoadVector256(s + (7L * ldb) + p);
+                var t0 = Avx.UnpackLow(r0, r1);
+                var t1 = Avx.UnpackHigh(r0, r1);
+                var t2 = Avx.UnpackLow(r2, r3);
+                var t3 = Avx.UnpackHigh(r2, r3);
+                var t4 = Avx.UnpackLow(r4, r5);
+                var t5 = Avx.UnpackHigh(r4, r5);
+                var t6 = Avx.UnpackLow(r6, r7);
+                var t7 = Avx.UnpackHigh(r6, r7);
+                var u0 = Avx.Shuffle(t0, t2, 0x44);
+                var u1 = Avx.Shuffle(t0, t2, 0xEE);
+                var u2 = Avx.Shuffle(t1, t3, 0x44);
+                var u3 = Avx.Shuffle(t1, t3, 0xEE);
+                var u4 = Avx.Shuffle(t4, t6, 0x44);
+                var u5 = Avx.Shuffle(t4, t6, 0xEE);
+                var u6 = Avx.Shuffle(t5, t7, 0x44);
+                var u7 = Avx.Shuffle(t5, t7, 0xEE);
+                float* d = dst + ((long)p * nr) + j0;
+                Avx.Store(d, Avx.Permute2x128(u0, u4, 0x20));
+                Avx.Store(d + nr, Avx.Permute2x128(u1, u5, 0x20));
+                Avx.Store(d + (2 * nr), Avx.Permute2x128(u2, u6, 0x20));
+                Avx.Store(d + (3 * nr), Avx.Permute2x128(u3, u7, 0x20));
+                Avx.Store(d + (4 * nr), Avx.Permute2x128(u0, u4, 0x31));
+                Avx.Store(d + (5 * nr), Avx.Permute2x128(u1, u5, 0x31));
+                Avx.Store(d + (6 * nr), Avx.Permute2x128(u2, u6, 0x31));
+                Avx.Store(d + (7 * nr), Avx.Permute2x128(u3, u7, 0x31));
+            }
+
+            for (; p < kc; p++)
+            {
+                for (int jj = 0; jj < 8; jj++)
+                {
+                    dst[(p * nr) + j0 + jj] = s[((long)jj * ldb) + p];
                 }
             }
         }

@@ -4,10 +4,14 @@ using System.Runtime.Intrinsics;
 namespace Astrolabe.Nn.Kernels;
 
 /// <summary>
-/// The register-blocked inner kernel of <see cref="Gemm"/>: an MR×NR tile of C from a packed A strip (kc×MR) and a
-/// packed B strip (kc×NR), kept in 12 vector accumulators. NR is 32 with Vector512 (two zmm per row) and 16 with the
-/// Vector256 fallback. Edge tiles go through <c>tile</c> (MR·32 floats, caller-owned): no call may happen while the
-/// accumulators are live, or the JIT spills them to the stack inside the loop.
+/// The register-blocked inner kernel of <see cref="Gemm"/>: an MR×NR tile of C, kept in 12 vector accumulators, from
+/// an MR×kc strip of A and a kc×NR strip of B. Element (r, p) of the A strip is read at <c>a[r·aRow + p·aStep]</c>, so
+/// the kernel reads a packed strip (aRow 1, aStep MR) or op(A) where it lies (aRow lda, aStep 1 untransposed; aRow 1,
+/// aStep lda transposed); row p of the B strip is the NR floats at <c>b + p·bStep</c> (packed: bStep NR; untransposed
+/// B in place: bStep ldb). Every read must be in bounds: callers pack partial strips. NR is 32 with Vector512 (two
+/// zmm per row) and 16 with the Vector256 fallback. Partial tiles go through <c>tile</c> (MR·32 floats,
+/// caller-owned): no call may happen while the accumulators are live, or the JIT spills them to the stack inside the
+/// loop.
 /// </summary>
 internal static unsafe class MicroKernel
 {
@@ -16,23 +20,24 @@ internal static unsafe class MicroKernel
     public static readonly int NR = Vector512.IsHardwareAccelerated ? 32 : 16;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Run(int kc, float* a, float* b, float* c, int ldc, int mr, int nr, bool accumulate, float* tile)
+    public static void Run(int kc, float* a, nint aRow, nint aStep, float* b, nint bStep, float* c, int ldc, int mr, int nr, bool accumulate, float* tile)
     {
         if (Vector512.IsHardwareAccelerated)
         {
-            Run512(kc, a, b, c, ldc, mr, nr, accumulate, tile);
+            Run512(kc, a, aRow, aStep, b, bStep, c, ldc, mr, nr, accumulate, tile);
         }
         else
         {
-            Run256(kc, a, b, c, ldc, mr, nr, accumulate, tile);
+            Run256(kc, a, aRow, aStep, b, bStep, c, ldc, mr, nr, accumulate, tile);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Run512(int kc, float* a, float* b, float* c, int ldc, int mr, int nr, bool accumulate, float* tile)
+    private static void Run512(int kc, float* a, nint aRow, nint aStep, float* b, nint bStep, float* c, int ldc, int mr, int nr, bool accumulate, float* tile)
     {
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector512<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        nint r2 = 2 * aRow, r3 = 3 * aRow, r4 = 4 * aRow, r5 = 5 * aRow;
         int p = kc;
         do
         {
@@ -41,23 +46,23 @@ internal static unsafe class MicroKernel
             var x = Vector512.Create(a[0]);
             c00 = Vector512.FusedMultiplyAdd(x, b0, c00);
             c01 = Vector512.FusedMultiplyAdd(x, b1, c01);
-            x = Vector512.Create(a[1]);
+            x = Vector512.Create(a[aRow]);
             c10 = Vector512.FusedMultiplyAdd(x, b0, c10);
             c11 = Vector512.FusedMultiplyAdd(x, b1, c11);
-            x = Vector512.Create(a[2]);
+            x = Vector512.Create(a[r2]);
             c20 = Vector512.FusedMultiplyAdd(x, b0, c20);
             c21 = Vector512.FusedMultiplyAdd(x, b1, c21);
-            x = Vector512.Create(a[3]);
+            x = Vector512.Create(a[r3]);
             c30 = Vector512.FusedMultiplyAdd(x, b0, c30);
             c31 = Vector512.FusedMultiplyAdd(x, b1, c31);
-            x = Vector512.Create(a[4]);
+            x = Vector512.Create(a[r4]);
             c40 = Vector512.FusedMultiplyAdd(x, b0, c40);
             c41 = Vector512.FusedMultiplyAdd(x, b1, c41);
-            x = Vector512.Create(a[5]);
+            x = Vector512.Create(a[r5]);
             c50 = Vector512.FusedMultiplyAdd(x, b0, c50);
             c51 = Vector512.FusedMultiplyAdd(x, b1, c51);
-            a += MR;
-            b += 32;
+            a += aStep;
+            b += bStep;
         }
         while (--p != 0);
 
@@ -82,22 +87,48 @@ internal static unsafe class MicroKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Run256(int kc, float* a, float* b, float* c, int ldc, int mr, int nr, bool accumulate, float* tile)
+    private static void Run256(int kc, float* a, nint aRow, nint aStep, float* b, nint bStep, float* c, int ldc, int mr, int nr, bool accumulate, float* tile)
     {
         Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector256<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        nint r2 = 2 * aRow, r3 = 3 * aRow, r4 = 4 * aRow, r5 = 5 * aRow;
         int p = kc;
-        for (; p >= 2; p -= 2)
+        do
         {
-            Step256(a, b, ref c00, ref c01, ref c10, ref c11, ref c20, ref c21, ref c30, ref c31, ref c40, ref c41, ref c50, ref c51);
-            Step256(a + MR, b + 16, ref c00, ref c01, ref c10, ref c11, ref c20, ref c21, ref c30, ref c31, ref c40, ref c41, ref c50, ref c51);
-            a += 2 * MR;
-            b += 32;
+            var b0 = Vector256.Load(b);
+            var b1 = Vector256.Load(b + 8);
+            var x = Vector256.Create(a[0]);
+            c00 = Vector256.FusedMultiplyAdd(x, b0, c00);
+            c01 = Vector256.FusedMultiplyAdd(x, b1, c01);
+            x = Vector256.Create(a[aRow]);
+            c10 = Vector256.FusedMultiplyAdd(x, b0, c10);
+            c11 = Vector256.FusedMultiplyAdd(x, b1, c11);
+            x = Vector256.Create(a[r2]);
+            c20 = Vector256.FusedMultiplyAdd(x, b0, c20);
+            c21 = Vector256.FusedMultiplyAdd(x, b1, c21);
+            x = Vector256.Create(a[r3]);
+            c30 = Vector256.FusedMultiplyAdd(x, b0, c30);
+            c31 = Vector256.FusedMultiplyAdd(x, b1, c31);
+            x = Vector256.Create(a[r4]);
+            c40 = Vector256.FusedMultiplyAdd(x, b0, c40);
+            c41 = Vector256.FusedMultiplyAdd(x, b1, c41);
+            x = Vector256.Create(a[r5]);
+            c50 = Vector256.FusedMultiplyAdd(x, b0, c50);
+            c51 = Vector256.FusedMultiplyAdd(x, b1, c51);
+            a += aStep;
+            b += bStep;
         }
+        while (--p != 0);
 
-        if (p == 1)
+        if (mr == MR && nr == 16)
         {
-            Step256(a, b, ref c00, ref c01, ref c10, ref c11, ref c20, ref c21, ref c30, ref c31, ref c40, ref c41, ref c50, ref c51);
+            Store256(c, c00, c01, accumulate);
+            Store256(c + ldc, c10, c11, accumulate);
+            Store256(c + (2 * ldc), c20, c21, accumulate);
+            Store256(c + (3 * ldc), c30, c31, accumulate);
+            Store256(c + (4 * ldc), c40, c41, accumulate);
+            Store256(c + (5 * ldc), c50, c51, accumulate);
+            return;
         }
 
         c00.Store(tile); c01.Store(tile + 8);
@@ -109,34 +140,17 @@ internal static unsafe class MicroKernel
         StoreEdge(tile, 16, c, ldc, mr, nr, accumulate);
     }
 
-    /// <summary>One k step of the 6×16 Vector256 tile (two B vectors, six broadcasts, twelve FMAs).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Step256(
-        float* a, float* b,
-        ref Vector256<float> c00, ref Vector256<float> c01, ref Vector256<float> c10, ref Vector256<float> c11,
-        ref Vector256<float> c20, ref Vector256<float> c21, ref Vector256<float> c30, ref Vector256<float> c31,
-        ref Vector256<float> c40, ref Vector256<float> c41, ref Vector256<float> c50, ref Vector256<float> c51)
+    private static void Store256(float* c, Vector256<float> lo, Vector256<float> hi, bool accumulate)
     {
-        var b0 = Vector256.Load(b);
-        var b1 = Vector256.Load(b + 8);
-        var x = Vector256.Create(a[0]);
-        c00 = Vector256.FusedMultiplyAdd(x, b0, c00);
-        c01 = Vector256.FusedMultiplyAdd(x, b1, c01);
-        x = Vector256.Create(a[1]);
-        c10 = Vector256.FusedMultiplyAdd(x, b0, c10);
-        c11 = Vector256.FusedMultiplyAdd(x, b1, c11);
-        x = Vector256.Create(a[2]);
-        c20 = Vector256.FusedMultiplyAdd(x, b0, c20);
-        c21 = Vector256.FusedMultiplyAdd(x, b1, c21);
-        x = Vector256.Create(a[3]);
-        c30 = Vector256.FusedMultiplyAdd(x, b0, c30);
-        c31 = Vector256.FusedMultiplyAdd(x, b1, c31);
-        x = Vector256.Create(a[4]);
-        c40 = Vector256.FusedMultiplyAdd(x, b0, c40);
-        c41 = Vector256.FusedMultiplyAdd(x, b1, c41);
-        x = Vector256.Create(a[5]);
-        c50 = Vector256.FusedMultiplyAdd(x, b0, c50);
-        c51 = Vector256.FusedMultiplyAdd(x, b1, c51);
+        if (accumulate)
+        {
+            lo += Vector256.Load(c);
+            hi += Vector256.Load(c + 8);
+        }
+
+        lo.Store(c);
+        hi.Store(c + 8);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

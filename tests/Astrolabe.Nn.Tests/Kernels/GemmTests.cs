@@ -11,6 +11,9 @@ public class GemmTests
     [InlineData(150, 70, 300)]
     [InlineData(13, 2100, 9)]
     [InlineData(301, 257, 129)]
+    [InlineData(20, 40, 600)]
+    [InlineData(12, 32, 8)]
+    [InlineData(64, 10, 128)]
     public void Matches_the_naive_product_for_every_transpose(int m, int n, int k)
     {
         var rng = new Rng(m * 1000 + n + k);
