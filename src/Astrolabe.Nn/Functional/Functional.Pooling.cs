@@ -15,7 +15,7 @@ public static partial class Functional
         var argmax = GC.AllocateUninitializedArray<int>(y.Length);
         if (kernel == 2 && s == 2)
         {
-            MaxPool2x2(x.Data, h, w, nc, oh, ow, y, argmax);
+            Kernels.MaxPoolKernel.Pool2x2(x.Data, h, w, nc, oh, ow, y, argmax);
         }
         else
         {
@@ -34,44 +34,6 @@ public static partial class Functional
                 gx[argmax[k]] += g[k];
             }
         }, x);
-    }
-
-    /// <summary>The common 2×2, stride-2 window: four comparisons per output, NaN propagating as PyTorch.</summary>
-    private static void MaxPool2x2(float[] x, int h, int w, int nc, int oh, int ow, float[] y, int[] argmax)
-    {
-        for (int plane = 0; plane < nc; plane++)
-        {
-            int src = plane * h * w;
-            for (int i = 0; i < oh; i++)
-            {
-                int r0 = src + (2 * i * w), r1 = r0 + w, k = ((plane * oh) + i) * ow;
-                for (int j = 0; j < ow; j++, k++)
-                {
-                    int a = r0 + (2 * j), best = a;
-                    float bv = x[a];
-                    if (x[a + 1] > bv || float.IsNaN(x[a + 1]))
-                    {
-                        best = a + 1;
-                        bv = x[best];
-                    }
-
-                    if (x[r1 + (2 * j)] > bv || float.IsNaN(x[r1 + (2 * j)]))
-                    {
-                        best = r1 + (2 * j);
-                        bv = x[best];
-                    }
-
-                    if (x[r1 + (2 * j) + 1] > bv || float.IsNaN(x[r1 + (2 * j) + 1]))
-                    {
-                        best = r1 + (2 * j) + 1;
-                        bv = x[best];
-                    }
-
-                    y[k] = bv;
-                    argmax[k] = best;
-                }
-            }
-        }
     }
 
     private static void MaxPoolGeneral(float[] xd, int kernel, int s, int h, int w, int nc, int oh, int ow, float[] y, int[] argmax)

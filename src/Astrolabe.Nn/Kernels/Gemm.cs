@@ -21,6 +21,9 @@ internal static unsafe class Gemm
     /// <summary>Operands of at most this many floats are not packed (see <see cref="Serial"/>).</summary>
     private const long DirectElements = 32 * 1024;
 
+    /// <summary>An operand read at most this many times by the product is not packed (see <see cref="Serial"/>).</summary>
+    private const int FewReads = 4;
+
     [ThreadStatic]
     private static float[]? t_packA;
 
@@ -122,10 +125,11 @@ internal static unsafe class Gemm
         t_packB ??= GC.AllocateUninitializedArray<float>((KC * (NC + 32)) + 16, pinned: true);
         t_tile ??= GC.AllocateUninitializedArray<float>(MR * 32, pinned: true);
 
-        // Small operands are read where they lie: packing them would cost as much as the product itself. Only the
-        // partial strips at their edges are packed (the micro-kernel reads whole strips).
-        bool directA = (long)m * k <= DirectElements;
-        bool directB = !transB && (long)k * n <= DirectElements;
+        // Operands that are small, or that the product reads only a few times (A once per NR-wide strip of C, B
+        // once per MR-tall tile), are read where they lie: packing them would cost as much as the product itself.
+        // Only the partial strips at their edges are packed (the micro-kernel reads whole strips).
+        bool directA = (long)m * k <= DirectElements || n <= FewReads * nr;
+        bool directB = !transB && ((long)k * n <= DirectElements || m <= FewReads * MR);
         nint aRow = transA ? 1 : lda, aCol = transA ? lda : 1;
         fixed (float* packAUnaligned = t_packA)
         fixed (float* packBUnaligned = t_packB)

@@ -46,9 +46,9 @@ internal static unsafe class GemmPacking
                     }
                 }
             }
-            else if (Avx.IsSupported && w == nr)
+            else if (Avx.IsSupported)
             {
-                PackTransposedStrip(b + ((long)(jc + j0) * ldb) + pc, ldb, kc, nr, strip);
+                PackTransposedStrip(b + ((long)(jc + j0) * ldb) + pc, ldb, kc, w, nr, strip);
             }
             else
             {
@@ -74,13 +74,24 @@ internal static unsafe class GemmPacking
     }
 
     /// <summary>
-    /// One full strip of transposed B: <c>dst[p·nr + j] = src[j·ldb + p]</c> for j &lt; nr, p &lt; kc, through 8×8
-    /// register transposes (the scalar gather it replaces cost as much as a small product's multiply).
+    /// One strip of transposed B: <c>dst[p·nr + j] = src[j·ldb + p]</c> for j &lt; w, p &lt; kc, and zero for
+    /// w ≤ j &lt; nr; whole groups of 8 columns go through 8×8 register transposes (the scalar gather they replace
+    /// cost as much as a small product's multiply).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PackTransposedStrip(float* src, int ldb, int kc, int nr, float* dst)
+    private static void PackTransposedStrip(float* src, int ldb, int kc, int w, int nr, float* dst)
     {
-        for (int j0 = 0; j0 < nr; j0 += 8)
+        int full = w / 8 * 8;
+        for (int j = full; j < nr; j++)
+        {
+            float* s = src + ((long)j * ldb);
+            for (int p = 0; p < kc; p++)
+            {
+                dst[(p * nr) + j] = j < w ? s[p] : 0f;
+            }
+        }
+
+        for (int j0 = 0; j0 < full; j0 += 8)
         {
             float* s = src + ((long)j0 * ldb);
             int p = 0;

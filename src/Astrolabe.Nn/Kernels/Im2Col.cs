@@ -100,6 +100,20 @@ internal static class Im2Col
 
                             var row = src.Slice((n * plane) + (y * ow), ow);
                             int rowStart = dst + (ih * g.W);
+                            if (g.Stride == 1)
+                            {
+                                // The output pixels that read this row form one contiguous run of it.
+                                int iw0 = kw - g.Padding;
+                                int lo = Math.Max(0, -iw0), hi = Math.Min(ow, g.W - iw0);
+                                if (hi > lo)
+                                {
+                                    var target = gx.AsSpan(rowStart + iw0 + lo, hi - lo);
+                                    System.Numerics.Tensors.TensorPrimitives.Add(target, row[lo..hi], target);
+                                }
+
+                                continue;
+                            }
+
                             for (int xo = 0; xo < ow; xo++)
                             {
                                 int iw = (xo * g.Stride) - g.Padding + kw;
