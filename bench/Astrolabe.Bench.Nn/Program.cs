@@ -20,6 +20,7 @@ switch (args)
     case [var name, var t]:
         int threads = int.Parse(t, CultureInfo.InvariantCulture);
         KernelThreads.Max = threads;
+        Astrolabe.Optim.KernelOptions.MaxDegreeOfParallelism = threads; // the optimizer step too, or "1 thread" used two
         if (name.StartsWith("gemm_", StringComparison.Ordinal))
         {
             var (gflops, cpuGflops) = GemmBench.GFlops(int.Parse(name[5..], CultureInfo.InvariantCulture));
