@@ -28,4 +28,29 @@ public static class KernelThreads
 
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = count }, body);
     }
+
+    /// <summary>
+    /// Runs <paramref name="body"/>(start, length) over contiguous, 16-element-aligned ranges that cover
+    /// [0, <paramref name="length"/>): one range per thread when every thread gets at least
+    /// <paramref name="minPerThread"/> elements, otherwise a single range on the calling thread.
+    /// </summary>
+    internal static void ForRanges(int length, int minPerThread, Action<int, int> body)
+    {
+        int parts = Math.Min(Math.Min(Max, Environment.ProcessorCount), length / Math.Max(1, minPerThread));
+        if (parts <= 1)
+        {
+            body(0, length);
+            return;
+        }
+
+        int chunk = (((length + parts - 1) / parts) + 15) & ~15;
+        For(parts, t =>
+        {
+            int start = t * chunk;
+            if (start < length)
+            {
+                body(start, Math.Min(chunk, length - start));
+            }
+        });
+    }
 }

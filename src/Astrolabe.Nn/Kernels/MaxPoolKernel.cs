@@ -12,13 +12,16 @@ namespace Astrolabe.Nn.Kernels;
 /// </summary>
 internal static unsafe class MaxPoolKernel
 {
-    public static void Pool2x2(float[] x, int h, int w, int nc, int oh, int ow, float[] y, int[] argmax)
+    public static void Pool2x2(float[] x, int h, int w, int nc, int oh, int ow, float[] y, int[] argmax) =>
+        KernelThreads.ForRanges(nc, Math.Max(1, (1 << 16) / Math.Max(1, h * w)), (first, count) => Planes(x, h, w, first, count, oh, ow, y, argmax));
+
+    private static void Planes(float[] x, int h, int w, int first, int count, int oh, int ow, float[] y, int[] argmax)
     {
         fixed (float* px = x)
         fixed (float* py = y)
         fixed (int* pi = argmax)
         {
-            for (int plane = 0; plane < nc; plane++)
+            for (int plane = first; plane < first + count; plane++)
             {
                 int src = plane * h * w;
                 for (int i = 0; i < oh; i++)

@@ -5,16 +5,17 @@ namespace Astrolabe.Nn.Tests.Kernels;
 public class MaxPoolKernelTests
 {
     [Theory]
-    [InlineData(4, 4)]
-    [InlineData(28, 28)]
-    [InlineData(27, 35)]
-    [InlineData(33, 16)]
-    public void Matches_the_window_by_window_rule_with_ties_and_nan(int h, int w)
+    [InlineData(4, 4, 3)]
+    [InlineData(28, 28, 3)]
+    [InlineData(27, 35, 3)]
+    [InlineData(33, 16, 3)]
+    [InlineData(28, 28, 300)]
+    public void Matches_the_window_by_window_rule_with_ties_and_nan(int h, int w, int nc)
     {
         // Values from a small set give many ties; some NaNs. The rule: scan top-left, top-right, bottom-left,
-        // bottom-right; a later element wins when greater or NaN.
+        // bottom-right; a later element wins when greater or NaN. 300 planes are split across threads.
         var rng = new Rng(h * 100 + w);
-        int nc = 3, oh = h / 2, ow = w / 2;
+        int oh = h / 2, ow = w / 2;
         var x = new float[nc * h * w];
         for (int i = 0; i < x.Length; i++)
         {
