@@ -24,20 +24,8 @@ public static partial class Functional
     /// <param name="negativeSlope">The slope for negative inputs (PyTorch default 0.01).</param>
     /// <returns>The activation.</returns>
     public static Tensor LeakyRelu(Tensor x, float negativeSlope = 0.01f) => Unary(x,
-        (x, y) =>
-        {
-            for (int i = 0; i < x.Length; i++)
-            {
-                y[i] = x[i] > 0 ? x[i] : negativeSlope * x[i];
-            }
-        },
-        (x, _, gy, gx) =>
-        {
-            for (int i = 0; i < x.Length; i++)
-            {
-                gx[i] += x[i] > 0 ? gy[i] : negativeSlope * gy[i];
-            }
-        });
+        (x, y) => LeakyReluKernel(x, x, negativeSlope, y, accumulate: false),
+        (x, _, gy, gx) => LeakyReluKernel(x, gy, negativeSlope, gx, accumulate: true));
 
     /// <summary>The hyperbolic tangent.</summary>
     /// <param name="x">The input.</param>
@@ -132,6 +120,31 @@ public static partial class Functional
             KernelThreads.ForRanges(xd.Length, ParallelElements,
                 (start, n) => backward(xd.AsSpan(start, n), y.AsSpan(start, n), gy.AsSpan(start, n), gx.AsSpan(start, n)));
         }, x);
+    }
+
+    /// <summary>
+    /// <c>out (+)= x &gt; 0 ? v : slope·v</c>: the forward with v = x, the backward with v = the output gradient
+    /// (accumulated into the input gradient).
+    /// </summary>
+    private static void LeakyReluKernel(ReadOnlySpan<float> x, ReadOnlySpan<float> v, float slope, Span<float> output, bool accumulate)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var s = Vector256.Create(slope);
+            for (; i <= x.Length - 8; i += 8)
+            {
+                var vi = Vector256.Create(v[i..]);
+                var r = Vector256.ConditionalSelect(Vector256.GreaterThan(Vector256.Create(x[i..]), Vector256<float>.Zero), vi, s * vi);
+                (accumulate ? Vector256.Create(output[i..]) + r : r).CopyTo(output[i..]);
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            float r = x[i] > 0 ? v[i] : slope * v[i];
+            output[i] = accumulate ? output[i] + r : r;
+        }
     }
 
     private static void ReluBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> gy, Span<float> gx)

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 
 namespace Astrolabe.Optim;
@@ -58,11 +59,31 @@ public sealed class ElasticNetPenalty : IPenalty
 
         if (L1 != 0)
         {
-            float l1 = (float)L1;
-            for (int j = 0; j < values.Length; j++)
+            AddScaledSign(values, (float)L1, gradient);
+        }
+    }
+
+    /// <summary><c>gradient += l1 · sign(values)</c>, with sign(0) = 0 and a NaN value giving NaN (as torch.sign).</summary>
+    private static void AddScaledSign(ReadOnlySpan<float> values, float l1, Span<float> gradient)
+    {
+        int j = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var scale = new Vector<float>(l1);
+            for (; j <= values.Length - Vector<float>.Count; j += Vector<float>.Count)
             {
-                gradient[j] += l1 * MathF.Sign(values[j]);
+                var v = new Vector<float>(values[j..]);
+                var sign = Vector.ConditionalSelect(Vector.GreaterThan(v, Vector<float>.Zero), Vector<float>.One, Vector<float>.Zero)
+                    - Vector.ConditionalSelect(Vector.LessThan(v, Vector<float>.Zero), Vector<float>.One, Vector<float>.Zero);
+                sign = Vector.ConditionalSelect(Vector.Equals(v, v), sign, v);
+                (new Vector<float>(gradient[j..]) + (scale * sign)).CopyTo(gradient[j..]);
             }
+        }
+
+        for (; j < values.Length; j++)
+        {
+            float v = values[j];
+            gradient[j] += l1 * (float.IsNaN(v) ? v : v > 0 ? 1f : v < 0 ? -1f : 0f);
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Astrolabe.Optim;
 
 /// <summary>
@@ -40,7 +42,7 @@ public sealed class ScaleByRmsProp : IGradientTransformation
         {
             Span<float> u = context.Materialize(i);
             Span<float> s = state.Buffer(0, i), mean = state.Buffer(1, i), buf = state.Buffer(2, i);
-            for (int j = 0; j < u.Length; j++)
+            for (int j = Vectorized(u, s, mean, buf); j < u.Length; j++)
             {
                 float g = u[j];
                 s[j] = (alpha * s[j]) + (alphaComplement * g * g);
@@ -61,5 +63,45 @@ public sealed class ScaleByRmsProp : IGradientTransformation
                 u[j] = scaled;
             }
         }
+    }
+
+    /// <summary>The update over whole vectors, with the scalar loop's operations in the same order; returns where the tail starts.</summary>
+    private int Vectorized(Span<float> u, Span<float> s, Span<float> mean, Span<float> buf)
+    {
+        int j = 0;
+        if (!Vector.IsHardwareAccelerated)
+        {
+            return j;
+        }
+
+        var a = new Vector<float>(alpha);
+        var ac = new Vector<float>(alphaComplement);
+        var e = new Vector<float>(eps);
+        var m = new Vector<float>(momentum);
+        for (; j <= u.Length - Vector<float>.Count; j += Vector<float>.Count)
+        {
+            var g = new Vector<float>(u[j..]);
+            var sv = (a * new Vector<float>(s[j..])) + (ac * g * g);
+            sv.CopyTo(s[j..]);
+            var variance = sv;
+            if (centered)
+            {
+                var mv = (a * new Vector<float>(mean[j..])) + (ac * g);
+                mv.CopyTo(mean[j..]);
+                variance -= mv * mv;
+            }
+
+            var scaled = g / (Vector.SquareRoot(variance) + e);
+            if (momentum > 0)
+            {
+                var bv = (m * new Vector<float>(buf[j..])) + scaled;
+                bv.CopyTo(buf[j..]);
+                scaled = bv;
+            }
+
+            scaled.CopyTo(u[j..]);
+        }
+
+        return j;
     }
 }

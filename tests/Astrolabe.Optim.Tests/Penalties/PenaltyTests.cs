@@ -16,6 +16,22 @@ public sealed class PenaltyTests
     }
 
     [Fact]
+    public void TheL1GradientIsTheSignEverywhereAndNaNForNaN()
+    {
+        // 21 values: whole vectors and a scalar tail; zeros (of both signs), infinities and NaN in each part.
+        float[] values = [.. Enumerable.Range(0, 21).Select(i => (i % 4) switch { 0 => 0f, 1 => i, 2 => -i, _ => i % 7 == 0 ? float.NaN : -0f })];
+        values[5] = float.PositiveInfinity;
+        values[6] = float.NegativeInfinity;
+        var p = new Parameter("w", values, new float[values.Length], values.Length);
+        Penalties.L1(0.5).AddGradients([p]);
+        for (int i = 0; i < values.Length; i++)
+        {
+            float expected = float.IsNaN(values[i]) ? float.NaN : 0.5f * Math.Sign(values[i]);
+            Assert.Equal(expected, p.Grad[i]);
+        }
+    }
+
+    [Fact]
     public void AnL2PenaltyOnTheOptimizerEqualsWeightDecay()
     {
         var q1 = new Quadratic(6);
