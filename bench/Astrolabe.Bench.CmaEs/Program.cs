@@ -5,7 +5,7 @@ using Astrolabe.Bench.CmaEs;
 
 // quality <trials> <seed0> <seeds> <variant[:filter]>... : "problem variant seed best" lines, seeds in the outer loop
 //                                                      (variant: default, ipop, bipop, sep, lra; filter: comma-separated name parts)
-// cost <dims> <trials> <repeats>                      : "cost <dims> <median CPU seconds per trial> <median wall seconds per trial>"
+// cost <dims> <trials> <repeats>                      : "cost <dims> <median CPU s per trial> <median wall s per trial> <cold first run's CPU s per trial>"
 // compare <ours-file> <ours-variant> <peer-file> <peer-variant> [filter] : a markdown table of medians and Mann–Whitney + Holm
 // check                                               : prints reference values of the problems (to compare with problems.py)
 var inv = CultureInfo.InvariantCulture;
@@ -30,7 +30,17 @@ switch (args.ElementAtOrDefault(0))
     case "cost":
         int dims = int.Parse(args[1], inv), n = int.Parse(args[2], inv), repeats = int.Parse(args[3], inv);
         var sphere = new Problem("sphere", x => x.Sum(v => v * v), Enumerable.Repeat((-5.0, 5.0), dims).ToArray());
-        Run(sphere, new CmaEsSamplerOptions { Seed = 99 }, 200);
+        // Warm-up: whole runs until the JIT's tiered compilation has settled (at least 3 s), so that the timed runs
+        // measure the sampler, not the compiler; the first, cold run's cost is printed as well.
+        var warming = Stopwatch.StartNew();
+        var coldCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        Run(sphere, new CmaEsSamplerOptions { Seed = 99 }, n);
+        double cold = (Process.GetCurrentProcess().TotalProcessorTime - coldCpu0).TotalSeconds / n;
+        for (int w = 100; warming.Elapsed.TotalSeconds < 3; w++)
+        {
+            Run(sphere, new CmaEsSamplerOptions { Seed = w }, n);
+        }
+
         var runs = Enumerable.Range(0, repeats).Select(r =>
         {
             var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
@@ -38,7 +48,7 @@ switch (args.ElementAtOrDefault(0))
             Run(sphere, new CmaEsSamplerOptions { Seed = r }, n);
             return (Cpu: (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds / n, Wall: sw.Elapsed.TotalSeconds / n);
         }).ToList();
-        Console.WriteLine(string.Create(inv, $"cost {dims} {runs.Select(r => r.Cpu).Order().ElementAt(repeats / 2):R} {runs.Select(r => r.Wall).Order().ElementAt(repeats / 2):R}"));
+        Console.WriteLine(string.Create(inv, $"cost {dims} {runs.Select(r => r.Cpu).Order().ElementAt(repeats / 2):R} {runs.Select(r => r.Wall).Order().ElementAt(repeats / 2):R} {cold:R}"));
         break;
     case "compare":
         Console.Write(Compare.Table(File.ReadAllLines(args[1]), args[2], File.ReadAllLines(args[3]), args[4], args.Length > 5 ? args[5].Split(',') : []));

@@ -2,7 +2,7 @@
 # CMA-ES benchmark, Astrolabe vs Optuna 3.1 (its CmaEsSampler on the cmaes package), in the same run:
 #  quality: best value (= regret, every optimum is 0) after N trials on the problem set of problems.py /
 #           Problems.cs, over seeds; medians per problem and Mann–Whitney U with Holm's correction;
-#  cost:    seconds per trial on a 10- and 40-dimensional sphere, 1 thread each side.
+#  cost:    seconds per trial on a 10- and 40-dimensional sphere, 1 thread each side (cost.sh alone runs only this).
 # Usage: bench/Astrolabe.Bench.CmaEs/run.sh [trials=1000] [seeds=20] [peer-processes=2]
 # Raw lines go to results/ (OUT_DIR overrides), tables to standard output.
 set -euo pipefail
@@ -35,15 +35,4 @@ echo
 echo
 "${bench[@]}" compare "$out/ours.txt" bipop "$out/peer.txt" default rastrigin,ackley
 echo
-echo "## Cost per trial ($trials trials, sphere, CmaEsSampler defaults, in-memory storage, 1 thread each, .NET $(dotnet --version))"
-echo
-echo "Process CPU time per trial (robust on a shared machine), wall time in brackets; medians over repeats."
-echo
-echo "| dims | Astrolabe ms/trial | Optuna ms/trial | Optuna / Astrolabe (CPU) |"
-echo "|---|---|---|---|"
-for d in 10 40; do
-  read -r _ _ ac aw <<<"$("${bench[@]}" cost "$d" "$trials" 5)"
-  read -r _ _ oc ow <<<"$(cd "$here" && "$peer" peer_cmaes.py cost "$d" "$trials" 3)"
-  awk -v d="$d" -v ac="$ac" -v aw="$aw" -v oc="$oc" -v ow="$ow" \
-    'BEGIN { printf "| %d | %.3f (%.3f) | %.3f (%.3f) | %.0f× |\n", d, ac * 1000, aw * 1000, oc * 1000, ow * 1000, oc / ac }'
-done
+"$here/cost.sh" "$trials"

@@ -10,10 +10,13 @@ internal static class SymmetricEigen
     public static void Decompose(ReadOnlySpan<double> a, int n, Span<double> values, Span<double> vectors)
     {
         var m = a.ToArray();
-        vectors.Clear();
+
+        // The eigenvectors are accumulated as rows (the transpose of the result), so that a rotation updates two
+        // contiguous rows instead of two strided columns.
+        var vt = new double[n * n];
         for (int i = 0; i < n; i++)
         {
-            vectors[(i * n) + i] = 1;
+            vt[(i * n) + i] = 1;
         }
 
         for (int sweep = 0; sweep < 100; sweep++)
@@ -37,7 +40,7 @@ internal static class SymmetricEigen
             {
                 for (int q = p + 1; q < n; q++)
                 {
-                    Rotate(m, n, p, q, vectors);
+                    Rotate(m, n, p, q, vt);
                 }
             }
         }
@@ -45,10 +48,19 @@ internal static class SymmetricEigen
         for (int i = 0; i < n; i++)
         {
             values[i] = m[(i * n) + i];
+            for (int j = 0; j < n; j++)
+            {
+                vectors[(j * n) + i] = vt[(i * n) + j];
+            }
         }
     }
 
-    private static void Rotate(double[] m, int n, int p, int q, Span<double> v)
+    /// <summary>
+    /// m ← Jᵀ·m·J and vᵀ ← Jᵀ·vᵀ for the rotation J in the (p, q) plane that zeroes m[p, q]. Off the 2×2 block the
+    /// new rows p and q are computed once and mirrored into columns p and q (m stays symmetric); the block gets
+    /// the column and then the row rotation, as the two-sided product defines it.
+    /// </summary>
+    private static void Rotate(double[] m, int n, int p, int q, double[] vt)
     {
         double apq = m[(p * n) + q];
         if (apq == 0)
@@ -65,25 +77,42 @@ internal static class SymmetricEigen
         }
 
         double c = 1 / Math.Sqrt((t * t) + 1), s = t * c;
+
+        // The 2×2 block: columns first, then rows.
+        double bpp = (c * app) - (s * apq), bpq = (s * app) + (c * apq);
+        double bqp = (c * apq) - (s * aqq), bqq = (s * apq) + (c * aqq);
+        double npp = (c * bpp) - (s * bqp), npq = (c * bpq) - (s * bqq);
+        double nqp = (s * bpp) + (c * bqp), nqq = (s * bpq) + (c * bqq);
+
+        var rowP = m.AsSpan(p * n, n);
+        var rowQ = m.AsSpan(q * n, n);
         for (int k = 0; k < n; k++)
         {
-            double mkp = m[(k * n) + p], mkq = m[(k * n) + q];
-            m[(k * n) + p] = (c * mkp) - (s * mkq);
-            m[(k * n) + q] = (s * mkp) + (c * mkq);
+            double mpk = rowP[k], mqk = rowQ[k];
+            rowP[k] = (c * mpk) - (s * mqk);
+            rowQ[k] = (s * mpk) + (c * mqk);
         }
 
+        rowP[p] = npp;
+        rowP[q] = npq;
+        rowQ[p] = nqp;
+        rowQ[q] = nqq;
         for (int k = 0; k < n; k++)
         {
-            double mpk = m[(p * n) + k], mqk = m[(q * n) + k];
-            m[(p * n) + k] = (c * mpk) - (s * mqk);
-            m[(q * n) + k] = (s * mpk) + (c * mqk);
+            if (k != p && k != q)
+            {
+                m[(k * n) + p] = rowP[k];
+                m[(k * n) + q] = rowQ[k];
+            }
         }
 
+        var vp = vt.AsSpan(p * n, n);
+        var vq = vt.AsSpan(q * n, n);
         for (int k = 0; k < n; k++)
         {
-            double vkp = v[(k * n) + p], vkq = v[(k * n) + q];
-            v[(k * n) + p] = (c * vkp) - (s * vkq);
-            v[(k * n) + q] = (s * vkp) + (c * vkq);
+            double a = vp[k], b = vq[k];
+            vp[k] = (c * a) - (s * b);
+            vq[k] = (s * a) + (c * b);
         }
     }
 }

@@ -29,6 +29,36 @@ public sealed class CmaInternalsTests
     }
 
     [Fact]
+    public void EigenDecompositionOfALargerMatrixIsOrthonormalAndReconstructs()
+    {
+        const int n = 40;
+        var rng = new Random(3);
+        var g = Enumerable.Range(0, n * n).Select(_ => rng.NextDouble() - 0.5).ToArray();
+        var a = new double[n * n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                a[(i * n) + j] = Enumerable.Range(0, n).Sum(k => g[(i * n) + k] * g[(j * n) + k]) + (i == j ? 0.1 : 0);
+            }
+        }
+
+        var values = new double[n];
+        var vectors = new double[n * n];
+        SymmetricEigen.Decompose(a, n, values, vectors);
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                double reconstructed = Enumerable.Range(0, n).Sum(k => vectors[(i * n) + k] * values[k] * vectors[(j * n) + k]);
+                double dot = Enumerable.Range(0, n).Sum(k => vectors[(k * n) + i] * vectors[(k * n) + j]);
+                Assert.Equal(a[(i * n) + j], reconstructed, 1e-10);
+                Assert.Equal(i == j ? 1 : 0, dot, 1e-12);
+            }
+        }
+    }
+
+    [Fact]
     public void StateRoundTripsThroughJson()
     {
         var state = CmaState.Start(["a", "b"], false, 6, [0.1, 0.2], 0.3, null, 42, margin: true, lrAdapt: true);
