@@ -7,8 +7,9 @@ namespace Astrolabe.Nn.Kernels;
 /// Single-precision matrix multiply, <c>C = (accumulate ? C : 0) + op(A)·op(B)</c>, row-major, where op is the
 /// identity or the transpose. Blocked and packed in the GotoBLAS/BLIS manner: B is packed into NR-wide column strips
 /// (KC×NC block, L3/L2), A into MR-tall row strips (MC×KC block, L2), and a register-blocked micro-kernel
-/// (<see cref="MicroKernel"/>) computes an MR×NR tile of C with fused multiply-adds. Large products are split across
-/// <see cref="KernelThreads.Max"/> threads along the longer of M and N.
+/// (<see cref="MicroKernel"/>) computes an MR×NR tile of C with fused multiply-adds. Operands that are small or that
+/// the product reads only a few times are read where they lie instead (packing them would cost as much as the
+/// product). Large products are split across <see cref="KernelThreads.Max"/> threads along the longer of M and N.
 /// </summary>
 internal static unsafe class Gemm
 {
