@@ -9,7 +9,8 @@ namespace Astrolabe.Nn.Kernels;
 /// (KC×NC block, L3/L2), A into MR-tall row strips (MC×KC block, L2), and a register-blocked micro-kernel
 /// (<see cref="MicroKernel"/>) computes an MR×NR tile of C with fused multiply-adds. Operands that are small or that
 /// the product reads only a few times are read where they lie instead (packing them would cost as much as the
-/// product). Large products are split across <see cref="KernelThreads.Max"/> threads along the longer of M and N.
+/// product). Large products are split across <see cref="KernelThreads.Max"/> threads: along N when it is at least
+/// twice M, otherwise along M (with N split, every thread packs all of A, which costs more than packing B).
 /// </summary>
 internal static unsafe class Gemm
 {
@@ -82,7 +83,7 @@ internal static unsafe class Gemm
         }
 
         nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
-        if (n >= m)
+        if (n >= 2 * m)
         {
             int parts = Math.Min(threads, (n + NR - 1) / NR);
             int chunk = ((n + parts - 1) / parts + NR - 1) / NR * NR;
