@@ -10,7 +10,8 @@ namespace Astrolabe.Cli.Commands;
 /// <c>astrolabe demo</c>: a model search on a shipped dataset. TPE draws network structures and training recipes
 /// from a <see cref="ModelSpace"/>, each trial trains with Astrolabe.Nn and reports its validation score per epoch,
 /// and Hyperband stops the poor ones. The study lives in the storage (SQLite by default), so an interrupted demo
-/// resumes where it stopped: <c>--trials</c> is the study's total. At the end: the leaderboard, the best model
+/// resumes where it stopped: <c>--trials</c> is the number of complete or pruned trials the study should hold (failed
+/// trials, such as one interrupted by Ctrl-C, do not count). At the end: the leaderboard, the best model
 /// retrained on train + validation, its test score, and the model saved for <c>astrolabe predict</c>.
 /// </summary>
 internal static class DemoCommand
@@ -18,7 +19,7 @@ internal static class DemoCommand
     public static Command Create(CliConsole console)
     {
         var dataset = new Option<string>("--dataset") { Description = $"The data to search on: {string.Join(", ", BuiltInTasks.Names)}.", DefaultValueFactory = _ => "mnist10k" };
-        var trials = new Option<int>("--trials") { Description = "Trials the study should hold when done (a resumed study runs only the rest).", DefaultValueFactory = _ => 24 };
+        var trials = new Option<int>("--trials") { Description = "Complete or pruned trials the study should hold when done (a resumed study runs only the rest; failed or interrupted trials do not count).", DefaultValueFactory = _ => 24 };
         var timeout = new Option<double?>("--timeout") { Description = "Start no trial after this many seconds." };
         var jobs = new Option<int>("--jobs") { Description = "Trials run at the same time.", DefaultValueFactory = _ => 1 };
         var seed = new Option<int>("--seed") { Description = "Seed of the sampler and of every trial's initialisation and shuffling.", DefaultValueFactory = _ => 0 };
@@ -61,13 +62,16 @@ internal static class DemoCommand
                 HeartbeatInterval = TimeSpan.FromSeconds(5),
             });
             s.FailStaleTrials();
-            int target = parse.GetValue(trials), finished = s.Trials.Count(t => t.State.IsFinished());
+            int target = parse.GetValue(trials);
+            int finished = s.Trials.Count(t => t.State is TrialState.Complete or TrialState.Pruned);
+            int failed = s.Trials.Count(t => t.State == TrialState.Fail);
             console.Out.WriteLine(
                 $"Model search on {task.Name}: {task.Train.Count} train / {task.Validation.Count} validation / {task.Test.Count} test samples; "
                 + $"objective: validation {task.MetricName} ({task.Direction.ToString().ToLowerInvariant()}); study '{name}' in {parse.GetValue(CommonOptions.Storage)}.");
-            if (finished > 0)
+            if (finished + failed > 0)
             {
-                console.Out.WriteLine($"Resuming: the study already holds {finished} finished trials; running {Math.Max(0, target - finished)} more.");
+                string notCounted = failed > 0 ? $" ({failed} failed, not counted)" : "";
+                console.Out.WriteLine($"Resuming: the study already holds {finished} complete or pruned trials{notCounted}; running {Math.Max(0, target - finished)} more.");
             }
 
             var clock = Stopwatch.StartNew();

@@ -36,7 +36,7 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("Study 'demo-iris': 4 trials", output, StringComparison.Ordinal);
         (code, output, error) = await cli.Run("demo", "--dataset", "iris", "--trials", "6", "--max-epochs", "2", "--storage", cli.Storage, "--model-out", cli.File("b.model"));
         Assert.True(code == 0, error + output);
-        Assert.Contains("Resuming: the study already holds 4 finished trials; running 2 more.", output, StringComparison.Ordinal);
+        Assert.Contains("Resuming: the study already holds 4 complete or pruned trials; running 2 more.", output, StringComparison.Ordinal);
         Assert.Contains("Study 'demo-iris': 6 trials", output, StringComparison.Ordinal);
         Assert.True(File.Exists(cli.File("b.model")));
     }
@@ -76,13 +76,18 @@ public sealed class DemoCommandTests : IDisposable
             var trials = Study.Load("demo-digits", storage).Trials;
             Assert.NotEmpty(trials);
             Assert.All(trials, t => Assert.True(t.State.IsFinished(), $"trial {t.Number} is {t.State}"));
-            before = trials.Count;
+            before = Counted(trials);
         }
 
         var (again, output, error) = await cli.Run("demo", "--dataset", "digits", "--trials", (before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), "--max-epochs", "2", "--storage", cli.Storage, "--model-out", cli.File("d.model"));
         Assert.True(again == 0, error + output);
-        Assert.Contains($"Resuming: the study already holds {before} finished trials; running 1 more.", output, StringComparison.Ordinal);
+        Assert.Contains($"Resuming: the study already holds {before} complete or pruned trials", output, StringComparison.Ordinal);
+        Assert.Contains("; running 1 more.", output, StringComparison.Ordinal);
         Assert.True(File.Exists(cli.File("d.model")));
+        using (var storage = new SqliteStorage(cli.Db))
+        {
+            Assert.Equal(before + 1, Counted(Study.Load("demo-digits", storage).Trials));
+        }
     }
 
     [Fact]
@@ -113,18 +118,23 @@ public sealed class DemoCommandTests : IDisposable
         await process.WaitForExitAsync(timeout.Token);
         Assert.True(process.ExitCode == 130, await stderr + await stdout);
         Assert.Contains("can be resumed", await stderr, StringComparison.Ordinal);
-        int before;
+        int before, failed;
         using (var storage = new SqliteStorage(cli.Db))
         {
             var trials = Study.Load("demo-digits", storage).Trials;
             Assert.All(trials, t => Assert.True(t.State.IsFinished(), $"trial {t.Number} is {t.State}"));
-            before = trials.Count;
+            before = Counted(trials);
+            failed = trials.Count(t => t.State == TrialState.Fail);
         }
 
+        // The trial Ctrl-C interrupted is failed and does not count toward --trials.
+        Assert.True(failed >= 1, "the interrupted trial was not recorded as failed");
         var (code, output, error) = await cli.Run("demo", "--dataset", "digits", "--trials", (before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), "--max-epochs", "2", "--storage", cli.Storage, "--model-out", cli.File("s.model"));
         Assert.True(code == 0, error + output);
-        Assert.Contains($"already holds {before} finished trials; running 1 more.", output, StringComparison.Ordinal);
+        Assert.Contains($"already holds {before} complete or pruned trials ({failed} failed, not counted); running 1 more.", output, StringComparison.Ordinal);
     }
+
+    private static int Counted(IEnumerable<FrozenTrial> trials) => trials.Count(t => t.State is TrialState.Complete or TrialState.Pruned);
 
     private int FinishedTrials()
     {
