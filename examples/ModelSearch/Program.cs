@@ -21,7 +21,7 @@ var study = Study.Create(new StudyOptions
     Pruner = new HyperbandPruner(new HyperbandPrunerOptions { MinResource = 1, MaxResource = space.Options.MaxEpochs }),
 });
 
-int left = trials - study.Trials.Count(t => t.State.IsFinished());
+int left = trials - study.Trials.Count(t => t.State is TrialState.Complete or TrialState.Pruned);
 study.Optimize(trial => objective.Evaluate(trial), new OptimizeOptions
 {
     NTrials = Math.Max(0, left),
