@@ -41,22 +41,25 @@ public static partial class Functional
         var out2 = ArrayPool<float>.Shared.Rent(o * p);
         Gemm.Multiply(false, false, o, p, rows, weight.Data, 0, rows, cols, 0, p, out2, 0, p, accumulate: false);
         var y = GC.AllocateUninitializedArray<float>(g.N * o * plane);
-        for (int n = 0; n < g.N; n++)
+        var biasData = bias?.Data;
+        KernelThreads.ForRanges(g.N * o, Math.Max(1, ParallelElements / Math.Max(1, plane)), (first, count) =>
         {
-            for (int oc = 0; oc < o; oc++)
+            // Output plane (n, oc) of y is column block n of row oc of the GEMM's result.
+            for (int k = first; k < first + count; k++)
             {
-                var dst = y.AsSpan(((n * o) + oc) * plane, plane);
+                int n = k / o, oc = k % o;
+                var dst = y.AsSpan(k * plane, plane);
                 var src = out2.AsSpan((oc * p) + (n * plane), plane);
-                if (bias is null)
+                if (biasData is null)
                 {
                     src.CopyTo(dst);
                 }
                 else
                 {
-                    TensorPrimitives.Add(src, bias.Data[oc], dst);
+                    TensorPrimitives.Add(src, biasData[oc], dst);
                 }
             }
-        }
+        });
 
         ArrayPool<float>.Shared.Return(out2);
         float[]? kept = cols;
@@ -69,13 +72,13 @@ public static partial class Functional
 
             var gy = t.Grad!;
             var g2 = ArrayPool<float>.Shared.Rent(o * p);
-            for (int n = 0; n < g.N; n++)
+            KernelThreads.ForRanges(g.N * o, Math.Max(1, ParallelElements / Math.Max(1, plane)), (first, count) =>
             {
-                for (int oc = 0; oc < o; oc++)
+                for (int k = first; k < first + count; k++)
                 {
-                    gy.AsSpan(((n * o) + oc) * plane, plane).CopyTo(g2.AsSpan((oc * p) + (n * plane), plane));
+                    gy.AsSpan(k * plane, plane).CopyTo(g2.AsSpan(((k % o) * p) + (k / o * plane), plane));
                 }
-            }
+            });
 
             if (bias is { RequiresGrad: true })
             {
