@@ -106,18 +106,15 @@ public static partial class Functional
             }
         });
 
-    /// <summary>Element-wise operations on at least this many elements per thread are split across threads.</summary>
-    private const int ParallelElements = 1 << 16;
-
     private static Tensor Unary(Tensor x, UnaryForward forward, UnaryBackward backward)
     {
         var y = GC.AllocateUninitializedArray<float>(x.Length);
         var xd = x.Data;
-        KernelThreads.ForRanges(xd.Length, ParallelElements, (start, n) => forward(xd.AsSpan(start, n), y.AsSpan(start, n)));
+        KernelThreads.ForRanges(xd.Length, 1, (start, n) => forward(xd.AsSpan(start, n), y.AsSpan(start, n)));
         return Tensor.FromOp(y, x.Shape, o =>
         {
             float[] gy = o.Grad!, gx = x.GradBuffer();
-            KernelThreads.ForRanges(xd.Length, ParallelElements,
+            KernelThreads.ForRanges(xd.Length, 1,
                 (start, n) => backward(xd.AsSpan(start, n), y.AsSpan(start, n), gy.AsSpan(start, n), gx.AsSpan(start, n)));
         }, x);
     }

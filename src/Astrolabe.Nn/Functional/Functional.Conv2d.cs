@@ -42,7 +42,7 @@ public static partial class Functional
         Gemm.Multiply(false, false, o, p, rows, weight.Data, 0, rows, cols, 0, p, out2, 0, p, accumulate: false);
         var y = GC.AllocateUninitializedArray<float>(g.N * o * plane);
         var biasData = bias?.Data;
-        KernelThreads.ForRanges(g.N * o, Math.Max(1, ParallelElements / Math.Max(1, plane)), (first, count) =>
+        KernelThreads.ForRanges(g.N * o, plane, (first, count) =>
         {
             // Output plane (n, oc) of y is column block n of row oc of the GEMM's result.
             for (int k = first; k < first + count; k++)
@@ -72,7 +72,7 @@ public static partial class Functional
 
             var gy = t.Grad!;
             var g2 = ArrayPool<float>.Shared.Rent(o * p);
-            KernelThreads.ForRanges(g.N * o, Math.Max(1, ParallelElements / Math.Max(1, plane)), (first, count) =>
+            KernelThreads.ForRanges(g.N * o, plane, (first, count) =>
             {
                 for (int k = first; k < first + count; k++)
                 {

@@ -29,27 +29,32 @@ public static class KernelThreads
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = count }, body);
     }
 
+    /// <summary>Memory-bound passes over fewer floats than this per thread stay on the calling thread.</summary>
+    private const int ParallelFloats = 1 << 16;
+
     /// <summary>
-    /// Runs <paramref name="body"/>(start, length) over contiguous, 16-element-aligned ranges that cover
-    /// [0, <paramref name="length"/>): one range per thread when every thread gets at least
-    /// <paramref name="minPerThread"/> elements, otherwise a single range on the calling thread.
+    /// Runs <paramref name="body"/>(start, count) over contiguous, 16-item-aligned ranges that cover the
+    /// <paramref name="items"/> items (elements, planes …) of a memory-bound pass, each item
+    /// <paramref name="itemFloats"/> floats: one range per thread when every thread gets at least 65,536 floats,
+    /// otherwise a single range on the calling thread.
     /// </summary>
-    internal static void ForRanges(int length, int minPerThread, Action<int, int> body)
+    internal static void ForRanges(int items, int itemFloats, Action<int, int> body)
     {
-        int parts = Math.Min(Math.Min(Max, Environment.ProcessorCount), length / Math.Max(1, minPerThread));
+        int perThread = Math.Max(1, ParallelFloats / Math.Max(1, itemFloats));
+        int parts = Math.Min(Math.Min(Max, Environment.ProcessorCount), items / perThread);
         if (parts <= 1)
         {
-            body(0, length);
+            body(0, items);
             return;
         }
 
-        int chunk = (((length + parts - 1) / parts) + 15) & ~15;
+        int chunk = (((items + parts - 1) / parts) + 15) & ~15;
         For(parts, t =>
         {
             int start = t * chunk;
-            if (start < length)
+            if (start < items)
             {
-                body(start, Math.Min(chunk, length - start));
+                body(start, Math.Min(chunk, items - start));
             }
         });
     }

@@ -13,7 +13,7 @@ namespace Astrolabe.Nn.Kernels;
 internal static unsafe class MaxPoolKernel
 {
     public static void Pool2x2(float[] x, int h, int w, int nc, int oh, int ow, float[] y, int[] argmax) =>
-        KernelThreads.ForRanges(nc, Math.Max(1, (1 << 16) / Math.Max(1, h * w)), (first, count) => Planes(x, h, w, first, count, oh, ow, y, argmax));
+        KernelThreads.ForRanges(nc, h * w, (first, count) => Planes(x, h, w, first, count, oh, ow, y, argmax));
 
     private static void Planes(float[] x, int h, int w, int first, int count, int oh, int ow, float[] y, int[] argmax)
     {
