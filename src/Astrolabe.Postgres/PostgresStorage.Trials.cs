@@ -5,6 +5,17 @@ namespace Astrolabe;
 /// <content>Trial creation and updates.</content>
 public sealed partial class PostgresStorage
 {
+    /// <summary>
+    /// Moves the oldest Waiting trial of study $1 to Running (start $2, a first heartbeat when $3) and returns its id
+    /// and number; SKIP LOCKED: concurrent claims take different trials.
+    /// </summary>
+    private const string ClaimSql = $"""
+        UPDATE astrolabe_trials SET state = 0, datetime_start = $2, heartbeat = CASE WHEN $3 THEN {ServerMilliseconds} END
+        WHERE trial_id = (SELECT trial_id FROM astrolabe_trials WHERE study_id = $1 AND state = 4 ORDER BY number LIMIT 1 FOR UPDATE SKIP LOCKED)
+          AND state = 4
+        RETURNING trial_id, number
+        """;
+
     /// <summary>Locks a trial that may still change (FOR SHARE: a concurrent finish waits, and vice versa).</summary>
     private const string UpdatableTrial = "(SELECT trial_id FROM astrolabe_trials WHERE trial_id = $1 AND state IN (0, 4) FOR SHARE) t";
 
@@ -78,11 +89,7 @@ public sealed partial class PostgresStorage
     {
         Directions(studyId);
         const string Sql = $"""
-            WITH claimed AS (
-                UPDATE astrolabe_trials SET state = 0, datetime_start = $2, heartbeat = CASE WHEN $3 THEN {ServerMilliseconds} END
-                WHERE trial_id = (SELECT trial_id FROM astrolabe_trials WHERE study_id = $1 AND state = 4 ORDER BY number LIMIT 1 FOR UPDATE SKIP LOCKED)
-                  AND state = 4
-                RETURNING trial_id, number),
+            WITH claimed AS ({ClaimSql}),
             n AS (
                 UPDATE astrolabe_studies SET next_number = next_number + 1
                 WHERE study_id = $1 AND NOT EXISTS (SELECT 1 FROM claimed)
@@ -109,13 +116,7 @@ public sealed partial class PostgresStorage
 
     private FrozenTrial? ClaimWaitingTrial(int studyId, bool heartbeat)
     {
-        const string Sql = $"""
-            UPDATE astrolabe_trials SET state = 0, datetime_start = $2, heartbeat = CASE WHEN $3 THEN {ServerMilliseconds} END
-            WHERE trial_id = (SELECT trial_id FROM astrolabe_trials WHERE study_id = $1 AND state = 4 ORDER BY number LIMIT 1 FOR UPDATE SKIP LOCKED)
-              AND state = 4
-            RETURNING trial_id
-            """;
-        return Run(c => Scalar(c, null, Sql, studyId, Now(), heartbeat), retry: false) is long id ? Own(GetTrial(id)) : null;
+        return Run(c => Scalar(c, null, ClaimSql, studyId, Now(), heartbeat), retry: false) is long id ? Own(GetTrial(id)) : null;
     }
 
     /// <inheritdoc />
