@@ -7,8 +7,9 @@ namespace Astrolabe.Nn;
 public static partial class Functional
 {
     /// <summary>
-    /// 2-D convolution (cross-correlation, as PyTorch) of an NCHW batch: im2col, then one GEMM
-    /// <c>W[O, C·KH·KW] · cols[C·KH·KW, N·OH·OW]</c>; backward uses the two transposed GEMMs and col2im.
+    /// 2-D convolution (cross-correlation, as PyTorch) of an NCHW batch. Stride-1 layers with C·KH·KW ≤ 32 (a first
+    /// layer on a few channels) are computed directly on padded planes; the others by im2col and one GEMM
+    /// <c>W[O, C·KH·KW] · cols[C·KH·KW, N·OH·OW]</c>, whose backward uses the two transposed GEMMs and col2im.
     /// </summary>
     /// <param name="x">The input [N, C, H, W].</param>
     /// <param name="weight">The filters [O, C, KH, KW].</param>
@@ -33,6 +34,13 @@ public static partial class Functional
             throw new ArgumentException($"{layer}: a {g.KH}×{g.KW} kernel (stride {stride}, padding {padding}) does not fit input {Shapes.Format(x.ShapeSpan)}.");
         }
 
+        return DirectConv.Applies(g) ? Conv2dDirect(g, x, weight, bias, layer) : Conv2dIm2Col(g, x, weight, bias, layer);
+    }
+
+    /// <summary>The convolution as im2col and one GEMM (any stride); the caller has validated the shapes.</summary>
+    internal static Tensor Conv2dIm2Col(ConvGeometry g, Tensor x, Tensor weight, Tensor? bias, string layer)
+    {
+        int o = weight.Dim(0);
         int rows = g.Rows, p = g.Cols, plane = g.OH * g.OW;
         // Scratch matrices come from the shared pool (they are megabytes for image batches; fresh ones would be
         // large-object allocations every step). cols lives until the backward pass, the others only inside a call.
@@ -91,7 +99,20 @@ public static partial class Functional
 
             if (weight.RequiresGrad)
             {
-                Gemm.Multiply(false, true, o, rows, p, g2, 0, p, kept, 0, p, weight.GradBuffer(), 0, rows, accumulate: true);
+                // dWᵀ = cols · g2ᵀ, not dW = g2 · colsᵀ: the column matrix is then the left operand, read in place,
+                // where the right one would be packed transposed (every element of it copied once more).
+                var gwT = ArrayPool<float>.Shared.Rent(rows * o);
+                Gemm.Multiply(false, true, rows, o, p, kept, 0, p, g2, 0, p, gwT, 0, o, accumulate: false);
+                var gw = weight.GradBuffer();
+                for (int r = 0; r < rows; r++)
+                {
+                    for (int oc = 0; oc < o; oc++)
+                    {
+                        gw[(oc * rows) + r] += gwT[(r * o) + oc];
+                    }
+                }
+
+                ArrayPool<float>.Shared.Return(gwT);
             }
 
             if (x.RequiresGrad)

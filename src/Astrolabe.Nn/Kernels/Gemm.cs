@@ -24,7 +24,7 @@ internal static unsafe class Gemm
     private const long DirectElements = 32 * 1024;
 
     /// <summary>An operand read at most this many times by the product is not packed (see <see cref="Serial"/>).</summary>
-    private const int FewReads = 4;
+    private const int FewReads = 6;
 
     [ThreadStatic]
     private static float[]? t_packA;

@@ -1,0 +1,47 @@
+using System.Buffers;
+using Astrolabe.Nn.Kernels;
+
+namespace Astrolabe.Nn;
+
+public static partial class Functional
+{
+    /// <summary>The convolution by <see cref="DirectConv"/> (stride 1, few input rows); the caller has validated the shapes.</summary>
+    internal static Tensor Conv2dDirect(ConvGeometry g, Tensor x, Tensor weight, Tensor? bias, string layer)
+    {
+        int o = weight.Dim(0);
+        var conv = new DirectConv(g, o);
+        // The padded input lives until the backward pass (the weight gradient reads it), like im2col's columns.
+        var padded = ArrayPool<float>.Shared.Rent(conv.PaddedLength);
+        conv.Pad(x.Data, padded);
+        var y = GC.AllocateUninitializedArray<float>(g.N * o * g.OH * g.OW);
+        conv.Forward(padded, weight.Data, bias?.Data, y);
+        float[]? kept = padded;
+        var result = Tensor.FromOp(y, [g.N, o, g.OH, g.OW], t =>
+        {
+            if (kept is null)
+            {
+                throw new InvalidOperationException($"{layer}: backward ran twice through the same graph; run the forward pass again.");
+            }
+
+            var gy = t.Grad!;
+            if (weight.RequiresGrad || bias is { RequiresGrad: true })
+            {
+                conv.BackwardWeight(kept, gy, weight.RequiresGrad ? weight.GradBuffer() : null, bias is { RequiresGrad: true } ? bias.GradBuffer() : null);
+            }
+
+            if (x.RequiresGrad)
+            {
+                conv.BackwardInput(weight.Data, gy, x.GradBuffer());
+            }
+
+            ArrayPool<float>.Shared.Return(kept);
+            kept = null;
+        }, bias is null ? [x, weight] : [x, weight, bias]);
+        if (!result.RequiresGrad)
+        {
+            ArrayPool<float>.Shared.Return(padded);
+        }
+
+        return result;
+    }
+}

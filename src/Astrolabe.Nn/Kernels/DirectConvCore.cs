@@ -1,0 +1,158 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Astrolabe.Nn.Kernels;
+
+/// <summary>
+/// The register-blocked loops of <see cref="DirectConv"/>, on flat planes read at tap offsets, eight floats at a time
+/// (Vector256: the planes are a few hundred floats, too short for wider vectors to pay).
+/// </summary>
+internal static unsafe class DirectConvCore
+{
+    /// <summary>Output planes computed together, sharing each input load.</summary>
+    public const int Block = 4;
+
+    /// <summary>
+    /// output[p][j] = initial[p] + Σ_i Σ_t weights[p][i·taps + t] · input[i][j + offsets[t]] for j &lt; length (a
+    /// multiple of 16). weights holds each output plane's inputs·taps coefficients broadcast to vectors, padded with
+    /// zero rows to a multiple of <see cref="Block"/> planes. Every input read must lie inside its buffer.
+    /// Two vectors of j by four planes per step: six loads feed eight multiply-adds.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Correlate(
+        float* input, int inputs, int inputStride, int* offsets, int taps,
+        Vector256<float>* weights, float* initial, int outputs, float* output, int outputStride, int length)
+    {
+        int rows = inputs * taps;
+        for (int p0 = 0; p0 < outputs; p0 += Block)
+        {
+            var w0 = weights + ((long)p0 * rows);
+            var w1 = w0 + rows;
+            var w2 = w1 + rows;
+            var w3 = w2 + rows;
+            int count = Math.Min(Block, outputs - p0);
+            var b0 = Vector256.Create(initial is null ? 0f : initial[p0]);
+            var b1 = Vector256.Create(initial is null || count < 2 ? 0f : initial[p0 + 1]);
+            var b2 = Vector256.Create(initial is null || count < 3 ? 0f : initial[p0 + 2]);
+            var b3 = Vector256.Create(initial is null || count < 4 ? 0f : initial[p0 + 3]);
+            for (int j = 0; j < length; j += 16)
+            {
+                Vector256<float> a0 = b0, a1 = b1, a2 = b2, a3 = b3, c0 = b0, c1 = b1, c2 = b2, c3 = b3;
+                int r = 0;
+                for (int i = 0; i < inputs; i++)
+                {
+                    float* plane = input + ((long)i * inputStride) + j;
+                    for (int t = 0; t < taps; t++, r++)
+                    {
+                        float* at = plane + offsets[t];
+                        var u = Vector256.Load(at);
+                        var v = Vector256.Load(at + 8);
+                        var x = w0[r];
+                        a0 = Vector256.FusedMultiplyAdd(u, x, a0);
+                        c0 = Vector256.FusedMultiplyAdd(v, x, c0);
+                        x = w1[r];
+                        a1 = Vector256.FusedMultiplyAdd(u, x, a1);
+                        c1 = Vector256.FusedMultiplyAdd(v, x, c1);
+                        x = w2[r];
+                        a2 = Vector256.FusedMultiplyAdd(u, x, a2);
+                        c2 = Vector256.FusedMultiplyAdd(v, x, c2);
+                        x = w3[r];
+                        a3 = Vector256.FusedMultiplyAdd(u, x, a3);
+                        c3 = Vector256.FusedMultiplyAdd(v, x, c3);
+                    }
+                }
+
+                float* o = output + ((long)p0 * outputStride) + j;
+                a0.Store(o);
+                c0.Store(o + 8);
+                if (count > 1)
+                {
+                    a1.Store(o + outputStride);
+                    c1.Store(o + outputStride + 8);
+                }
+
+                if (count > 2)
+                {
+                    a2.Store(o + (2 * outputStride));
+                    c2.Store(o + (2 * outputStride) + 8);
+                }
+
+                if (count > 3)
+                {
+                    a3.Store(o + (3 * outputStride));
+                    c3.Store(o + (3 * outputStride) + 8);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Copies rows of <paramref name="width"/> floats from <paramref name="source"/> (rows sourceStride apart, readable
+    /// for whole vectors) to consecutive rows at <paramref name="destination"/>, whole vectors at a time: a row's last
+    /// vector may run into the rows after it, which are written later; rows whose vectors would run past the last
+    /// row's end are copied exactly.
+    /// </summary>
+    public static void CompactRows(float* source, int sourceStride, float* destination, int rows, int width)
+    {
+        int vectors = (width + 7) / 8;
+        long end = (long)rows * width;
+        for (int i = 0; i < rows; i++)
+        {
+            float* s = source + ((long)i * sourceStride), d = destination + ((long)i * width);
+            if (((long)i * width) + (8 * vectors) <= end)
+            {
+                for (int v = 0; v < vectors; v++)
+                {
+                    Vector256.Load(s + (8 * v)).Store(d + (8 * v));
+                }
+            }
+            else
+            {
+                new ReadOnlySpan<float>(s, width).CopyTo(new Span<float>(d, width));
+            }
+        }
+    }
+
+    /// <summary>
+    /// sums[t] += Σ_j grad[j] · input[j + offsets[t]] for every tap t, j &lt; length (a multiple of 8); four taps per
+    /// pass over grad. Every input read must lie inside its buffer.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void TapDots(float* grad, float* input, int* offsets, int taps, int length, float* sums)
+    {
+        for (int t0 = 0; t0 < taps; t0 += Block)
+        {
+            int count = Math.Min(Block, taps - t0);
+            // Missing taps of a last short group re-read the group's first tap; their sums are dropped.
+            float* i0 = input + offsets[t0];
+            float* i1 = input + offsets[t0 + (count > 1 ? 1 : 0)];
+            float* i2 = input + offsets[t0 + (count > 2 ? 2 : 0)];
+            float* i3 = input + offsets[t0 + (count > 3 ? 3 : 0)];
+            Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default;
+            for (int j = 0; j < length; j += 8)
+            {
+                var g = Vector256.Load(grad + j);
+                a0 = Vector256.FusedMultiplyAdd(g, Vector256.Load(i0 + j), a0);
+                a1 = Vector256.FusedMultiplyAdd(g, Vector256.Load(i1 + j), a1);
+                a2 = Vector256.FusedMultiplyAdd(g, Vector256.Load(i2 + j), a2);
+                a3 = Vector256.FusedMultiplyAdd(g, Vector256.Load(i3 + j), a3);
+            }
+
+            sums[t0] += Vector256.Sum(a0);
+            if (count > 1)
+            {
+                sums[t0 + 1] += Vector256.Sum(a1);
+            }
+
+            if (count > 2)
+            {
+                sums[t0 + 2] += Vector256.Sum(a2);
+            }
+
+            if (count > 3)
+            {
+                sums[t0 + 3] += Vector256.Sum(a3);
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using Astrolabe.Nn.Kernels;
+
+namespace Astrolabe.Nn.Tests.Kernels;
+
+/// <summary>The direct stride-1 convolution against the im2col + GEMM one (checked against PyTorch by the reference files).</summary>
+public sealed class DirectConvTests
+{
+    [Theory]
+    [InlineData(2, 1, 28, 28, 16, 3, 3, 0)]
+    [InlineData(3, 3, 9, 7, 5, 3, 3, 1)]
+    [InlineData(2, 2, 5, 4, 3, 5, 5, 2)]
+    [InlineData(1, 1, 3, 3, 2, 3, 3, 0)]
+    [InlineData(4, 1, 6, 17, 3, 1, 1, 0)]
+    [InlineData(2, 3, 8, 8, 4, 2, 3, 1)]
+    [InlineData(64, 1, 28, 28, 16, 3, 3, 0)]
+    public void ValuesAndAllGradientsMatchIm2Col(int n, int c, int h, int w, int o, int kh, int kw, int padding)
+    {
+        var direct = Run(Functional.Conv2dDirect, n, c, h, w, o, kh, kw, padding, frozenWeight: false);
+        var im2col = Run(Functional.Conv2dIm2Col, n, c, h, w, o, kh, kw, padding, frozenWeight: false);
+        for (int i = 0; i < direct.Length; i++)
+        {
+            AssertClose(im2col[i], direct[i]);
+        }
+    }
+
+    [Fact]
+    public void AFrozenWeightStillGivesTheBiasAndInputGradients()
+    {
+        var direct = Run(Functional.Conv2dDirect, 3, 2, 7, 6, 4, 3, 3, 1, frozenWeight: true);
+        var im2col = Run(Functional.Conv2dIm2Col, 3, 2, 7, 6, 4, 3, 3, 1, frozenWeight: true);
+        Assert.Null(direct[2]);
+        for (int i = 0; i < direct.Length; i++)
+        {
+            AssertClose(im2col[i], direct[i]);
+        }
+    }
+
+    [Fact]
+    public void ResultsAreTheSameOnOneThreadAndOnTwo()
+    {
+        int saved = KernelThreads.Max;
+        try
+        {
+            KernelThreads.Max = 1;
+            var one = Run(Functional.Conv2dDirect, 64, 2, 28, 28, 16, 3, 3, 1, frozenWeight: false);
+            KernelThreads.Max = 2;
+            var two = Run(Functional.Conv2dDirect, 64, 2, 28, 28, 16, 3, 3, 1, frozenWeight: false);
+            Assert.Equal(one, two);
+        }
+        finally
+        {
+            KernelThreads.Max = saved;
+        }
+    }
+
+    [Theory]
+    [InlineData(1, 3, 3, 1, true)]
+    [InlineData(3, 3, 3, 1, true)]
+    [InlineData(4, 3, 3, 1, false)]
+    [InlineData(1, 5, 5, 1, true)]
+    [InlineData(1, 3, 3, 2, false)]
+    public void AppliesToStrideOneLayersWithFewColumnRows(int c, int kh, int kw, int stride, bool expected) =>
+        Assert.Equal(expected, DirectConv.Applies(new ConvGeometry(2, c, 10, 10, kh, kw, stride, 0)));
+
+    private delegate Tensor Conv(ConvGeometry g, Tensor x, Tensor weight, Tensor? bias, string layer);
+
+    /// <summary>Output, then the gradients of x, weight and bias for a random weighting of the output.</summary>
+    private static float[]?[] Run(Conv conv, int n, int c, int h, int w, int o, int kh, int kw, int padding, bool frozenWeight)
+    {
+        var rng = new Rng(n + (10 * c) + (100 * h) + (1000 * kw));
+        var x = Tensor.Randn(rng, n, c, h, w).RequireGrad();
+        var weight = Tensor.Randn(rng, o, c, kh, kw);
+        if (!frozenWeight)
+        {
+            weight.RequireGrad();
+        }
+
+        var bias = Tensor.Randn(rng, o).RequireGrad();
+        var g = new ConvGeometry(n, c, h, w, kh, kw, 1, padding);
+        var y = conv(g, x, weight, bias, "conv");
+        (y * Tensor.Randn(rng, y.Shape.ToArray())).Sum().Backward();
+        return [y.Data.ToArray(), x.Grad!.ToArray(), weight.Grad?.ToArray(), bias.Grad!.ToArray()];
+    }
+
+    private static void AssertClose(float[]? expected, float[]? actual)
+    {
+        Assert.Equal(expected is null, actual is null);
+        if (expected is null)
+        {
+            return;
+        }
+
+        Assert.Equal(expected.Length, actual!.Length);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-4f + (1e-4f * Math.Abs(expected[i])), $"element {i}: {actual[i]} instead of {expected[i]}");
+        }
+    }
+}
