@@ -108,9 +108,11 @@ internal abstract class CmaEvolution
             return true;
         }
 
+        // TolX as in Hansen's tutorial: every coordinate's standard deviation σ·√C_ii (the cmaes package compares
+        // σ·C_ii, which stops a run whose C has shrunk below 1 while it is still improving) and every σ·p_c below it.
         double tolX = 1e-12 * s.Sigma0;
         var diag = Diagonal();
-        if (diag.All(c => s.Sigma * c < tolX) && s.Pc.All(v => s.Sigma * v < tolX))
+        if (diag.All(c => s.Sigma * Math.Sqrt(c) < tolX) && s.Pc.All(v => Math.Abs(s.Sigma * v) < tolX))
         {
             return true;
         }

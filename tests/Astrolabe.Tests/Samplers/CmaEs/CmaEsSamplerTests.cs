@@ -86,6 +86,24 @@ public sealed class CmaEsSamplerTests
     }
 
     [Fact]
+    public void ARunIsRefinedToTheStepSizeToleranceBeforeItRestarts()
+    {
+        // TolX compares each coordinate's standard deviation σ·√C_ii with 1e-12·σ₀ (Hansen's tutorial). Comparing σ·C_ii
+        // instead, as the cmaes package does, restarted Ackley-2 runs at regrets of 1e-9…1e-8 once C had shrunk below 1.
+        // Seeds 0–2 restart at 2e-14, 1e-11 and 2e-14 (at 6e-9 … 2e-8 with σ·C_ii).
+        foreach (int seed in new[] { 0, 1, 2 })
+        {
+            var sampler = new CmaEsSampler(new CmaEsSamplerOptions { Seed = seed, RestartStrategy = "ipop" });
+            var study = Study.Create(new StudyOptions { Sampler = sampler });
+            static long Restart(FrozenTrial t) => t.SystemAttrs.TryGetValue("cma:restart", out var r) ? Convert.ToInt64(r, CultureInfo.InvariantCulture) : -1;
+            study.Optimize(Ackley(2), new OptimizeOptions { NTrials = 2000, Callback = (s, t) => { if (Restart(t) >= 1) { s.Stop(); } } });
+            Assert.True(study.Trials.Max(Restart) >= 1, $"seed {seed}: no restart happened");
+            double firstRun = study.Trials.Where(t => Restart(t) == 0).Min(t => t.Value!.Value);
+            Assert.True(firstRun < 1e-10, $"seed {seed}: the first run restarted at a best value of {firstRun}");
+        }
+    }
+
+    [Fact]
     public void IpopEscapesLocalMinimaOfRastrigin()
     {
         double withoutRestarts = Run(new CmaEsSamplerOptions { Seed = 4 }, Rastrigin(2), 1500).BestValue;
@@ -205,6 +223,12 @@ public sealed class CmaEsSamplerTests
     }
 
     private static Func<Trial, double> Sphere(int n) => t => Enumerable.Range(0, n).Sum(i => Math.Pow(t.SuggestFloat($"x{i}", -5, 5), 2));
+
+    private static Func<Trial, double> Ackley(int n) => t =>
+    {
+        var x = Enumerable.Range(0, n).Select(i => t.SuggestFloat($"x{i}", -32.768, 32.768)).ToArray();
+        return (-20 * Math.Exp(-0.2 * Math.Sqrt(x.Sum(v => v * v) / n))) - Math.Exp(x.Sum(v => Math.Cos(2 * Math.PI * v)) / n) + 20 + Math.E;
+    };
 
     private static Func<Trial, double> Rastrigin(int n) => t => Enumerable.Range(0, n).Sum(i =>
     {
