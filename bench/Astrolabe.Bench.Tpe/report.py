@@ -53,6 +53,12 @@ print(f"Wins / ties / losses: {counts['win']} / {counts['tie']} / {counts['loss'
 print()
 
 
+import os
+
+if not os.path.exists(f"{folder}/ours_cost") or not os.path.exists(f"{folder}/peer_cost"):
+    sys.exit(0)
+
+
 def read_cost(path):
     with open(path) as f:
         return {line.split()[0]: [float(x) for x in line.split()[1:]] for line in f if line.strip()}
