@@ -41,9 +41,14 @@ public static partial class Functional
             throw new ArgumentException($"{layer}: training needs more than one value per channel, got {Shapes.Format(x.ShapeSpan)}.");
         }
 
+        bool batchStats = training || runningMean is null || runningVar is null;
+        if (inner == 1)
+        {
+            return BatchNormRows(x, runningMean, runningVar, weight, bias, batchStats, training, momentum, eps);
+        }
+
         var mean = new float[c];
         var invStd = new float[c];
-        bool batchStats = training || runningMean is null || runningVar is null;
         var centred = batchStats ? GC.AllocateUninitializedArray<float>(inner) : [];
         for (int ch = 0; ch < c; ch++)
         {

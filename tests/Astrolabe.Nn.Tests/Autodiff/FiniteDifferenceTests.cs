@@ -61,6 +61,8 @@ public class FiniteDifferenceTests
         Check(t => Functional.BatchNorm(t[0], null, null, t[1], t[2], training: true), [Random(22, 5, 3, 2, 2), Random(23, 3), Random(24, 3)]);
         float[] mean = [0.1f, -0.2f, 0.3f], variance = [0.5f, 1.5f, 2f];
         Check(t => Functional.BatchNorm(t[0], mean, variance, t[1], t[2], training: false), [Random(25, 4, 3), Random(26, 3), Random(27, 3)]);
+        Check(t => Functional.BatchNorm(t[0], null, null, t[1], t[2], training: true), [Random(40, 6, 3), Random(41, 3), Random(42, 3)]);
+        Check(t => Functional.BatchNorm(t[0], null, null, null, null, training: true), [Random(43, 5, 4)]);
     }
 
     [Fact]

@@ -72,6 +72,62 @@ public class LayerTests
         Assert.Equal(0f, y.Data[0], 5);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void BatchNorm_of_rows_matches_the_per_plane_computation(bool training)
+    {
+        // [N, C] is normalised row by row; the same values laid out as [1, C, N] take the per-plane path. Same
+        // statistics, so the outputs, all gradients and the running statistics must agree (up to summation order).
+        const int n = 37, c = 13;
+        var rng = new Rng(5);
+        var rows = Tensor.Randn(rng, n, c).RequireGrad();
+        var planesData = new float[n * c];
+        for (int b = 0; b < n; b++)
+        {
+            for (int ch = 0; ch < c; ch++)
+            {
+                planesData[(ch * n) + b] = rows.Data[(b * c) + ch];
+            }
+        }
+
+        var planes = new Tensor(planesData, [1, c, n]).RequireGrad();
+        var (w1, b1) = (Tensor.Randn(rng, c).RequireGrad(), Tensor.Randn(rng, c).RequireGrad());
+        var (w2, b2) = (new Tensor(w1.Data.ToArray(), [c]).RequireGrad(), new Tensor(b1.Data.ToArray(), [c]).RequireGrad());
+        var (mean1, var1) = (Tensor.Randn(rng, c).Data, Tensor.Uniform(rng, 0.5f, 2f, c).Data);
+        var (mean2, var2) = (mean1.ToArray(), var1.ToArray());
+        var weights = Tensor.Randn(rng, n, c);
+        var y1 = Functional.BatchNorm(rows, mean1, var1, w1, b1, training);
+        (y1 * weights).Sum().Backward();
+        var weightsT = new float[n * c];
+        for (int b = 0; b < n; b++)
+        {
+            for (int ch = 0; ch < c; ch++)
+            {
+                weightsT[(ch * n) + b] = weights.Data[(b * c) + ch];
+            }
+        }
+
+        var y2 = Functional.BatchNorm(planes, mean2, var2, w2, b2, training);
+        (y2 * new Tensor(weightsT, [1, c, n])).Sum().Backward();
+        for (int b = 0; b < n; b++)
+        {
+            for (int ch = 0; ch < c; ch++)
+            {
+                Assert.Equal(y2.Data[(ch * n) + b], y1.Data[(b * c) + ch], tolerance: 1e-4f);
+                Assert.Equal(planes.Grad![(ch * n) + b], rows.Grad![(b * c) + ch], tolerance: 1e-4f);
+            }
+        }
+
+        for (int ch = 0; ch < c; ch++)
+        {
+            Assert.Equal(w2.Grad![ch], w1.Grad![ch], tolerance: 1e-4f);
+            Assert.Equal(b2.Grad![ch], b1.Grad![ch], tolerance: 1e-4f);
+            Assert.Equal(mean2[ch], mean1[ch], tolerance: 1e-5f);
+            Assert.Equal(var2[ch], var1[ch], tolerance: 1e-5f);
+        }
+    }
+
     [Fact]
     public void Dropout_is_identity_in_eval_and_scales_in_training()
     {
