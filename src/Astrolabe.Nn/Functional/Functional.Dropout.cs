@@ -25,13 +25,10 @@ public static partial class Functional
         }
 
         float scale = 1f / (1f - p);
-        var mask = new float[x.Length];
-        var y = new float[x.Length];
-        for (int i = 0; i < mask.Length; i++)
-        {
-            mask[i] = rng.NextDouble() >= p ? scale : 0f;
-            y[i] = x.Data[i] * mask[i];
-        }
+        var mask = GC.AllocateUninitializedArray<float>(x.Length);
+        rng.FillMask(mask, p, scale);
+        var y = GC.AllocateUninitializedArray<float>(x.Length);
+        System.Numerics.Tensors.TensorPrimitives.Multiply(x.Data, mask, y);
 
         return Tensor.FromOp(y, x.Shape, o =>
             System.Numerics.Tensors.TensorPrimitives.FusedMultiplyAdd(o.Grad!, mask, x.GradBuffer(), x.GradBuffer()), x);

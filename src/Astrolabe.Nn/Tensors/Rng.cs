@@ -39,6 +39,30 @@ public sealed class Rng
     /// <returns>The sample.</returns>
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
+    /// <summary>
+    /// Sets each element of <paramref name="mask"/> to <paramref name="keep"/> when the next <see cref="NextDouble"/>
+    /// would be at least <paramref name="p"/>, else to 0: the same draws, in the same order, as one call per element,
+    /// with the generator's state held in registers.
+    /// </summary>
+    internal void FillMask(Span<float> mask, double p, float keep)
+    {
+        ulong s0 = _s0, s1 = _s1, s2 = _s2, s3 = _s3;
+        for (int i = 0; i < mask.Length; i++)
+        {
+            ulong result = ulong.RotateLeft(s1 * 5, 7) * 9;
+            ulong t = s1 << 17;
+            s2 ^= s0;
+            s3 ^= s1;
+            s1 ^= s2;
+            s0 ^= s3;
+            s2 ^= t;
+            s3 = ulong.RotateLeft(s3, 45);
+            mask[i] = (result >> 11) * (1.0 / (1UL << 53)) >= p ? keep : 0f;
+        }
+
+        (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
+    }
+
     /// <summary>A uniform integer in [0, <paramref name="maxExclusive"/>).</summary>
     /// <param name="maxExclusive">The exclusive upper bound (positive).</param>
     /// <returns>The sample.</returns>
