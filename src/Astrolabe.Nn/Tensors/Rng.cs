@@ -42,10 +42,13 @@ public sealed class Rng
     /// <summary>
     /// Sets each element of <paramref name="mask"/> to <paramref name="keep"/> when the next <see cref="NextDouble"/>
     /// would be at least <paramref name="p"/>, else to 0: the same draws, in the same order, as one call per element,
-    /// with the generator's state held in registers.
+    /// with the generator's state held in registers and no branch on the draw (u·2⁻⁵³ ≥ p exactly when the 53-bit
+    /// integer u ≥ ⌈p·2⁵³⌉; the sign of their difference selects the value).
     /// </summary>
     internal void FillMask(Span<float> mask, double p, float keep)
     {
+        long threshold = (long)Math.Ceiling(p * (1UL << 53));
+        int keepBits = BitConverter.SingleToInt32Bits(keep);
         ulong s0 = _s0, s1 = _s1, s2 = _s2, s3 = _s3;
         for (int i = 0; i < mask.Length; i++)
         {
@@ -57,7 +60,8 @@ public sealed class Rng
             s0 ^= s3;
             s2 ^= t;
             s3 = ulong.RotateLeft(s3, 45);
-            mask[i] = (result >> 11) * (1.0 / (1UL << 53)) >= p ? keep : 0f;
+            long dropped = ((long)(result >> 11) - threshold) >> 63;
+            mask[i] = BitConverter.Int32BitsToSingle(keepBits & (int)~dropped);
         }
 
         (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);

@@ -2,19 +2,23 @@ namespace Astrolabe.Nn.Tests.Tensors;
 
 public sealed class RngTests
 {
-    [Fact]
-    public void FillMaskDrawsWhatOneNextDoublePerElementDraws()
+    [Theory]
+    [InlineData(0.3)]
+    [InlineData(0.1)]
+    [InlineData(0.5)]
+    [InlineData(0.95)]
+    [InlineData(1e-12)]
+    public void FillMaskDrawsWhatOneNextDoublePerElementDraws(double p)
     {
         var bulk = new Rng(11);
         var single = new Rng(11);
         var mask = new float[1001];
-        bulk.FillMask(mask, 0.3, 2.5f);
+        bulk.FillMask(mask, p, 2.5f);
         for (int i = 0; i < mask.Length; i++)
         {
-            Assert.Equal(single.NextDouble() >= 0.3 ? 2.5f : 0f, mask[i]);
+            Assert.Equal(single.NextDouble() >= p ? 2.5f : 0f, mask[i]);
         }
 
-        Assert.Contains(0f, mask);
         Assert.Contains(2.5f, mask);
         Assert.Equal(single.NextUInt64(), bulk.NextUInt64());
     }
