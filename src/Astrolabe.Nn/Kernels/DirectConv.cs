@@ -45,8 +45,8 @@ internal sealed unsafe class DirectConv
         }
     }
 
-    /// <summary>Whether the direct kernels handle <paramref name="g"/>.</summary>
-    public static bool Applies(ConvGeometry g) => g.Stride == 1 && g.Rows <= MaxRows;
+    /// <summary>Whether the direct kernels handle <paramref name="g"/> (they need hardware 256-bit vectors).</summary>
+    public static bool Applies(ConvGeometry g) => Vector256.IsHardwareAccelerated && g.Stride == 1 && g.Rows <= MaxRows;
 
     /// <summary>Floats of the padded input <see cref="Pad"/> writes: N·C planes.</summary>
     public int PaddedLength => _g.N * _g.C * _plane;

@@ -60,7 +60,7 @@ public sealed class DirectConvTests
     [InlineData(1, 5, 5, 1, true)]
     [InlineData(1, 3, 3, 2, false)]
     public void AppliesToStrideOneLayersWithFewColumnRows(int c, int kh, int kw, int stride, bool expected) =>
-        Assert.Equal(expected, DirectConv.Applies(new ConvGeometry(2, c, 10, 10, kh, kw, stride, 0)));
+        Assert.Equal(expected && System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated, DirectConv.Applies(new ConvGeometry(2, c, 10, 10, kh, kw, stride, 0)));
 
     private delegate Tensor Conv(ConvGeometry g, Tensor x, Tensor weight, Tensor? bias, string layer);
 
