@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Astrolabe.Nn;
 
 /// <summary>
@@ -22,18 +24,7 @@ public sealed class Rng
 
     /// <summary>The next 64 random bits.</summary>
     /// <returns>A uniformly distributed 64-bit value.</returns>
-    public ulong NextUInt64()
-    {
-        ulong result = ulong.RotateLeft(_s1 * 5, 7) * 9;
-        ulong t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = ulong.RotateLeft(_s3, 45);
-        return result;
-    }
+    public ulong NextUInt64() => Step(ref _s0, ref _s1, ref _s2, ref _s3);
 
     /// <summary>A uniform double in [0, 1).</summary>
     /// <returns>The sample.</returns>
@@ -52,14 +43,7 @@ public sealed class Rng
         ulong s0 = _s0, s1 = _s1, s2 = _s2, s3 = _s3;
         for (int i = 0; i < mask.Length; i++)
         {
-            ulong result = ulong.RotateLeft(s1 * 5, 7) * 9;
-            ulong t = s1 << 17;
-            s2 ^= s0;
-            s3 ^= s1;
-            s1 ^= s2;
-            s0 ^= s3;
-            s2 ^= t;
-            s3 = ulong.RotateLeft(s3, 45);
+            ulong result = Step(ref s0, ref s1, ref s2, ref s3);
             long dropped = ((long)(result >> 11) - threshold) >> 63;
             mask[i] = BitConverter.Int32BitsToSingle(keepBits & (int)~dropped);
         }
@@ -103,6 +87,21 @@ public sealed class Rng
             int j = NextInt(i + 1);
             (items[i], items[j]) = (items[j], items[i]);
         }
+    }
+
+    /// <summary>One xoshiro256** step: the output of the state, then the state advanced.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Step(ref ulong s0, ref ulong s1, ref ulong s2, ref ulong s3)
+    {
+        ulong result = ulong.RotateLeft(s1 * 5, 7) * 9;
+        ulong t = s1 << 17;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = ulong.RotateLeft(s3, 45);
+        return result;
     }
 
     private static ulong SplitMix(ref ulong x)
