@@ -70,15 +70,8 @@ public static partial class Functional
         });
 
         ArrayPool<float>.Shared.Return(out2);
-        float[]? kept = cols;
-        var result = Tensor.FromOp(y, [g.N, o, g.OH, g.OW], t =>
+        return WithPooledScratch(y, [g.N, o, g.OH, g.OW], cols, layer, (kept, gy) =>
         {
-            if (kept is null)
-            {
-                throw new InvalidOperationException($"{layer}: backward ran twice through the same graph; run the forward pass again.");
-            }
-
-            var gy = t.Grad!;
             var g2 = ArrayPool<float>.Shared.Rent(o * p);
             KernelThreads.ForRanges(g.N * o, plane, (first, count) =>
             {
@@ -124,12 +117,31 @@ public static partial class Functional
             }
 
             ArrayPool<float>.Shared.Return(g2);
+        }, bias is null ? [x, weight] : [x, weight, bias]);
+    }
+
+    /// <summary>
+    /// Wraps a convolution's output whose backward pass reads <paramref name="scratch"/>, an array rented from the
+    /// shared pool in the forward pass: it goes back to the pool after the one backward pass, or at once when no graph
+    /// is recorded. A second backward pass through the same graph is an error naming the layer.
+    /// </summary>
+    private static Tensor WithPooledScratch(float[] y, int[] shape, float[] scratch, string layer, Action<float[], float[]> backward, Tensor[] parents)
+    {
+        float[]? kept = scratch;
+        var result = Tensor.FromOp(y, shape, t =>
+        {
+            if (kept is null)
+            {
+                throw new InvalidOperationException($"{layer}: backward ran twice through the same graph; run the forward pass again.");
+            }
+
+            backward(kept, t.Grad!);
             ArrayPool<float>.Shared.Return(kept);
             kept = null;
-        }, bias is null ? [x, weight] : [x, weight, bias]);
+        }, parents);
         if (!result.RequiresGrad)
         {
-            ArrayPool<float>.Shared.Return(cols);
+            ArrayPool<float>.Shared.Return(scratch);
         }
 
         return result;

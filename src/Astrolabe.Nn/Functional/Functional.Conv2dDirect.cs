@@ -15,15 +15,8 @@ public static partial class Functional
         conv.Pad(x.Data, padded);
         var y = GC.AllocateUninitializedArray<float>(g.N * o * g.OH * g.OW);
         conv.Forward(padded, weight.Data, bias?.Data, y);
-        float[]? kept = padded;
-        var result = Tensor.FromOp(y, [g.N, o, g.OH, g.OW], t =>
+        return WithPooledScratch(y, [g.N, o, g.OH, g.OW], padded, layer, (kept, gy) =>
         {
-            if (kept is null)
-            {
-                throw new InvalidOperationException($"{layer}: backward ran twice through the same graph; run the forward pass again.");
-            }
-
-            var gy = t.Grad!;
             if (weight.RequiresGrad || bias is { RequiresGrad: true })
             {
                 conv.BackwardWeight(kept, gy, weight.RequiresGrad ? weight.GradBuffer() : null, bias is { RequiresGrad: true } ? bias.GradBuffer() : null);
@@ -33,15 +26,6 @@ public static partial class Functional
             {
                 conv.BackwardInput(weight.Data, gy, x.GradBuffer());
             }
-
-            ArrayPool<float>.Shared.Return(kept);
-            kept = null;
         }, bias is null ? [x, weight] : [x, weight, bias]);
-        if (!result.RequiresGrad)
-        {
-            ArrayPool<float>.Shared.Return(padded);
-        }
-
-        return result;
     }
 }

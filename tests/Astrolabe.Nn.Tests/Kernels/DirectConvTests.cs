@@ -54,6 +54,21 @@ public sealed class DirectConvTests
     }
 
     [Theory]
+    [InlineData(1, 1)]
+    [InlineData(8, 1)]
+    [InlineData(1, 2)]
+    public void ASecondBackwardThroughTheSameGraphIsAnErrorNamingTheLayer(int channels, int stride)
+    {
+        // Both paths keep a pooled scratch array for the one backward pass (direct: 1 channel, stride 1; im2col: the others).
+        var rng = new Rng(3);
+        var x = Tensor.Randn(rng, 2, channels, 6, 6).RequireGrad();
+        var loss = Functional.Conv2d(x, Tensor.Randn(rng, 3, channels, 3, 3).RequireGrad(), null, stride, 1, "conv7").Sum();
+        loss.Backward();
+        var e = Assert.Throws<InvalidOperationException>(() => loss.Backward());
+        Assert.Contains("conv7", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(1, 3, 3, 1, true)]
     [InlineData(3, 3, 3, 1, true)]
     [InlineData(4, 3, 3, 1, false)]
