@@ -78,7 +78,7 @@ internal sealed unsafe class DirectConv
     {
         var g = _g;
         var weights = Broadcast(w, _o, g.C, transpose: false);
-        Split(g.N, (long)_o * _flat * g.Rows, (first, end) =>
+        KernelThreads.ForParts(g.N, (long)_o * _flat * g.Rows, (first, end) =>
         {
             var rented = ArrayPool<float>.Shared.Rent(_o * _flat);
             fixed (float* pxp = xp, pb = bias, acc = rented, py = y)
@@ -105,7 +105,7 @@ internal sealed unsafe class DirectConv
     public void BackwardWeight(float[] xp, float[] gy, float[]? gw, float[]? gb)
     {
         var g = _g;
-        Split(_o, (long)g.N * _flat * g.Rows, (first, end) =>
+        KernelThreads.ForParts(_o, (long)g.N * _flat * g.Rows, (first, end) =>
         {
             var rented = ArrayPool<float>.Shared.Rent(_flat);
             rented.AsSpan(0, _flat).Clear();
@@ -148,7 +148,7 @@ internal sealed unsafe class DirectConv
         int padded = RoundUp16((g.H + (2 * g.Padding)) * _wp), gradStride = padded + _maxOffset;
         var mirrored = _offsets.Select(offset => _maxOffset - offset).ToArray();
         var weights = Broadcast(w, _o, g.C, transpose: true);
-        Split(g.N, (long)_o * _flat * g.Rows, (first, end) =>
+        KernelThreads.ForParts(g.N, (long)_o * _flat * g.Rows, (first, end) =>
         {
             var rentedGrad = ArrayPool<float>.Shared.Rent(_o * gradStride);
             var rentedInput = ArrayPool<float>.Shared.Rent(g.C * padded);
@@ -215,18 +215,4 @@ internal sealed unsafe class DirectConv
     }
 
     private static int RoundUp16(int n) => (n + 15) & ~15;
-
-    /// <summary>Runs body(first, end) over even contiguous parts of 0..count, one per thread when the work pays for it.</summary>
-    private static void Split(int count, long workPerItem, Action<int, int> body)
-    {
-        const long MinWorkPerThread = 1 << 18;
-        int parts = (int)Math.Min(Math.Min(KernelThreads.Max, Environment.ProcessorCount), Math.Min(count, count * workPerItem / MinWorkPerThread));
-        if (parts <= 1)
-        {
-            body(0, count);
-            return;
-        }
-
-        KernelThreads.For(parts, t => body(count * t / parts, count * (t + 1) / parts));
-    }
 }

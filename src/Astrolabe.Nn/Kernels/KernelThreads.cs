@@ -58,4 +58,24 @@ public static class KernelThreads
             }
         });
     }
+
+    /// <summary>Compute-bound work under this many multiply-adds per thread stays on the calling thread.</summary>
+    private const long ParallelWork = 1 << 18;
+
+    /// <summary>
+    /// Runs <paramref name="body"/>(first, end) over even contiguous parts of 0..<paramref name="count"/>-1 (no
+    /// alignment, so 16 output channels still split in two), one part per thread when each gets at least 2¹⁸ units
+    /// of work at <paramref name="workPerItem"/> per item, otherwise one part on the calling thread.
+    /// </summary>
+    internal static void ForParts(int count, long workPerItem, Action<int, int> body)
+    {
+        int parts = (int)Math.Min(Math.Min(Max, Environment.ProcessorCount), Math.Min(count, count * workPerItem / ParallelWork));
+        if (parts <= 1)
+        {
+            body(0, count);
+            return;
+        }
+
+        For(parts, t => body(count * t / parts, count * (t + 1) / parts));
+    }
 }
