@@ -98,7 +98,7 @@ public static partial class Functional
             }
         }
 
-        Tensor[] parents = [x, .. weight is null ? Array.Empty<Tensor>() : [weight], .. bias is null ? Array.Empty<Tensor>() : [bias]];
+        var parents = Operands(x, weight, bias);
         return Tensor.FromOp(y, x.Shape, o =>
         {
             var g = o.Grad!;

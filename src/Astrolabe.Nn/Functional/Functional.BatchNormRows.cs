@@ -71,7 +71,7 @@ public static partial class Functional
             TensorPrimitives.FusedMultiplyAdd(Row(xhat, b, c), scale, shift, Row(y, b, c));
         }
 
-        Tensor[] parents = [x, .. weight is null ? Array.Empty<Tensor>() : [weight], .. bias is null ? Array.Empty<Tensor>() : [bias]];
+        var parents = Operands(x, weight, bias);
         return Tensor.FromOp(y, x.Shape, o =>
         {
             var g = o.Grad!;

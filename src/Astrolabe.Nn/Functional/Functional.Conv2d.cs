@@ -117,7 +117,7 @@ public static partial class Functional
             }
 
             ArrayPool<float>.Shared.Return(g2);
-        }, bias is null ? [x, weight] : [x, weight, bias]);
+        }, Operands(x, weight, bias));
     }
 
     /// <summary>

@@ -26,6 +26,6 @@ public static partial class Functional
             {
                 conv.BackwardInput(weight.Data, gy, x.GradBuffer());
             }
-        }, bias is null ? [x, weight] : [x, weight, bias]);
+        }, Operands(x, weight, bias));
     }
 }

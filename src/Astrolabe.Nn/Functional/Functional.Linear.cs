@@ -99,6 +99,6 @@ public static partial class Functional
                     System.Numerics.Tensors.TensorPrimitives.Add(gb, g.AsSpan(r * outF, outF), gb);
                 }
             }
-        }, bias is null ? [x, weight] : [x, weight, bias]);
+        }, Operands(x, weight, bias));
     }
 }

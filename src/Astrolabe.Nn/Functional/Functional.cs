@@ -138,4 +138,13 @@ public static partial class Functional
             TensorPrimitives.Add(g, grad, g);
         }
     }
+
+    /// <summary>The tensors an operation on <paramref name="x"/> with an optional weight and bias depends on: the ones present.</summary>
+    private static Tensor[] Operands(Tensor x, Tensor? weight, Tensor? bias) => (weight, bias) switch
+    {
+        (null, null) => [x],
+        (null, not null) => [x, bias],
+        (not null, null) => [x, weight],
+        _ => [x, weight, bias],
+    };
 }
