@@ -42,8 +42,11 @@ public sealed partial class Tensor
         return false;
     }
 
-    /// <summary>The gradient buffer, allocated (zeroed) on first use.</summary>
-    internal float[] GradBuffer() => Grad ??= new float[Length];
+    /// <summary>
+    /// The gradient buffer, zeroed on first use: a leaf's is its own array, an intermediate tensor's comes from
+    /// <see cref="GradPool"/> and goes back to it once the tensor's backward step has run.
+    /// </summary>
+    internal float[] GradBuffer() => Grad ??= _backward is null ? new float[Length] : GradPool.RentZeroed(Length);
 
     /// <summary>
     /// Back-propagates from this tensor with an initial gradient of ones (for a scalar loss: dLoss/dLoss = 1).
@@ -93,7 +96,9 @@ public sealed partial class Tensor
             }
 
             node._backward!(node);
+            var used = node.Grad;
             node.Grad = null;
+            GradPool.Return(used);
         }
     }
 

@@ -1,0 +1,90 @@
+namespace Astrolabe.Nn.Tests.Autodiff;
+
+public class GradPoolTests
+{
+    private static (Sequential Model, Tensor X, int[] Y) SmallCnn()
+    {
+        var rng = new Rng(3);
+        var model = new Sequential(
+            new Conv2d(2, 8, 3, padding: 1, rng: rng), new ReLU(), new MaxPool2d(2),
+            new Flatten(), new Linear(8 * 16 * 16, 10, rng: rng));
+        var x = Tensor.Randn(rng, 16, 2, 32, 32);
+        var y = Enumerable.Range(0, 16).Select(i => i % 10).ToArray();
+        return (model, x, y);
+    }
+
+    private static float[][] Gradients(Sequential model, Tensor x, int[] y)
+    {
+        model.ZeroGrad();
+        Functional.CrossEntropy(model.Forward(x), y).Backward();
+        return [.. model.Parameters().Select(p => (float[])p.Grad!.Clone())];
+    }
+
+    [Fact]
+    public void A_second_step_on_reused_buffers_gives_the_same_gradients_bit_for_bit()
+    {
+        GradPool.Clear();
+        var (model, x, y) = SmallCnn();
+        var first = Gradients(model, x, y);
+        Assert.True(GradPool.BytesKept > 0, "the intermediate gradients (16·8·32·32 floats and more) should have been kept");
+        var second = Gradients(model, x, y);
+        for (int i = 0; i < first.Length; i++)
+        {
+            Assert.Equal(first[i], second[i]);
+        }
+    }
+
+    [Fact]
+    public void A_reused_buffer_is_zeroed_for_a_tensor_that_accumulates_from_two_consumers()
+    {
+        GradPool.Clear();
+        int n = 2 * GradPool.MinLength;
+        var a = Tensor.Randn(new Rng(1), n).RequireGrad();
+        float[] Grad()
+        {
+            a.ZeroGrad();
+            var h = Functional.Tanh(a);
+            (h * h + h).Sum().Backward();
+            return (float[])a.Grad!.Clone();
+        }
+
+        var first = Grad();
+        var second = Grad();
+        Assert.Equal(first, second);
+        for (int i = 0; i < 5; i++)
+        {
+            float t = MathF.Tanh(a.Data[i]);
+            Assert.Equal((2 * t + 1) * (1 - (t * t)), first[i], 1e-5f);
+        }
+    }
+
+    [Fact]
+    public void Intermediate_gradients_are_released_and_leaves_keep_theirs()
+    {
+        GradPool.Clear();
+        int n = GradPool.MinLength;
+        var a = Tensor.Randn(new Rng(2), n).RequireGrad();
+        var h = Functional.Tanh(a);
+        h.Sum().Backward();
+        Assert.Null(h.Grad);
+        Assert.NotNull(a.Grad);
+        Assert.Equal(4L * n, GradPool.BytesKept);
+    }
+
+    [Fact]
+    public void Short_buffers_and_buffers_beyond_the_cap_are_left_to_the_collector()
+    {
+        GradPool.Clear();
+        GradPool.Return(new float[GradPool.MinLength - 1]);
+        Assert.Equal(0, GradPool.BytesKept);
+        int big = (int)(GradPool.MaxBytesPerThread / 4 / 2);
+        GradPool.Return(new float[big]);
+        GradPool.Return(new float[big]);
+        GradPool.Return(new float[big]);
+        Assert.Equal(GradPool.MaxBytesPerThread, GradPool.BytesKept);
+        var rented = GradPool.RentZeroed(big);
+        Assert.Equal(big, rented.Length);
+        Assert.Equal(GradPool.MaxBytesPerThread / 2, GradPool.BytesKept);
+        GradPool.Clear();
+    }
+}
