@@ -25,14 +25,27 @@ internal static class GradPool
     /// <summary>A zeroed buffer of exactly <paramref name="length"/> elements.</summary>
     public static float[] RentZeroed(int length)
     {
-        if (length >= MinLength && t_free is { } free && free.TryGetValue(length, out var stack) && stack.TryPop(out var buffer))
+        if (TryPop(length) is { } buffer)
         {
-            t_bytes -= 4L * length;
             Array.Clear(buffer);
             return buffer;
         }
 
         return new float[length];
+    }
+
+    /// <summary>A buffer of exactly <paramref name="length"/> elements with arbitrary contents (the caller writes all of them).</summary>
+    public static float[] Rent(int length) => TryPop(length) ?? GC.AllocateUninitializedArray<float>(length);
+
+    private static float[]? TryPop(int length)
+    {
+        if (length >= MinLength && t_free is { } free && free.TryGetValue(length, out var stack) && stack.TryPop(out var buffer))
+        {
+            t_bytes -= 4L * length;
+            return buffer;
+        }
+
+        return null;
     }
 
     /// <summary>Hands <paramref name="buffer"/> back; the caller must hold no reference to it afterwards.</summary>

@@ -49,6 +49,18 @@ public sealed partial class Tensor
     internal float[] GradBuffer() => Grad ??= _backward is null ? new float[Length] : GradPool.RentZeroed(Length);
 
     /// <summary>
+    /// The gradient buffer for an operation that can either write or add its contribution: when
+    /// <paramref name="fresh"/> comes back true, nothing has been written to the buffer in this pass and its contents
+    /// are arbitrary, so the caller must overwrite every element (saving the zeroing and a read); otherwise the caller
+    /// adds to it, as with <see cref="GradBuffer"/>.
+    /// </summary>
+    internal float[] GradTarget(out bool fresh)
+    {
+        fresh = Grad is null;
+        return Grad ??= _backward is null ? GC.AllocateUninitializedArray<float>(Length) : GradPool.Rent(Length);
+    }
+
+    /// <summary>
     /// Back-propagates from this tensor with an initial gradient of ones (for a scalar loss: dLoss/dLoss = 1).
     /// Gradients accumulate into every leaf that requires them; call <see cref="ZeroGrad"/> (or the optimizer's) between steps.
     /// </summary>

@@ -12,12 +12,15 @@ public static partial class Functional
     /// <summary>Adds d f/d x · gy into gx, given input x and output y.</summary>
     private delegate void UnaryBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> gy, Span<float> gx);
 
+    /// <summary>Like <see cref="UnaryBackward"/>, adding into gx when <paramref name="accumulate"/>, else writing it.</summary>
+    private delegate void UnaryBackwardOrWrite(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> gy, Span<float> gx, bool accumulate);
+
     /// <summary><c>max(x, 0)</c>.</summary>
     /// <param name="x">The input.</param>
     /// <returns>The activation.</returns>
     public static Tensor Relu(Tensor x) => Unary(x,
         static (x, y) => TensorPrimitives.Max(x, 0f, y),
-        static (x, _, gy, gx) => ReluBackward(x, gy, gx));
+        static (x, _, gy, gx, accumulate) => ReluBackward(x, gy, gx, accumulate));
 
     /// <summary><c>x</c> for x &gt; 0, else <c>slope·x</c>.</summary>
     /// <param name="x">The input.</param>
@@ -25,7 +28,7 @@ public static partial class Functional
     /// <returns>The activation.</returns>
     public static Tensor LeakyRelu(Tensor x, float negativeSlope = 0.01f) => Unary(x,
         (x, y) => LeakyReluKernel(x, x, negativeSlope, y, accumulate: false),
-        (x, _, gy, gx) => LeakyReluKernel(x, gy, negativeSlope, gx, accumulate: true));
+        (x, _, gy, gx, accumulate) => LeakyReluKernel(x, gy, negativeSlope, gx, accumulate));
 
     /// <summary>The hyperbolic tangent.</summary>
     /// <param name="x">The input.</param>
@@ -106,16 +109,28 @@ public static partial class Functional
             }
         });
 
-    private static Tensor Unary(Tensor x, UnaryForward forward, UnaryBackward backward)
+    private static Tensor Unary(Tensor x, UnaryForward forward, UnaryBackward backward) =>
+        Unary(x, forward, (x, y, gy, gx, accumulate) =>
+        {
+            if (!accumulate)
+            {
+                gx.Clear();
+            }
+
+            backward(x, y, gy, gx);
+        });
+
+    /// <summary>An element-wise operation whose backward can write the input gradient when it is the first to reach it.</summary>
+    private static Tensor Unary(Tensor x, UnaryForward forward, UnaryBackwardOrWrite backward)
     {
         var y = GC.AllocateUninitializedArray<float>(x.Length);
         var xd = x.Data;
         KernelThreads.ForRanges(xd.Length, 1, (start, n) => forward(xd.AsSpan(start, n), y.AsSpan(start, n)));
         return Tensor.FromOp(y, x.Shape, o =>
         {
-            float[] gy = o.Grad!, gx = x.GradBuffer();
+            float[] gy = o.Grad!, gx = x.GradTarget(out bool fresh);
             KernelThreads.ForRanges(xd.Length, 1,
-                (start, n) => backward(xd.AsSpan(start, n), y.AsSpan(start, n), gy.AsSpan(start, n), gx.AsSpan(start, n)));
+                (start, n) => backward(xd.AsSpan(start, n), y.AsSpan(start, n), gy.AsSpan(start, n), gx.AsSpan(start, n), !fresh));
         }, x);
     }
 
@@ -144,7 +159,8 @@ public static partial class Functional
         }
     }
 
-    private static void ReluBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> gy, Span<float> gx)
+    /// <summary>gx (+)= x &gt; 0 ? gy : 0.</summary>
+    private static void ReluBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> gy, Span<float> gx, bool accumulate)
     {
         int i = 0;
         if (Vector512.IsHardwareAccelerated)
@@ -153,26 +169,23 @@ public static partial class Functional
             {
                 var mask = Vector512.GreaterThan(Vector512.Create(x[i..]), Vector512<float>.Zero);
                 var add = Vector512.ConditionalSelect(mask, Vector512.Create(gy[i..]), Vector512<float>.Zero);
-                (Vector512.Create(gx[i..]) + add).CopyTo(gx[i..]);
+                (accumulate ? Vector512.Create(gx[i..]) + add : add).CopyTo(gx[i..]);
             }
         }
-
         else if (Vector256.IsHardwareAccelerated)
         {
             for (; i <= x.Length - 8; i += 8)
             {
                 var mask = Vector256.GreaterThan(Vector256.Create(x[i..]), Vector256<float>.Zero);
                 var add = Vector256.ConditionalSelect(mask, Vector256.Create(gy[i..]), Vector256<float>.Zero);
-                (Vector256.Create(gx[i..]) + add).CopyTo(gx[i..]);
+                (accumulate ? Vector256.Create(gx[i..]) + add : add).CopyTo(gx[i..]);
             }
         }
 
         for (; i < x.Length; i++)
         {
-            if (x[i] > 0)
-            {
-                gx[i] += gy[i];
-            }
+            float add = x[i] > 0 ? gy[i] : 0f;
+            gx[i] = accumulate ? gx[i] + add : add;
         }
     }
 }

@@ -83,7 +83,8 @@ public static partial class Functional
             var g = o.Grad!;
             if (x.RequiresGrad)
             {
-                Gemm.Multiply(false, false, rows, inF, outF, g, 0, outF, weight.Data, 0, inF, x.GradBuffer(), 0, inF, accumulate: true);
+                var gx = x.GradTarget(out bool fresh);
+                Gemm.Multiply(false, false, rows, inF, outF, g, 0, outF, weight.Data, 0, inF, gx, 0, inF, accumulate: !fresh);
             }
 
             if (weight.RequiresGrad)

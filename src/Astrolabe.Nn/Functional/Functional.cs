@@ -134,8 +134,15 @@ public static partial class Functional
     {
         if (t.RequiresGrad)
         {
-            var g = t.GradBuffer();
-            TensorPrimitives.Add(g, grad, g);
+            var g = t.GradTarget(out bool fresh);
+            if (fresh)
+            {
+                grad.CopyTo(g);
+            }
+            else
+            {
+                TensorPrimitives.Add(g, grad, g);
+            }
         }
     }
 

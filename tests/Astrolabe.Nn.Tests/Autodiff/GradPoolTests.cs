@@ -59,6 +59,44 @@ public class GradPoolTests
     }
 
     [Fact]
+    public void The_first_operation_to_reach_a_reused_buffer_overwrites_it_and_later_ones_add()
+    {
+        GradPool.Clear();
+        int n = 2 * GradPool.MinLength;
+        var a = Tensor.Randn(new Rng(4), n).RequireGrad();
+        var w = Tensor.Randn(new Rng(5), 4, 8);
+        float[] Grad(bool reluFirst)
+        {
+            a.ZeroGrad();
+            var h = Functional.Tanh(a);
+            var relu = Functional.Relu(h).Sum();
+            var leaky = Functional.LeakyRelu(h, 0.1f).Sum();
+            var linear = Functional.Linear(h.Reshape(n / 8, 8), w, null).Sum();
+            var square = (h * h).Sum();
+            (reluFirst ? relu + leaky + linear + square : square + linear + leaky + relu).Backward();
+            return (float[])a.Grad!.Clone();
+        }
+
+        // Buffers of the same length come back from the pool holding the previous pass's values.
+        for (int round = 0; round < 3; round++)
+        {
+            var g = Grad(reluFirst: round % 2 == 0);
+            for (int i = 0; i < n; i += 997)
+            {
+                float t = MathF.Tanh(a.Data[i]);
+                float wRow = 0;
+                for (int o = 0; o < 4; o++)
+                {
+                    wRow += w.Data[(o * 8) + (i % 8)];
+                }
+
+                float dh = (t > 0 ? 1f : 0f) + (t > 0 ? 1f : 0.1f) + wRow + (2 * t);
+                Assert.Equal(dh * (1 - (t * t)), g[i], 1e-4f);
+            }
+        }
+    }
+
+    [Fact]
     public void Intermediate_gradients_are_released_and_leaves_keep_theirs()
     {
         GradPool.Clear();
