@@ -8,8 +8,9 @@ public static partial class Functional
 {
     /// <summary>
     /// 2-D convolution (cross-correlation, as PyTorch) of an NCHW batch. Stride-1 layers with C·KH·KW ≤ 32 (a first
-    /// layer on a few channels) are computed directly on padded planes; the others by im2col and one GEMM
-    /// <c>W[O, C·KH·KW] · cols[C·KH·KW, N·OH·OW]</c>, whose backward uses the two transposed GEMMs and col2im.
+    /// layer on a few channels) are computed directly on padded planes; the others by im2col and the GEMM
+    /// <c>W[O, C·KH·KW] · cols[C·KH·KW, N·OH·OW]</c>, whose backward uses the two transposed GEMMs and col2im — a few
+    /// images at a time where the batch's column matrix would not fit in L2 but one image's does.
     /// </summary>
     /// <param name="x">The input [N, C, H, W].</param>
     /// <param name="weight">The filters [O, C, KH, KW].</param>
@@ -34,7 +35,14 @@ public static partial class Functional
             throw new ArgumentException($"{layer}: a {g.KH}×{g.KW} kernel (stride {stride}, padding {padding}) does not fit input {Shapes.Format(x.ShapeSpan)}.");
         }
 
-        return DirectConv.Applies(g) ? Conv2dDirect(g, x, weight, bias, layer) : Conv2dIm2Col(g, x, weight, bias, layer);
+        if (DirectConv.Applies(g))
+        {
+            return Conv2dDirect(g, x, weight, bias, layer);
+        }
+
+        return ChunkImages(g, o) is { } chunkImages
+            ? Conv2dChunked(g, chunkImages, x, weight, bias, layer)
+            : Conv2dIm2Col(g, x, weight, bias, layer);
     }
 
     /// <summary>The convolution as im2col and one GEMM (any stride); the caller has validated the shapes.</summary>

@@ -51,6 +51,23 @@ internal static unsafe class Gemm
         }
     }
 
+    /// <summary>
+    /// The array form on the calling thread only, for callers that split the work across threads themselves (each
+    /// thread then multiplies its own small blocks). Requires m, n, k &gt; 0.
+    /// </summary>
+    public static void MultiplySerial(
+        bool transA, bool transB, int m, int n, int k,
+        float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb, float[] c, int cOffset, int ldc,
+        bool accumulate)
+    {
+        fixed (float* pa = a)
+        fixed (float* pb = b)
+        fixed (float* pc = c)
+        {
+            Serial(transA, transB, m, n, k, pa + aOffset, lda, pb + bOffset, ldb, pc + cOffset, ldc, accumulate);
+        }
+    }
+
     /// <summary>Pointer form. op(A) is m×k, op(B) is k×n, C is m×n; ld* are row strides of the stored matrices.</summary>
     public static void Multiply(
         bool transA, bool transB, int m, int n, int k,

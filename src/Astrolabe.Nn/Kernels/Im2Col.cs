@@ -25,105 +25,138 @@ internal static class Im2Col
 {
     public static void Unfold(ConvGeometry g, float[] x, float[] cols)
     {
-        int oh = g.OH, ow = g.OW, plane = oh * ow, p = g.Cols;
-        KernelThreads.For(Math.Min(KernelThreads.Max, g.Rows >= 8 && p >= 4096 ? 2 : 1), t =>
+        int threads = Math.Min(KernelThreads.Max, g.Rows >= 8 && g.Cols >= 4096 ? 2 : 1);
+        KernelThreads.For(threads, t =>
         {
-            int threads = Math.Min(KernelThreads.Max, g.Rows >= 8 && p >= 4096 ? 2 : 1);
             for (int r = t; r < g.Rows; r += threads)
             {
-                int c = r / (g.KH * g.KW), kh = r / g.KW % g.KH, kw = r % g.KW;
-                var dst = cols.AsSpan(r * p, p);
-                for (int n = 0; n < g.N; n++)
-                {
-                    int src = ((n * g.C) + c) * g.H * g.W;
-                    for (int y = 0; y < oh; y++)
-                    {
-                        int ih = (y * g.Stride) - g.Padding + kh;
-                        var row = dst.Slice((n * plane) + (y * ow), ow);
-                        if ((uint)ih >= (uint)g.H)
-                        {
-                            row.Clear();
-                            continue;
-                        }
-
-                        int rowStart = src + (ih * g.W);
-                        if (g.Stride == 1)
-                        {
-                            int iw0 = kw - g.Padding;
-                            int lo = Math.Max(0, -iw0), hi = Math.Min(ow, g.W - iw0);
-                            ZeroOutside(row, lo, hi);
-                            if (hi > lo)
-                            {
-                                CopyRun(x.AsSpan(rowStart + iw0 + lo, hi - lo), row[lo..]);
-                            }
-
-                            continue;
-                        }
-
-                        for (int xo = 0; xo < ow; xo++)
-                        {
-                            int iw = (xo * g.Stride) - g.Padding + kw;
-                            row[xo] = (uint)iw < (uint)g.W ? x[rowStart + iw] : 0f;
-                        }
-                    }
-                }
+                UnfoldRow(g, x, cols, r, 0, g.N);
             }
         });
+    }
+
+    /// <summary>
+    /// Unfolds images <paramref name="n0"/>..<paramref name="n0"/>+<paramref name="count"/>-1 only, into a
+    /// [C·KH·KW, count·OH·OW] matrix, on the calling thread.
+    /// </summary>
+    public static void UnfoldImages(ConvGeometry g, float[] x, float[] cols, int n0, int count)
+    {
+        for (int r = 0; r < g.Rows; r++)
+        {
+            UnfoldRow(g, x, cols, r, n0, count);
+        }
     }
 
     /// <summary>Adds the column-matrix gradient back into the input gradient (the adjoint of <see cref="Unfold"/>).</summary>
     public static void Fold(ConvGeometry g, float[] cols, float[] gx)
     {
-        int oh = g.OH, ow = g.OW, plane = oh * ow, p = g.Cols;
-        int kk = g.KH * g.KW;
-        KernelThreads.For(Math.Min(KernelThreads.Max, g.C >= 2 && p >= 4096 ? 2 : 1), t =>
+        int threads = Math.Min(KernelThreads.Max, g.C >= 2 && g.Cols >= 4096 ? 2 : 1);
+        KernelThreads.For(threads, t =>
         {
-            int threads = Math.Min(KernelThreads.Max, g.C >= 2 && p >= 4096 ? 2 : 1);
             for (int c = t; c < g.C; c += threads)
             {
-                for (int k = 0; k < kk; k++)
+                FoldChannel(g, cols, gx, c, 0, g.N);
+            }
+        });
+    }
+
+    /// <summary>The adjoint of <see cref="UnfoldImages"/>: folds a [C·KH·KW, count·OH·OW] gradient into those images.</summary>
+    public static void FoldImages(ConvGeometry g, float[] cols, float[] gx, int n0, int count)
+    {
+        for (int c = 0; c < g.C; c++)
+        {
+            FoldChannel(g, cols, gx, c, n0, count);
+        }
+    }
+
+    /// <summary>Row r = (c, kh, kw) of the column matrix of <paramref name="count"/> images from <paramref name="n0"/>.</summary>
+    private static void UnfoldRow(ConvGeometry g, float[] x, float[] cols, int r, int n0, int count)
+    {
+        int oh = g.OH, ow = g.OW, plane = oh * ow, p = count * plane;
+        int c = r / (g.KH * g.KW), kh = r / g.KW % g.KH, kw = r % g.KW;
+        var dst = cols.AsSpan(r * p, p);
+        for (int n = 0; n < count; n++)
+        {
+            int src = (((n0 + n) * g.C) + c) * g.H * g.W;
+            for (int y = 0; y < oh; y++)
+            {
+                int ih = (y * g.Stride) - g.Padding + kh;
+                var row = dst.Slice((n * plane) + (y * ow), ow);
+                if ((uint)ih >= (uint)g.H)
                 {
-                    int r = (c * kk) + k, kh = k / g.KW, kw = k % g.KW;
-                    var src = cols.AsSpan(r * p, p);
-                    for (int n = 0; n < g.N; n++)
+                    row.Clear();
+                    continue;
+                }
+
+                int rowStart = src + (ih * g.W);
+                if (g.Stride == 1)
+                {
+                    int iw0 = kw - g.Padding;
+                    int lo = Math.Max(0, -iw0), hi = Math.Min(ow, g.W - iw0);
+                    ZeroOutside(row, lo, hi);
+                    if (hi > lo)
                     {
-                        int dst = ((n * g.C) + c) * g.H * g.W;
-                        for (int y = 0; y < oh; y++)
+                        CopyRun(x.AsSpan(rowStart + iw0 + lo, hi - lo), row[lo..]);
+                    }
+
+                    continue;
+                }
+
+                for (int xo = 0; xo < ow; xo++)
+                {
+                    int iw = (xo * g.Stride) - g.Padding + kw;
+                    row[xo] = (uint)iw < (uint)g.W ? x[rowStart + iw] : 0f;
+                }
+            }
+        }
+    }
+
+    /// <summary>Folds the rows of channel <paramref name="c"/> for <paramref name="count"/> images from <paramref name="n0"/>.</summary>
+    private static void FoldChannel(ConvGeometry g, float[] cols, float[] gx, int c, int n0, int count)
+    {
+        int oh = g.OH, ow = g.OW, plane = oh * ow, p = count * plane;
+        int kk = g.KH * g.KW;
+        for (int k = 0; k < kk; k++)
+        {
+            int r = (c * kk) + k, kh = k / g.KW, kw = k % g.KW;
+            var src = cols.AsSpan(r * p, p);
+            for (int n = 0; n < count; n++)
+            {
+                int dst = (((n0 + n) * g.C) + c) * g.H * g.W;
+                for (int y = 0; y < oh; y++)
+                {
+                    int ih = (y * g.Stride) - g.Padding + kh;
+                    if ((uint)ih >= (uint)g.H)
+                    {
+                        continue;
+                    }
+
+                    var row = src.Slice((n * plane) + (y * ow), ow);
+                    int rowStart = dst + (ih * g.W);
+                    if (g.Stride == 1)
+                    {
+                        // The output pixels that read this row form one contiguous run of it.
+                        int iw0 = kw - g.Padding;
+                        int lo = Math.Max(0, -iw0), hi = Math.Min(ow, g.W - iw0);
+                        if (hi > lo)
                         {
-                            int ih = (y * g.Stride) - g.Padding + kh;
-                            if ((uint)ih >= (uint)g.H)
-                            {
-                                continue;
-                            }
+                            AddRun(row[lo..hi], gx.AsSpan(rowStart + iw0 + lo, hi - lo));
+                        }
 
-                            var row = src.Slice((n * plane) + (y * ow), ow);
-                            int rowStart = dst + (ih * g.W);
-                            if (g.Stride == 1)
-                            {
-                                // The output pixels that read this row form one contiguous run of it.
-                                int iw0 = kw - g.Padding;
-                                int lo = Math.Max(0, -iw0), hi = Math.Min(ow, g.W - iw0);
-                                if (hi > lo)
-                                {
-                                    AddRun(row[lo..hi], gx.AsSpan(rowStart + iw0 + lo, hi - lo));
-                                }
+                        continue;
+                    }
 
-                                continue;
-                            }
-
-                            for (int xo = 0; xo < ow; xo++)
-                            {
-                                int iw = (xo * g.Stride) - g.Padding + kw;
-                                if ((uint)iw < (uint)g.W)
-                                {
-                                    gx[rowStart + iw] += row[xo];
-                                }
-                            }
+                    for (int xo = 0; xo < ow; xo++)
+                    {
+                        int iw = (xo * g.Stride) - g.Padding + kw;
+                        if ((uint)iw < (uint)g.W)
+                        {
+                            gx[rowStart + iw] += row[xo];
                         }
                     }
                 }
             }
-        });
+        }
     }
 
     // An output row is a few to a few dozen floats (11 for a 3×3 layer on 13×13 planes): called per row, Memmove,
