@@ -14,7 +14,7 @@ internal readonly struct TanhActivation : IVectorActivation
         var z = x * x;
         var p = (((((((z * -5.70498872745e-3f) + C(2.06390887954e-2f)) * z) - C(5.37397155531e-2f)) * z) + C(1.33314422036e-1f)) * z) - C(3.33332819422e-1f);
         var small = (p * z * x) + x;
-        var large = Vector256<float>.One - (C(2f) / (Vector256.Exp(a + a) + Vector256<float>.One));
+        var large = Vector256<float>.One - (C(2f) / (VectorExp.Exp(a + a) + Vector256<float>.One));
         large = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<float>.Zero), -large, large);
         return Vector256.ConditionalSelect(Vector256.LessThan(a, C(0.625f)), small, large);
     }
@@ -39,7 +39,7 @@ internal readonly struct SiluActivation : IVectorActivation
         return s * (Vector256<float>.One + (x * (Vector256<float>.One - s)));
     }
 
-    private static Vector256<float> Sigmoid(Vector256<float> x) => Vector256<float>.One / (Vector256<float>.One + Vector256.Exp(-x));
+    private static Vector256<float> Sigmoid(Vector256<float> x) => Vector256<float>.One / (Vector256<float>.One + VectorExp.Exp(-x));
 }
 
 /// <summary>
@@ -59,7 +59,7 @@ internal readonly struct GeluActivation : IVectorActivation
 
     public static Vector256<float> Value(Vector256<float> x) => x * Cdf(x);
 
-    public static Vector256<float> Derivative(Vector256<float> x) => Cdf(x) + (x * Vector256.Exp(x * x * -0.5f) * InvSqrt2Pi);
+    public static Vector256<float> Derivative(Vector256<float> x) => Cdf(x) + (x * VectorExp.Exp(x * x * -0.5f) * InvSqrt2Pi);
 
     /// <summary>Φ(x) = 1 − r/2 for x ≥ 0 and r/2 below, with r = erfc(|x|/√2) from the fit.</summary>
     private static Vector256<float> Cdf(Vector256<float> x)
@@ -72,7 +72,7 @@ internal readonly struct GeluActivation : IVectorActivation
             poly = (poly * t) + Vector256.Create(s_coefficients[k]);
         }
 
-        var half = t * Vector256.Exp(poly - (z * z)) * 0.5f;
+        var half = t * VectorExp.Exp(poly - (z * z)) * 0.5f;
         return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256<float>.Zero), Vector256<float>.One - half, half);
     }
 }
