@@ -35,11 +35,12 @@ public static partial class Functional
     /// <returns>The activation.</returns>
     public static Tensor Tanh(Tensor x) => Unary(x,
         static (x, y) => ActivationKernels.Forward<TanhActivation>(x, y),
-        static (_, y, gy, gx) =>
+        static (_, y, gy, gx, accumulate) =>
         {
             for (int i = 0; i < y.Length; i++)
             {
-                gx[i] += gy[i] * (1f - (y[i] * y[i]));
+                float g = gy[i] * (1f - (y[i] * y[i]));
+                gx[i] = accumulate ? gx[i] + g : g;
             }
         });
 
@@ -61,14 +62,14 @@ public static partial class Functional
     /// <returns>The activation.</returns>
     public static Tensor Gelu(Tensor x) => Unary(x,
         static (x, y) => ActivationKernels.Forward<GeluActivation>(x, y),
-        static (x, _, gy, gx) => ActivationKernels.Backward<GeluActivation>(x, gy, gx));
+        static (x, _, gy, gx, accumulate) => ActivationKernels.Backward<GeluActivation>(x, gy, gx, accumulate));
 
     /// <summary>SiLU (swish), <c>x·σ(x)</c>.</summary>
     /// <param name="x">The input.</param>
     /// <returns>The activation.</returns>
     public static Tensor Silu(Tensor x) => Unary(x,
         static (x, y) => ActivationKernels.Forward<SiluActivation>(x, y),
-        static (x, _, gy, gx) => ActivationKernels.Backward<SiluActivation>(x, gy, gx));
+        static (x, _, gy, gx, accumulate) => ActivationKernels.Backward<SiluActivation>(x, gy, gx, accumulate));
 
     /// <summary>ELU: <c>x</c> for x &gt; 0, else <c>α(eˣ − 1)</c>.</summary>
     /// <param name="x">The input.</param>

@@ -34,20 +34,21 @@ internal static class ActivationKernels
         }
     }
 
-    /// <summary><c>gx += gy·f′(x)</c>.</summary>
-    public static void Backward<TActivation>(ReadOnlySpan<float> x, ReadOnlySpan<float> gy, Span<float> gx)
+    /// <summary><c>gx += gy·f′(x)</c>, or <c>gx = gy·f′(x)</c> when not <paramref name="accumulate"/>.</summary>
+    public static void Backward<TActivation>(ReadOnlySpan<float> x, ReadOnlySpan<float> gy, Span<float> gx, bool accumulate = true)
         where TActivation : IVectorActivation
     {
         int i = 0;
         for (; i <= x.Length - Width; i += Width)
         {
-            var g = Vector256.Create(gx.Slice(i, Width)) + (Vector256.Create(gy.Slice(i, Width)) * TActivation.Derivative(Vector256.Create(x.Slice(i, Width))));
-            g.CopyTo(gx.Slice(i, Width));
+            var g = Vector256.Create(gy.Slice(i, Width)) * TActivation.Derivative(Vector256.Create(x.Slice(i, Width)));
+            (accumulate ? Vector256.Create(gx.Slice(i, Width)) + g : g).CopyTo(gx.Slice(i, Width));
         }
 
         for (; i < x.Length; i++)
         {
-            gx[i] += gy[i] * TActivation.Derivative(Vector256.Create(x[i])).ToScalar();
+            float g = gy[i] * TActivation.Derivative(Vector256.Create(x[i])).ToScalar();
+            gx[i] = accumulate ? gx[i] + g : g;
         }
     }
 }
