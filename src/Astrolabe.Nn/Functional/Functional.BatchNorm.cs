@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 
 namespace Astrolabe.Nn;
 
@@ -83,78 +84,112 @@ public static partial class Functional
             }
         }
 
+        // y = x·α + β with α = invStd·weight and β = bias − mean·α, one pass per plane (PyTorch's CPU kernel computes
+        // the same form). x̂ is not stored: the backward pass recomputes x − mean from the input, which it keeps anyway.
         var y = GC.AllocateUninitializedArray<float>(x.Length);
-        var xhat = GC.AllocateUninitializedArray<float>(x.Length);
         for (int b = 0; b < n; b++)
         {
             for (int ch = 0; ch < c; ch++)
             {
-                var h = Plane(xhat, b, c, ch, inner);
-                TensorPrimitives.Subtract(Plane(x.Data, b, c, ch, inner), mean[ch], h);
-                TensorPrimitives.Multiply(h, invStd[ch], h);
-                var yPlane = Plane(y, b, c, ch, inner);
-                TensorPrimitives.Multiply(h, weight?.Data[ch] ?? 1f, yPlane);
-                TensorPrimitives.Add(yPlane, bias?.Data[ch] ?? 0f, yPlane);
+                float alpha = invStd[ch] * (weight?.Data[ch] ?? 1f);
+                float beta = (bias?.Data[ch] ?? 0f) - (mean[ch] * alpha);
+                Affine(Plane(x.Data, b, c, ch, inner), alpha, beta, Plane(y, b, c, ch, inner));
             }
         }
 
         var parents = Operands(x, weight, bias);
-        return Tensor.FromOp(y, x.Shape, o =>
-        {
-            var g = o.Grad!;
-            var sumG = new double[c];
-            var sumGh = new double[c];
-            for (int b = 0; b < n; b++)
-            {
-                for (int ch = 0; ch < c; ch++)
-                {
-                    sumG[ch] += TensorPrimitives.Sum(Plane(g, b, c, ch, inner));
-                    sumGh[ch] += TensorPrimitives.Dot(Plane(g, b, c, ch, inner), Plane(xhat, b, c, ch, inner));
-                }
-            }
+        return Tensor.FromOp(y, x.Shape, o => BatchNormBackward(x, weight, bias, o.Grad!, mean, invStd, batchStats, n, c, inner), parents);
+    }
 
+    /// <summary>
+    /// The gradients of <see cref="BatchNorm"/> for [N, C, ...] inputs: Σg and Σg·x̂ per channel (x̂ = (x − mean)·invStd,
+    /// recomputed plane by plane), then gx = a·g − a·mean(g) − a·mean(g·x̂)·x̂ with a = weight·invStd (only a·g with
+    /// running statistics), written into a fresh gradient buffer or added to one already reached.
+    /// </summary>
+    private static void BatchNormBackward(
+        Tensor x, Tensor? weight, Tensor? bias, float[] g, float[] mean, float[] invStd, bool batchStats, int n, int c, int inner)
+    {
+        int count = n * inner;
+        var sumG = new double[c];
+        var sumGh = new double[c];
+        var centred = GC.AllocateUninitializedArray<float>(inner);
+        for (int b = 0; b < n; b++)
+        {
             for (int ch = 0; ch < c; ch++)
             {
-                if (weight is { RequiresGrad: true })
-                {
-                    weight.GradBuffer()[ch] += (float)sumGh[ch];
-                }
+                var gPlane = Plane(g, b, c, ch, inner);
+                sumG[ch] += TensorPrimitives.Sum(gPlane);
+                TensorPrimitives.Subtract(Plane(x.Data, b, c, ch, inner), mean[ch], centred);
+                sumGh[ch] += TensorPrimitives.Dot(gPlane, centred) * (double)invStd[ch];
+            }
+        }
 
-                if (bias is { RequiresGrad: true })
-                {
-                    bias.GradBuffer()[ch] += (float)sumG[ch];
-                }
+        for (int ch = 0; ch < c; ch++)
+        {
+            if (weight is { RequiresGrad: true })
+            {
+                weight.GradBuffer()[ch] += (float)sumGh[ch];
             }
 
-            if (!x.RequiresGrad)
+            if (bias is { RequiresGrad: true })
             {
-                return;
+                bias.GradBuffer()[ch] += (float)sumG[ch];
             }
+        }
 
-            // gx += a·g − a·mean(g) − a·mean(g·x̂)·x̂ with a = weight·invStd (only a·g with running statistics).
-            var gx = x.GradBuffer();
-            var term = GC.AllocateUninitializedArray<float>(inner);
-            for (int b = 0; b < n; b++)
+        if (!x.RequiresGrad)
+        {
+            return;
+        }
+
+        var gx = x.GradTarget(out bool fresh);
+        var term = fresh ? [] : GC.AllocateUninitializedArray<float>(inner);
+        for (int b = 0; b < n; b++)
+        {
+            for (int ch = 0; ch < c; ch++)
             {
-                for (int ch = 0; ch < c; ch++)
+                float a = (weight?.Data[ch] ?? 1f) * invStd[ch];
+                var gxPlane = Plane(gx, b, c, ch, inner);
+                var target = fresh ? gxPlane : term.AsSpan();
+                if (batchStats)
                 {
-                    float a = (weight?.Data[ch] ?? 1f) * invStd[ch];
-                    var gxPlane = Plane(gx, b, c, ch, inner);
-                    if (batchStats)
-                    {
-                        TensorPrimitives.Multiply(Plane(xhat, b, c, ch, inner), -a * (float)(sumGh[ch] / count), term);
-                        TensorPrimitives.Add(term, -a * (float)(sumG[ch] / count), term);
-                        TensorPrimitives.MultiplyAdd(Plane(g, b, c, ch, inner), a, term, term);
-                    }
-                    else
-                    {
-                        TensorPrimitives.Multiply(Plane(g, b, c, ch, inner), a, term);
-                    }
+                    // a·g + k·(x − mean) + c0 with k = −a·invStd·mean(g·x̂) and c0 = −a·mean(g).
+                    float k = -a * invStd[ch] * (float)(sumGh[ch] / count);
+                    TensorPrimitives.Subtract(Plane(x.Data, b, c, ch, inner), mean[ch], target);
+                    Affine(target, k, -a * (float)(sumG[ch] / count), target);
+                    TensorPrimitives.MultiplyAdd(Plane(g, b, c, ch, inner), a, target, target);
+                }
+                else
+                {
+                    TensorPrimitives.Multiply(Plane(g, b, c, ch, inner), a, target);
+                }
 
+                if (!fresh)
+                {
                     TensorPrimitives.Add(gxPlane, term, gxPlane);
                 }
             }
-        }, parents);
+        }
+    }
+
+    /// <summary>y = x·a + b (x and y may be the same span).</summary>
+    private static void Affine(ReadOnlySpan<float> x, float a, float b, Span<float> y)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var va = Vector256.Create(a);
+            var vb = Vector256.Create(b);
+            for (; i <= x.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                ((Vector256.Create(x[i..]) * va) + vb).CopyTo(y[i..]);
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            y[i] = (x[i] * a) + b;
+        }
     }
 
     private static Span<float> Plane(float[] data, int b, int c, int ch, int inner) => data.AsSpan(((b * c) + ch) * inner, inner);

@@ -101,6 +101,38 @@ public class GradPoolTests
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Batch_norm_writes_a_fresh_input_gradient_and_adds_to_one_already_reached(bool training)
+    {
+        var rng = new Rng(6);
+        var x = Tensor.Randn(rng, 4, 3, 5, 5).RequireGrad();
+        var weights = Tensor.Randn(rng, 4, 3, 5, 5);
+        var gamma = Tensor.Randn(rng, 3).RequireGrad();
+        var beta = Tensor.Randn(rng, 3).RequireGrad();
+        float[] mean = [0.1f, -0.2f, 0.3f], variance = [1.5f, 0.7f, 2f];
+        float[] Grad(bool alsoSum, bool sumFirst)
+        {
+            x.ZeroGrad();
+            var h = x * 1f;
+            var bn = (Functional.BatchNorm(h, (float[])mean.Clone(), (float[])variance.Clone(), gamma, beta, training) * weights).Sum();
+            var loss = !alsoSum ? bn : sumFirst ? h.Sum() + bn : bn + h.Sum();
+            loss.Backward();
+            return (float[])x.Grad!.Clone();
+        }
+
+        var alone = Grad(alsoSum: false, sumFirst: false);
+        foreach (bool sumFirst in new[] { true, false })
+        {
+            var both = Grad(alsoSum: true, sumFirst);
+            for (int i = 0; i < alone.Length; i++)
+            {
+                Assert.Equal(alone[i] + 1f, both[i], 1e-5f);
+            }
+        }
+    }
+
     [Fact]
     public void Intermediate_gradients_are_released_and_leaves_keep_theirs()
     {
