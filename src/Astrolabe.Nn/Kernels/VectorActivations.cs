@@ -12,8 +12,8 @@ internal readonly struct TanhActivation : IVectorActivation
     {
         var a = Vector256.Abs(x);
         var z = x * x;
-        var p = (((((((z * -5.70498872745e-3f) + C(2.06390887954e-2f)) * z) - C(5.37397155531e-2f)) * z) + C(1.33314422036e-1f)) * z) - C(3.33332819422e-1f);
-        var small = (p * z * x) + x;
+        var p = Fma(Fma(Fma(Fma(C(-5.70498872745e-3f), z, C(2.06390887954e-2f)), z, C(-5.37397155531e-2f)), z, C(1.33314422036e-1f)), z, C(-3.33332819422e-1f));
+        var small = Fma(p * z, x, x);
         var large = Vector256<float>.One - (C(2f) / (VectorExp.Exp(a + a) + Vector256<float>.One));
         large = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<float>.Zero), -large, large);
         return Vector256.ConditionalSelect(Vector256.LessThan(a, C(0.625f)), small, large);
@@ -26,6 +26,8 @@ internal readonly struct TanhActivation : IVectorActivation
     }
 
     private static Vector256<float> C(float value) => Vector256.Create(value);
+
+    private static Vector256<float> Fma(Vector256<float> a, Vector256<float> b, Vector256<float> c) => Vector256.MultiplyAddEstimate(a, b, c);
 }
 
 /// <summary>SiLU <c>x·σ(x)</c>, derivative <c>σ(x)·(1 + x·(1 − σ(x)))</c>.</summary>
@@ -69,7 +71,7 @@ internal readonly struct GeluActivation : IVectorActivation
         var poly = Vector256.Create(s_coefficients[^1]);
         for (int k = s_coefficients.Length - 2; k >= 0; k--)
         {
-            poly = (poly * t) + Vector256.Create(s_coefficients[k]);
+            poly = Vector256.MultiplyAddEstimate(poly, t, Vector256.Create(s_coefficients[k]));
         }
 
         var half = t * VectorExp.Exp(poly - (z * z)) * 0.5f;

@@ -20,11 +20,11 @@ internal static class VectorExp
     {
         var clamped = Vector256.Min(Vector256.Max(x, Vector256.Create(MinX)), Vector256.Create(MaxX));
         var n = Vector256.Round(clamped * Log2E);
-        var r = clamped - (n * Ln2Hi) - (n * Ln2Lo);
+        var r = Fma(n, C(-Ln2Lo), Fma(n, C(-Ln2Hi), clamped));
         var z = r * r;
-        var p = (((((((((C(1.9875691500e-4f) * r) + C(1.3981999507e-3f)) * r) + C(8.3334519073e-3f)) * r)
-            + C(4.1665795894e-2f)) * r) + C(1.6666665459e-1f)) * r) + C(5.0000001201e-1f);
-        var y = (p * z) + r + Vector256<float>.One;
+        var p = Fma(Fma(Fma(Fma(Fma(C(1.9875691500e-4f), r, C(1.3981999507e-3f)), r, C(8.3334519073e-3f)), r,
+            C(4.1665795894e-2f)), r, C(1.6666665459e-1f)), r, C(5.0000001201e-1f));
+        var y = Fma(p, z, r) + Vector256<float>.One;
         // 2^n: n + 127 in the exponent field (n is in [−126, 128]: 2^128 is split as 2^127 · 2).
         var ni = Vector256.ConvertToInt32(n);
         var half = Vector256.ShiftRightArithmetic(ni, 1);
@@ -37,4 +37,7 @@ internal static class VectorExp
     }
 
     private static Vector256<float> C(float value) => Vector256.Create(value);
+
+    /// <summary>a·b + c, fused where the hardware has FMA.</summary>
+    private static Vector256<float> Fma(Vector256<float> a, Vector256<float> b, Vector256<float> c) => Vector256.MultiplyAddEstimate(a, b, c);
 }
