@@ -112,15 +112,13 @@ public static partial class Functional
         int count = n * inner;
         var sumG = new double[c];
         var sumGh = new double[c];
-        var centred = GC.AllocateUninitializedArray<float>(inner);
         for (int b = 0; b < n; b++)
         {
             for (int ch = 0; ch < c; ch++)
             {
-                var gPlane = Plane(g, b, c, ch, inner);
-                sumG[ch] += TensorPrimitives.Sum(gPlane);
-                TensorPrimitives.Subtract(Plane(x.Data, b, c, ch, inner), mean[ch], centred);
-                sumGh[ch] += TensorPrimitives.Dot(gPlane, centred) * (double)invStd[ch];
+                var (s, sc) = SumAndCentredDot(Plane(g, b, c, ch, inner), Plane(x.Data, b, c, ch, inner), mean[ch]);
+                sumG[ch] += s;
+                sumGh[ch] += sc * (double)invStd[ch];
             }
         }
 
@@ -143,32 +141,67 @@ public static partial class Functional
         }
 
         var gx = x.GradTarget(out bool fresh);
-        var term = fresh ? [] : GC.AllocateUninitializedArray<float>(inner);
         for (int b = 0; b < n; b++)
         {
             for (int ch = 0; ch < c; ch++)
             {
+                // a·g + k·(x − mean) + c0 with k = −a·invStd·mean(g·x̂) and c0 = −a·mean(g); a·g alone with running statistics.
                 float a = (weight?.Data[ch] ?? 1f) * invStd[ch];
-                var gxPlane = Plane(gx, b, c, ch, inner);
-                var target = fresh ? gxPlane : term.AsSpan();
-                if (batchStats)
-                {
-                    // a·g + k·(x − mean) + c0 with k = −a·invStd·mean(g·x̂) and c0 = −a·mean(g).
-                    float k = -a * invStd[ch] * (float)(sumGh[ch] / count);
-                    TensorPrimitives.Subtract(Plane(x.Data, b, c, ch, inner), mean[ch], target);
-                    Affine(target, k, -a * (float)(sumG[ch] / count), target);
-                    TensorPrimitives.MultiplyAdd(Plane(g, b, c, ch, inner), a, target, target);
-                }
-                else
-                {
-                    TensorPrimitives.Multiply(Plane(g, b, c, ch, inner), a, target);
-                }
-
-                if (!fresh)
-                {
-                    TensorPrimitives.Add(gxPlane, term, gxPlane);
-                }
+                float k = batchStats ? -a * invStd[ch] * (float)(sumGh[ch] / count) : 0f;
+                float c0 = batchStats ? -a * (float)(sumG[ch] / count) : 0f;
+                InputGradient(Plane(g, b, c, ch, inner), Plane(x.Data, b, c, ch, inner), mean[ch], a, k, c0, Plane(gx, b, c, ch, inner), !fresh);
             }
+        }
+    }
+
+    /// <summary>Σg and Σg·(x − mean) over one plane, in one pass.</summary>
+    private static (float Sum, float CentredDot) SumAndCentredDot(ReadOnlySpan<float> g, ReadOnlySpan<float> x, float mean)
+    {
+        int i = 0;
+        float sum = 0, dot = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var vs = Vector256<float>.Zero;
+            var vd = Vector256<float>.Zero;
+            var vm = Vector256.Create(mean);
+            for (; i <= g.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                var vg = Vector256.Create(g[i..]);
+                vs += vg;
+                vd = Vector256.MultiplyAddEstimate(vg, Vector256.Create(x[i..]) - vm, vd);
+            }
+
+            sum = Vector256.Sum(vs);
+            dot = Vector256.Sum(vd);
+        }
+
+        for (; i < g.Length; i++)
+        {
+            sum += g[i];
+            dot += g[i] * (x[i] - mean);
+        }
+
+        return (sum, dot);
+    }
+
+    /// <summary>gx (+)= a·g + k·(x − mean) + c0 over one plane.</summary>
+    private static void InputGradient(ReadOnlySpan<float> g, ReadOnlySpan<float> x, float mean, float a, float k, float c0, Span<float> gx, bool accumulate)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var (va, vk, vc, vm) = (Vector256.Create(a), Vector256.Create(k), Vector256.Create(c0), Vector256.Create(mean));
+            for (; i <= g.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                var v = Vector256.MultiplyAddEstimate(Vector256.Create(g[i..]), va, Vector256.MultiplyAddEstimate(Vector256.Create(x[i..]) - vm, vk, vc));
+                (accumulate ? Vector256.Create(gx[i..]) + v : v).CopyTo(gx[i..]);
+            }
+        }
+
+        for (; i < g.Length; i++)
+        {
+            float v = (g[i] * a) + ((x[i] - mean) * k) + c0;
+            gx[i] = accumulate ? gx[i] + v : v;
         }
     }
 
