@@ -50,7 +50,6 @@ public static partial class Functional
 
         var mean = new float[c];
         var invStd = new float[c];
-        var centred = batchStats ? GC.AllocateUninitializedArray<float>(inner) : [];
         for (int ch = 0; ch < c; ch++)
         {
             if (batchStats)
@@ -65,8 +64,7 @@ public static partial class Functional
                 double mu = s / count;
                 for (int b = 0; b < n; b++)
                 {
-                    TensorPrimitives.Subtract(Plane(x.Data, b, c, ch, inner), (float)mu, centred);
-                    sq += TensorPrimitives.SumOfSquares<float>(centred);
+                    sq += CentredSquares(Plane(x.Data, b, c, ch, inner), (float)mu);
                 }
 
                 mean[ch] = (float)mu;
@@ -152,6 +150,32 @@ public static partial class Functional
                 InputGradient(Plane(g, b, c, ch, inner), Plane(x.Data, b, c, ch, inner), mean[ch], a, k, c0, Plane(gx, b, c, ch, inner), !fresh);
             }
         }
+    }
+
+    /// <summary>Σ(x − mean)² over one plane.</summary>
+    private static float CentredSquares(ReadOnlySpan<float> x, float mean)
+    {
+        int i = 0;
+        float sum = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var acc = Vector256<float>.Zero;
+            var vm = Vector256.Create(mean);
+            for (; i <= x.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                var d = Vector256.Create(x[i..]) - vm;
+                acc = Vector256.MultiplyAddEstimate(d, d, acc);
+            }
+
+            sum = Vector256.Sum(acc);
+        }
+
+        for (; i < x.Length; i++)
+        {
+            sum += (x[i] - mean) * (x[i] - mean);
+        }
+
+        return sum;
     }
 
     /// <summary>Σg and Σg·(x − mean) over one plane, in one pass.</summary>
