@@ -53,7 +53,7 @@ public static partial class Functional
             {
                 int n0 = chunk * nb, count = Math.Min(nb, g.N - n0), p = count * plane;
                 Im2Col.UnfoldImages(g, xd, cols, n0, count);
-                Gemm.MultiplySerial(false, false, o, p, rows, wd, 0, rows, cols, 0, p, out2, 0, p, accumulate: false);
+                Gemm.Multiply(false, false, o, p, rows, wd, 0, rows, cols, 0, p, out2, 0, p, accumulate: false, serial: true);
                 for (int n = 0; n < count; n++)
                 {
                     for (int oc = 0; oc < o; oc++)
@@ -141,13 +141,13 @@ public static partial class Functional
                     {
                         // dWᵀ of this chunk = cols · g2ᵀ, added to the group's partial sum.
                         Im2Col.UnfoldImages(g, xd, cols, n0, count);
-                        Gemm.MultiplySerial(false, true, rows, o, p, cols, 0, p, g2, 0, p, partial, group * rows * o, o, accumulate: chunk > first);
+                        Gemm.Multiply(false, true, rows, o, p, cols, 0, p, g2, 0, p, partial, group * rows * o, o, accumulate: chunk > first, serial: true);
                     }
 
                     if (gx is not null)
                     {
                         // The column gradient Wᵀ · g2 reuses the column buffer, then folds into this chunk's images.
-                        Gemm.MultiplySerial(true, false, rows, p, o, wd, 0, rows, g2, 0, p, cols, 0, p, accumulate: false);
+                        Gemm.Multiply(true, false, rows, p, o, wd, 0, rows, g2, 0, p, cols, 0, p, accumulate: false, serial: true);
                         Im2Col.FoldImages(g, cols, gx, n0, count);
                     }
                 }

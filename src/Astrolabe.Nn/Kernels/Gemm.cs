@@ -37,34 +37,27 @@ internal static unsafe class Gemm
 
     private static int NR => MicroKernel.NR;
 
-    /// <summary>Array overload: offsets select the first element of each matrix.</summary>
+    /// <summary>
+    /// Array overload: offsets select the first element of each matrix. With <paramref name="serial"/> the product
+    /// stays on the calling thread (for callers that split the work across threads themselves).
+    /// </summary>
     public static void Multiply(
         bool transA, bool transB, int m, int n, int k,
         float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb, float[] c, int cOffset, int ldc,
-        bool accumulate)
+        bool accumulate, bool serial = false)
     {
         fixed (float* pa = a)
         fixed (float* pb = b)
         fixed (float* pc = c)
         {
-            Multiply(transA, transB, m, n, k, pa + aOffset, lda, pb + bOffset, ldb, pc + cOffset, ldc, accumulate);
-        }
-    }
-
-    /// <summary>
-    /// The array form on the calling thread only, for callers that split the work across threads themselves (each
-    /// thread then multiplies its own small blocks). Requires m, n, k &gt; 0.
-    /// </summary>
-    public static void MultiplySerial(
-        bool transA, bool transB, int m, int n, int k,
-        float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb, float[] c, int cOffset, int ldc,
-        bool accumulate)
-    {
-        fixed (float* pa = a)
-        fixed (float* pb = b)
-        fixed (float* pc = c)
-        {
-            Serial(transA, transB, m, n, k, pa + aOffset, lda, pb + bOffset, ldb, pc + cOffset, ldc, accumulate);
+            if (serial && m > 0 && n > 0 && k > 0)
+            {
+                Serial(transA, transB, m, n, k, pa + aOffset, lda, pb + bOffset, ldb, pc + cOffset, ldc, accumulate);
+            }
+            else
+            {
+                Multiply(transA, transB, m, n, k, pa + aOffset, lda, pb + bOffset, ldb, pc + cOffset, ldc, accumulate);
+            }
         }
     }
 

@@ -16,10 +16,7 @@ public sealed class ChunkedConvTests
     {
         var whole = Run((g, x, wt, b, l) => Functional.Conv2dIm2Col(g, x, wt, b, l), n, c, hw, w, o, k, stride, padding, frozenWeight: false, inputGrad: true);
         var chunked = Run((g, x, wt, b, l) => Functional.Conv2dChunked(g, chunk, x, wt, b, l), n, c, hw, w, o, k, stride, padding, frozenWeight: false, inputGrad: true);
-        for (int i = 0; i < whole.Length; i++)
-        {
-            AssertClose(whole[i], chunked[i]);
-        }
+        ConvAssert.AllClose(whole, chunked, 2e-4f);
     }
 
     [Theory]
@@ -31,10 +28,7 @@ public sealed class ChunkedConvTests
         var chunked = Run((g, x, wt, b, l) => Functional.Conv2dChunked(g, 3, x, wt, b, l), 11, 4, 10, 10, 6, 3, 1, 1, frozenWeight, inputGrad);
         Assert.Equal(frozenWeight, chunked[2] is null);
         Assert.Equal(!inputGrad, chunked[1] is null);
-        for (int i = 0; i < whole.Length; i++)
-        {
-            AssertClose(whole[i], chunked[i]);
-        }
+        ConvAssert.AllClose(whole, chunked, 2e-4f);
     }
 
     [Fact]
@@ -99,20 +93,5 @@ public sealed class ChunkedConvTests
         var y = conv(g, x, weight, bias, "conv");
         (y * Tensor.Randn(rng, y.Shape.ToArray())).Sum().Backward();
         return [y.Data.ToArray(), x.Grad?.ToArray(), weight.Grad?.ToArray(), bias.Grad!.ToArray()];
-    }
-
-    private static void AssertClose(float[]? expected, float[]? actual)
-    {
-        Assert.Equal(expected is null, actual is null);
-        if (expected is null)
-        {
-            return;
-        }
-
-        Assert.Equal(expected.Length, actual!.Length);
-        for (int i = 0; i < expected.Length; i++)
-        {
-            Assert.True(Math.Abs(expected[i] - actual[i]) <= 2e-4f + (2e-4f * Math.Abs(expected[i])), $"element {i}: {actual[i]} instead of {expected[i]}");
-        }
     }
 }

@@ -17,10 +17,7 @@ public sealed class DirectConvTests
     {
         var direct = Run(Functional.Conv2dDirect, n, c, h, w, o, kh, kw, padding, frozenWeight: false);
         var im2col = Run(Functional.Conv2dIm2Col, n, c, h, w, o, kh, kw, padding, frozenWeight: false);
-        for (int i = 0; i < direct.Length; i++)
-        {
-            AssertClose(im2col[i], direct[i]);
-        }
+        ConvAssert.AllClose(im2col, direct, 1e-4f);
     }
 
     [Fact]
@@ -29,10 +26,7 @@ public sealed class DirectConvTests
         var direct = Run(Functional.Conv2dDirect, 3, 2, 7, 6, 4, 3, 3, 1, frozenWeight: true);
         var im2col = Run(Functional.Conv2dIm2Col, 3, 2, 7, 6, 4, 3, 3, 1, frozenWeight: true);
         Assert.Null(direct[2]);
-        for (int i = 0; i < direct.Length; i++)
-        {
-            AssertClose(im2col[i], direct[i]);
-        }
+        ConvAssert.AllClose(im2col, direct, 1e-4f);
     }
 
     [Fact]
@@ -95,20 +89,5 @@ public sealed class DirectConvTests
         var y = conv(g, x, weight, bias, "conv");
         (y * Tensor.Randn(rng, y.Shape.ToArray())).Sum().Backward();
         return [y.Data.ToArray(), x.Grad!.ToArray(), weight.Grad?.ToArray(), bias.Grad!.ToArray()];
-    }
-
-    private static void AssertClose(float[]? expected, float[]? actual)
-    {
-        Assert.Equal(expected is null, actual is null);
-        if (expected is null)
-        {
-            return;
-        }
-
-        Assert.Equal(expected.Length, actual!.Length);
-        for (int i = 0; i < expected.Length; i++)
-        {
-            Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-4f + (1e-4f * Math.Abs(expected[i])), $"element {i}: {actual[i]} instead of {expected[i]}");
-        }
     }
 }
