@@ -6,15 +6,15 @@ namespace Astrolabe.Nn;
 /// releases it), so the next backward pass can take it again instead of allocating: a CNN's training step otherwise
 /// allocates as many bytes of gradients as of activations, and each collection of the young generation copies the
 /// activations that are alive at that moment. Buffers are kept per thread (no locks), by exact length, only from
-/// <see cref="MinLength"/> elements up, and at most <see cref="MaxBytesPerThread"/> bytes per thread.
+/// <see cref="MinLength"/> elements up, and at most <see cref="MaxBytesPerThread"/> bytes per thread (see <see cref="Return"/>).
 /// </summary>
 internal static class GradPool
 {
     /// <summary>Shorter buffers are allocated as before: they cost the collector little.</summary>
     public const int MinLength = 16 * 1024;
 
-    /// <summary>What one thread keeps at most; a returned buffer beyond it is left to the collector.</summary>
-    public const long MaxBytesPerThread = 256L * 1024 * 1024;
+    /// <summary>What one thread keeps at most.</summary>
+    public const long MaxBytesPerThread = 128L * 1024 * 1024;
 
     [ThreadStatic]
     private static Dictionary<int, Stack<float[]>>? t_free;
@@ -48,13 +48,22 @@ internal static class GradPool
         return null;
     }
 
-    /// <summary>Hands <paramref name="buffer"/> back; the caller must hold no reference to it afterwards.</summary>
+    /// <summary>
+    /// Hands <paramref name="buffer"/> back; the caller must hold no reference to it afterwards. When keeping it would
+    /// pass the cap, everything kept so far is dropped first: buffers of earlier models' shapes (a search trains many)
+    /// would otherwise fill the pool for good.
+    /// </summary>
     public static void Return(float[] buffer)
     {
         long bytes = 4L * buffer.Length;
-        if (buffer.Length < MinLength || t_bytes + bytes > MaxBytesPerThread)
+        if (buffer.Length < MinLength || bytes > MaxBytesPerThread)
         {
             return;
+        }
+
+        if (t_bytes + bytes > MaxBytesPerThread)
+        {
+            Clear();
         }
 
         var free = t_free ??= [];
@@ -68,7 +77,7 @@ internal static class GradPool
         t_bytes += bytes;
     }
 
-    /// <summary>Drops every buffer this thread keeps (for tests).</summary>
+    /// <summary>Drops every buffer this thread keeps.</summary>
     internal static void Clear()
     {
         t_free = null;

@@ -147,19 +147,23 @@ public class GradPoolTests
     }
 
     [Fact]
-    public void Short_buffers_and_buffers_beyond_the_cap_are_left_to_the_collector()
+    public void Short_buffers_are_left_to_the_collector_and_a_full_pool_makes_room_for_the_newest()
     {
         GradPool.Clear();
         GradPool.Return(new float[GradPool.MinLength - 1]);
         Assert.Equal(0, GradPool.BytesKept);
-        int big = (int)(GradPool.MaxBytesPerThread / 4 / 2);
-        GradPool.Return(new float[big]);
-        GradPool.Return(new float[big]);
-        GradPool.Return(new float[big]);
+        int half = (int)(GradPool.MaxBytesPerThread / 4 / 2);
+        var newest = new float[half - 16];
+        GradPool.Return(new float[half]);
+        GradPool.Return(new float[half]);
         Assert.Equal(GradPool.MaxBytesPerThread, GradPool.BytesKept);
-        var rented = GradPool.RentZeroed(big);
-        Assert.Equal(big, rented.Length);
-        Assert.Equal(GradPool.MaxBytesPerThread / 2, GradPool.BytesKept);
+
+        // A buffer of another shape evicts what was kept instead of being dropped (stale shapes would block the pool).
+        GradPool.Return(newest);
+        Assert.Equal(4L * newest.Length, GradPool.BytesKept);
+        Assert.Same(newest, GradPool.Rent(newest.Length));
+        Assert.Equal(0, GradPool.BytesKept);
+        Assert.Equal(half, GradPool.Rent(half).Length);
         GradPool.Clear();
     }
 
