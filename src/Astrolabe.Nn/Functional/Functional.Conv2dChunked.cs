@@ -118,22 +118,11 @@ public static partial class Functional
         int groups = Math.Min(chunks, ChunkGroups);
         float[] xd = x.Data, wd = weight.Data;
         var partial = wantW ? ArrayPool<float>.Shared.Rent(groups * rows * o) : null;
-
-        // Stride 1 with a square kernel and padding p ≤ K − 1: the input gradient is itself a stride-1 convolution of the
-        // output gradient, padded by K − 1 − p, with the kernel flipped and the channel roles swapped. Unfolding the
-        // output gradient and one product per image then writes it in place — no col2im, whose scattered additions cost
-        // more than the product on small planes.
-        var gg = new ConvGeometry(g.N, o, g.OH, g.OW, g.KH, g.KW, 1, g.KH - 1 - g.Padding);
-        bool transposed = wantX && g.Stride == 1 && g.KH == g.KW && g.Padding <= g.KH - 1;
-        var flipped = transposed ? FlippedWeights(wd, o, g.C, g.KH) : null;
-        bool fresh = false;
-        var gx = !wantX ? null : transposed ? x.GradTarget(out fresh) : x.GradBuffer();
-        int inPlane = g.H * g.W;
+        var gx = wantX ? x.GradBuffer() : null;
         KernelThreads.ForParts(groups, chunkWork * chunks / groups * 2, (firstGroup, endGroup) =>
         {
             var cols = ArrayPool<float>.Shared.Rent(rows * nb * plane);
             var g2 = ArrayPool<float>.Shared.Rent(o * nb * plane);
-            var gcols = flipped is null ? null : ArrayPool<float>.Shared.Rent(gg.Rows * nb * inPlane);
             for (int group = firstGroup; group < endGroup; group++)
             {
                 int first = chunks * group / groups, end = chunks * (group + 1) / groups;
@@ -155,28 +144,13 @@ public static partial class Functional
                         Gemm.Multiply(false, true, rows, o, p, cols, 0, p, g2, 0, p, partial, group * rows * o, o, accumulate: chunk > first, serial: true);
                     }
 
-                    if (gx is not null && flipped is not null && gcols is not null)
-                    {
-                        // gx of image n = flipped [C, O·K·K] · unfolded output gradient [O·K·K, H·W].
-                        Im2Col.UnfoldImages(gg, gy, gcols, n0, count);
-                        for (int n = 0; n < count; n++)
-                        {
-                            Gemm.Multiply(false, false, g.C, inPlane, gg.Rows, flipped, 0, gg.Rows, gcols, n * inPlane, count * inPlane,
-                                gx, (n0 + n) * g.C * inPlane, inPlane, accumulate: !fresh, serial: true);
-                        }
-                    }
-                    else if (gx is not null)
+                    if (gx is not null)
                     {
                         // The column gradient Wᵀ · g2 reuses the column buffer, then folds into this chunk's images.
                         Gemm.Multiply(true, false, rows, p, o, wd, 0, rows, g2, 0, p, cols, 0, p, accumulate: false, serial: true);
                         Im2Col.FoldImages(g, cols, gx, n0, count);
                     }
                 }
-            }
-
-            if (gcols is not null)
-            {
-                ArrayPool<float>.Shared.Return(gcols);
             }
 
             ArrayPool<float>.Shared.Return(g2);
@@ -202,26 +176,5 @@ public static partial class Functional
 
             ArrayPool<float>.Shared.Return(partial);
         }
-    }
-
-    /// <summary>W[O, C, K, K] rearranged as [C, O·K·K] with each kernel rotated by 180°: the weights of the input gradient's convolution.</summary>
-    private static float[] FlippedWeights(float[] w, int o, int c, int k)
-    {
-        var flipped = new float[c * o * k * k];
-        for (int ch = 0; ch < c; ch++)
-        {
-            for (int oc = 0; oc < o; oc++)
-            {
-                for (int kh = 0; kh < k; kh++)
-                {
-                    for (int kw = 0; kw < k; kw++)
-                    {
-                        flipped[(ch * o * k * k) + (((oc * k) + kh) * k) + kw] = w[(((((oc * c) + ch) * k) + (k - 1 - kh)) * k) + (k - 1 - kw)];
-                    }
-                }
-            }
-        }
-
-        return flipped;
     }
 }
