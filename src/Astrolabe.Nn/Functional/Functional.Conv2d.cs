@@ -58,36 +58,13 @@ public static partial class Functional
         Gemm.Multiply(false, false, o, p, rows, weight.Data, 0, rows, cols, 0, p, out2, 0, p, accumulate: false);
         var y = GC.AllocateUninitializedArray<float>(g.N * o * plane);
         var biasData = bias?.Data;
-        KernelThreads.ForRanges(g.N * o, plane, (first, count) =>
-        {
-            // Output plane (n, oc) of y is column block n of row oc of the GEMM's result.
-            for (int k = first; k < first + count; k++)
-            {
-                int n = k / o, oc = k % o;
-                var dst = y.AsSpan(k * plane, plane);
-                var src = out2.AsSpan((oc * p) + (n * plane), plane);
-                if (biasData is null)
-                {
-                    src.CopyTo(dst);
-                }
-                else
-                {
-                    TensorPrimitives.Add(src, biasData[oc], dst);
-                }
-            }
-        });
+        KernelThreads.ForRanges(g.N * o, plane, (first, count) => PlanesFromColumns(out2, p, 0, o, plane, first, count, biasData, y));
 
         ArrayPool<float>.Shared.Return(out2);
         return WithPooledScratch(y, [g.N, o, g.OH, g.OW], cols, layer, (kept, gy) =>
         {
             var g2 = ArrayPool<float>.Shared.Rent(o * p);
-            KernelThreads.ForRanges(g.N * o, plane, (first, count) =>
-            {
-                for (int k = first; k < first + count; k++)
-                {
-                    gy.AsSpan(k * plane, plane).CopyTo(g2.AsSpan(((k % o) * p) + (k / o * plane), plane));
-                }
-            });
+            KernelThreads.ForRanges(g.N * o, plane, (first, count) => PlanesToColumns(gy, 0, o, plane, first, count, g2, p));
 
             if (bias is { RequiresGrad: true })
             {
@@ -104,15 +81,7 @@ public static partial class Functional
                 // where the right one would be packed transposed (every element of it copied once more).
                 var gwT = ArrayPool<float>.Shared.Rent(rows * o);
                 Gemm.Multiply(false, true, rows, o, p, kept, 0, p, g2, 0, p, gwT, 0, o, accumulate: false);
-                var gw = weight.GradBuffer();
-                for (int r = 0; r < rows; r++)
-                {
-                    for (int oc = 0; oc < o; oc++)
-                    {
-                        gw[(oc * rows) + r] += gwT[(r * o) + oc];
-                    }
-                }
-
+                AddTransposedSum(gwT, 1, rows, o, weight.GradBuffer());
                 ArrayPool<float>.Shared.Return(gwT);
             }
 
@@ -126,6 +95,59 @@ public static partial class Functional
 
             ArrayPool<float>.Shared.Return(g2);
         }, Operands(x, weight, bias));
+    }
+
+    /// <summary>
+    /// Writes output planes <paramref name="first"/>.. (<paramref name="count"/> of them; plane k is image k / O, channel
+    /// k % O) of <paramref name="y"/> from a [O, p] product over images <paramref name="n0"/>.., where the plane of image
+    /// n and channel oc is column block n − n0 of row oc, adding the channel's bias when there is one.
+    /// </summary>
+    private static void PlanesFromColumns(float[] product, int p, int n0, int o, int plane, int first, int count, float[]? bias, float[] y)
+    {
+        for (int k = first; k < first + count; k++)
+        {
+            int n = k / o, oc = k % o;
+            var src = product.AsSpan((oc * p) + ((n - n0) * plane), plane);
+            var dst = y.AsSpan(k * plane, plane);
+            if (bias is null)
+            {
+                src.CopyTo(dst);
+            }
+            else
+            {
+                TensorPrimitives.Add(src, bias[oc], dst);
+            }
+        }
+    }
+
+    /// <summary>The reverse of <see cref="PlanesFromColumns"/> without bias: planes of <paramref name="gy"/> into a [O, p] matrix.</summary>
+    private static void PlanesToColumns(float[] gy, int n0, int o, int plane, int first, int count, float[] columns, int p)
+    {
+        for (int k = first; k < first + count; k++)
+        {
+            gy.AsSpan(k * plane, plane).CopyTo(columns.AsSpan(((k % o) * p) + (((k / o) - n0) * plane), plane));
+        }
+    }
+
+    /// <summary>
+    /// gw[O, rows] += Σ over <paramref name="groups"/> of the [rows, O] partial weight gradients (dWᵀ) in
+    /// <paramref name="partial"/>, the groups added in order.
+    /// </summary>
+    private static void AddTransposedSum(float[] partial, int groups, int rows, int o, float[] gw)
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            for (int oc = 0; oc < o; oc++)
+            {
+                float sum = 0;
+                for (int group = 0; group < groups; group++)
+                {
+                    sum += partial[(group * rows * o) + (r * o) + oc];
+                }
+
+                gw[(oc * rows) + r] += sum;
+            }
+        }
     }
 
     /// <summary>

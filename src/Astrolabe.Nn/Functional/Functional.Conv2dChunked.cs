@@ -54,22 +54,7 @@ public static partial class Functional
                 int n0 = chunk * nb, count = Math.Min(nb, g.N - n0), p = count * plane;
                 Im2Col.UnfoldImages(g, xd, cols, n0, count);
                 Gemm.Multiply(false, false, o, p, rows, wd, 0, rows, cols, 0, p, out2, 0, p, accumulate: false, serial: true);
-                for (int n = 0; n < count; n++)
-                {
-                    for (int oc = 0; oc < o; oc++)
-                    {
-                        var src = out2.AsSpan((oc * p) + (n * plane), plane);
-                        var dst = y.AsSpan((((n0 + n) * o) + oc) * plane, plane);
-                        if (biasData is null)
-                        {
-                            src.CopyTo(dst);
-                        }
-                        else
-                        {
-                            TensorPrimitives.Add(src, biasData[oc], dst);
-                        }
-                    }
-                }
+                PlanesFromColumns(out2, p, n0, o, plane, n0 * o, count * o, biasData, y);
             }
 
             ArrayPool<float>.Shared.Return(out2);
@@ -129,13 +114,7 @@ public static partial class Functional
                 for (int chunk = first; chunk < end; chunk++)
                 {
                     int n0 = chunk * nb, count = Math.Min(nb, g.N - n0), p = count * plane;
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int oc = 0; oc < o; oc++)
-                        {
-                            gy.AsSpan((((n0 + n) * o) + oc) * plane, plane).CopyTo(g2.AsSpan((oc * p) + (n * plane), plane));
-                        }
-                    }
+                    PlanesToColumns(gy, n0, o, plane, n0 * o, count * o, g2, p);
 
                     if (partial is not null)
                     {
@@ -159,21 +138,7 @@ public static partial class Functional
 
         if (partial is not null)
         {
-            var gw = weight.GradBuffer();
-            for (int r = 0; r < rows; r++)
-            {
-                for (int oc = 0; oc < o; oc++)
-                {
-                    float sum = 0;
-                    for (int group = 0; group < groups; group++)
-                    {
-                        sum += partial[(group * rows * o) + (r * o) + oc];
-                    }
-
-                    gw[(oc * rows) + r] += sum;
-                }
-            }
-
+            AddTransposedSum(partial, groups, rows, o, weight.GradBuffer());
             ArrayPool<float>.Shared.Return(partial);
         }
     }
