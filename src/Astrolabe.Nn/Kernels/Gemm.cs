@@ -133,7 +133,7 @@ internal static unsafe class Gemm
         float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate)
     {
         int nr = NR;
-        t_packA ??= GC.AllocateUninitializedArray<float>((MC * KC) + 16, pinned: true);
+        t_packA ??= GC.AllocateUninitializedArray<float>((MC * KC) + 32, pinned: true); // PackA: 2 floats past its end
         t_packB ??= GC.AllocateUninitializedArray<float>((KC * (NC + 32)) + 16, pinned: true);
         t_tile ??= GC.AllocateUninitializedArray<float>(MR * 32, pinned: true);
 

@@ -144,7 +144,8 @@ internal static unsafe class GemmPacking
 
     /// <summary>
     /// Packs the mc×kc block of op(A) starting at (ic, pc) into ⌈mc/mr⌉ strips, each kc columns of mr floats
-    /// (rows past mc are zero).
+    /// (rows past mc are zero). Strips are written in order, and a strip of whole rows may write up to two floats
+    /// past its end (overwritten by the next strip): <paramref name="dst"/> needs that much room after the last one.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackA(bool transA, float* a, int lda, int ic, int pc, int mc, int kc, int mr, float* dst)
@@ -156,6 +157,20 @@ internal static unsafe class GemmPacking
             if (transA)
             {
                 float* src = a + ((long)pc * lda) + ic + i0;
+                if (h == 6 && mr == 6)
+                {
+                    // Six contiguous floats per column: one 4-float and one 2-float move.
+                    for (int p = 0; p < kc; p++)
+                    {
+                        float* s = src + ((long)p * lda);
+                        float* d = strip + (p * 6);
+                        Vector128.Store(Vector128.Load(s), d);
+                        *(long*)(d + 4) = *(long*)(s + 4);
+                    }
+
+                    continue;
+                }
+
                 for (int p = 0; p < kc; p++)
                 {
                     float* s = src + ((long)p * lda);
@@ -171,6 +186,10 @@ internal static unsafe class GemmPacking
                         d[ii] = 0f;
                     }
                 }
+            }
+            else if (h == 6 && mr == 6 && Avx.IsSupported)
+            {
+                PackSixRows(a + ((long)(ic + i0) * lda) + pc, lda, kc, strip);
             }
             else
             {
@@ -193,6 +212,59 @@ internal static unsafe class GemmPacking
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Six rows of untransposed A into one strip, <c>dst[p·6 + i] = src[i·lda + p]</c>: eight columns at a time
+    /// through a 6×8 register transpose (two zero rows make it 8×8), each column stored as eight floats whose last
+    /// two the next column overwrites (so the last column writes two floats past the strip).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PackSixRows(float* src, int lda, int kc, float* dst)
+    {
+        int p = 0;
+        var zero = Vector256<float>.Zero;
+        for (; p + 8 <= kc; p += 8)
+        {
+            var r0 = Avx.LoadVector256(src + p);
+            var r1 = Avx.LoadVector256(src + lda + p);
+            var r2 = Avx.LoadVector256(src + (2L * lda) + p);
+            var r3 = Avx.LoadVector256(src + (3L * lda) + p);
+            var r4 = Avx.LoadVector256(src + (4L * lda) + p);
+            var r5 = Avx.LoadVector256(src + (5L * lda) + p);
+            var t0 = Avx.UnpackLow(r0, r1);
+            var t1 = Avx.UnpackHigh(r0, r1);
+            var t2 = Avx.UnpackLow(r2, r3);
+            var t3 = Avx.UnpackHigh(r2, r3);
+            var t4 = Avx.UnpackLow(r4, r5);
+            var t5 = Avx.UnpackHigh(r4, r5);
+            var u0 = Avx.Shuffle(t0, t2, 0x44);
+            var u1 = Avx.Shuffle(t0, t2, 0xEE);
+            var u2 = Avx.Shuffle(t1, t3, 0x44);
+            var u3 = Avx.Shuffle(t1, t3, 0xEE);
+            var u4 = Avx.Shuffle(t4, zero, 0x44);
+            var u5 = Avx.Shuffle(t4, zero, 0xEE);
+            var u6 = Avx.Shuffle(t5, zero, 0x44);
+            var u7 = Avx.Shuffle(t5, zero, 0xEE);
+            float* d = dst + (p * 6);
+            Avx.Store(d, Avx.Permute2x128(u0, u4, 0x20));
+            Avx.Store(d + 6, Avx.Permute2x128(u1, u5, 0x20));
+            Avx.Store(d + 12, Avx.Permute2x128(u2, u6, 0x20));
+            Avx.Store(d + 18, Avx.Permute2x128(u3, u7, 0x20));
+            Avx.Store(d + 24, Avx.Permute2x128(u0, u4, 0x31));
+            Avx.Store(d + 30, Avx.Permute2x128(u1, u5, 0x31));
+            Avx.Store(d + 36, Avx.Permute2x128(u2, u6, 0x31));
+            Avx.Store(d + 42, Avx.Permute2x128(u3, u7, 0x31));
+        }
+
+        for (; p < kc; p++)
+        {
+            float* d = dst + (p * 6);
+            for (int i = 0; i < 6; i++)
+            {
+                d[i] = src[((long)i * lda) + p];
             }
         }
     }
