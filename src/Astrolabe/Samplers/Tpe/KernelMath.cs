@@ -33,6 +33,13 @@ internal static class KernelMath
         }
     }
 
+    /// <summary>
+    /// Terms this far below the largest are counted as exp(−700) ≈ 1e−304 (the largest counts 1, so the sum
+    /// moves by less than one part in 1e300 for any number of kernels): the vectorised exp hands arguments past its
+    /// range (underflow, below about −708) to a scalar fallback lane by lane, and far kernels are most of them.
+    /// </summary>
+    private const double LowestTerm = -700;
+
     /// <summary>log Σ exp(row[k]), stable (−∞ when every term is −∞).</summary>
     public static double LogSumExp(ReadOnlySpan<double> row)
     {
@@ -71,10 +78,11 @@ internal static class KernelMath
         {
             var rows = MemoryMarshal.Cast<double, Vector<double>>(row);
             var maxV = new Vector<double>(max);
+            var lowest = new Vector<double>(LowestTerm);
             var sum = Vector<double>.Zero;
             for (int v = 0; v < rows.Length; v++)
             {
-                sum += Vector.Exp(rows[v] - maxV);
+                sum += Vector.Exp(Vector.Max(rows[v] - maxV, lowest));
             }
 
             total = Vector.Sum(sum);
@@ -83,7 +91,7 @@ internal static class KernelMath
 
         for (; k < row.Length; k++)
         {
-            total += Math.Exp(row[k] - max);
+            total += Math.Exp(Math.Max(row[k] - max, LowestTerm));
         }
 
         return max + Math.Log(total);

@@ -75,23 +75,20 @@ internal sealed class ParzenEstimator
             dimension.AddConstant(baseRow);
         }
 
-        // Rented: at thousands of kernels the matrix would be a large-object allocation per call.
-        var rented = ArrayPool<double>.Shared.Rent(size * Kernels);
-        var matrix = rented.AsSpan(0, size * Kernels);
-        for (int s = 0; s < size; s++)
-        {
-            baseRow.CopyTo(matrix.Slice(s * Kernels, Kernels));
-        }
-
-        for (int d = 0; d < dimensions.Length; d++)
-        {
-            dimensions[d].AddLogPdf(samples[d], matrix, Kernels);
-        }
-
+        // One sample at a time through a row of all kernels (rented: at thousands of kernels it would be a large
+        // object per call), so the row stays in cache while every dimension adds its term.
+        var rented = ArrayPool<double>.Shared.Rent(Kernels);
+        var row = rented.AsSpan(0, Kernels);
         var result = new double[size];
         for (int s = 0; s < size; s++)
         {
-            result[s] = KernelMath.LogSumExp(matrix.Slice(s * Kernels, Kernels));
+            baseRow.CopyTo(row);
+            for (int d = 0; d < dimensions.Length; d++)
+            {
+                dimensions[d].AddLogPdf(samples[d].AsSpan(s, 1), row, Kernels);
+            }
+
+            result[s] = KernelMath.LogSumExp(row);
         }
 
         ArrayPool<double>.Shared.Return(rented);

@@ -10,7 +10,7 @@ public sealed partial class TpeSampler
     /// The split for one trial, made once when it samples its first parameter and reused for the rest
     /// (the history is read once per trial, not once per parameter).
     /// </summary>
-    private sealed record SplitContext(Observation[] Observations, int Finished, int[] Below, int[] Above, double[]? BelowWeights);
+    private sealed record SplitContext(Observation[] Observations, int Finished, int[] Below, int[] Above, double[]? BelowWeights, ParameterColumns Store);
 
     private SplitContext Context(Study study, FrozenTrial trial, StudyState state)
     {
@@ -46,6 +46,8 @@ public sealed partial class TpeSampler
                 o = Observation.From(t, study.Directions, constraints);
                 if (o is not null)
                 {
+                    o = o with { Ordinal = state.Columns.Count };
+                    state.Columns.Add(o);
                     state.Finished[t.TrialId] = o;
                 }
             }
@@ -60,13 +62,13 @@ public sealed partial class TpeSampler
         SplitContext context;
         if (finished < options.NStartupTrials)
         {
-            context = new SplitContext([.. observations], finished, [], [], null);
+            context = new SplitContext([.. observations], finished, [], [], null, state.Columns);
         }
         else
         {
             var (below, above) = ObservationSplit.Split(observations, options.Gamma(finished), constraints);
             var weights = study.Directions.Count > 1 ? ObservationSplit.MultiObjectiveWeights(observations, below) : null;
-            context = new SplitContext([.. observations], finished, below, above, weights);
+            context = new SplitContext([.. observations], finished, below, above, weights, state.Columns);
         }
 
         if (state.Contexts.Count >= MaxOpenContexts)
@@ -101,30 +103,33 @@ public sealed partial class TpeSampler
     }
 
     // The values of the given observations that hold every parameter of the space (with a compatible
-    // distribution), one column per parameter; also which of the given positions were kept.
+    // distribution), one column per parameter; also which of the given positions were kept. Finished trials'
+    // values come from the study's column store; running ones (constant liar) are read from the trial.
     private static (double[][] Columns, List<int> Kept) Columns(SplitContext context, int[] indices, string[] names, Distribution[] space)
     {
+        var stored = new double[names.Length][];
+        for (int d = 0; d < names.Length; d++)
+        {
+            stored[d] = context.Store.Column(names[d], space[d]);
+        }
+
         var kept = new List<int>(indices.Length);
-        var rows = new List<double>(indices.Length * names.Length);
+        var rows = new double[indices.Length * names.Length];
         for (int j = 0; j < indices.Length; j++)
         {
-            var trial = context.Observations[indices[j]].Trial;
-            int start = rows.Count;
+            var observation = context.Observations[indices[j]];
+            int ordinal = observation.Ordinal, start = kept.Count * names.Length;
             bool complete = true;
             for (int d = 0; d < names.Length && complete; d++)
             {
-                complete = trial.InternalParams.TryGetValue(names[d], out double v)
-                    && trial.Distributions.TryGetValue(names[d], out var stored) && Compatible(stored, space[d], v);
-                rows.Add(v);
+                double v = ordinal >= 0 ? stored[d][ordinal] : ParameterColumns.Read(observation.Trial, names[d], space[d]);
+                complete = !double.IsNaN(v);
+                rows[start + d] = v;
             }
 
             if (complete)
             {
                 kept.Add(j);
-            }
-            else
-            {
-                rows.RemoveRange(start, rows.Count - start);
             }
         }
 
@@ -140,13 +145,4 @@ public sealed partial class TpeSampler
 
         return (columns, kept);
     }
-
-    // An observed value informs a distribution when it is the same categorical, or a number inside the range.
-    private static bool Compatible(Distribution stored, Distribution target, double value) => target switch
-    {
-        CategoricalDistribution => stored.Equals(target),
-        FloatDistribution f => stored is FloatDistribution && value >= f.Low && value <= f.High,
-        IntDistribution i => stored is IntDistribution && value >= i.Low && value <= i.High,
-        _ => false,
-    };
 }

@@ -166,6 +166,8 @@ public sealed partial class TpeSampler : Sampler
 
         public Dictionary<long, Observation> Finished { get; } = [];
 
+        public ParameterColumns Columns { get; } = new();
+
         public Dictionary<long, SplitContext> Contexts { get; } = [];
     }
 }
