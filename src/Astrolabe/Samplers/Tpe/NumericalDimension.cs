@@ -134,7 +134,7 @@ internal sealed class NumericalDimension : ParzenDimension
         }
 
         var sorted = (double[])mus.Clone();
-        Array.Sort(sorted, order);
+        RadixOrder.Sort(sorted, order);
         var result = new double[count];
         for (int i = 0; i < count; i++)
         {
