@@ -15,6 +15,7 @@ public class GemmTests
     [InlineData(12, 32, 8)]
     [InlineData(64, 10, 128)]
     [InlineData(200, 120, 520)]
+    [InlineData(60, 300, 200)]
     public void Matches_the_naive_product_for_every_transpose(int m, int n, int k)
     {
         var rng = new Rng(m * 1000 + n + k);
