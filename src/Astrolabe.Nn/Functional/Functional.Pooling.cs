@@ -27,8 +27,18 @@ public static partial class Functional
         shape[3] = ow;
         return Tensor.FromOp(y, shape, o =>
         {
-            var gx = x.GradBuffer();
             var g = o.Grad!;
+            if (kernel == 2 && s == 2)
+            {
+                var target = x.GradTarget(out bool fresh);
+                if (fresh)
+                {
+                    Kernels.MaxPoolKernel.BackwardWrite2x2(g, argmax, h, w, nc, oh, ow, target);
+                    return;
+                }
+            }
+
+            var gx = x.GradBuffer();
             for (int k = 0; k < g.Length; k++)
             {
                 gx[argmax[k]] += g[k];

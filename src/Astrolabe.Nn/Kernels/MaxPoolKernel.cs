@@ -15,6 +15,15 @@ internal static unsafe class MaxPoolKernel
     public static void Pool2x2(float[] x, int h, int w, int nc, int oh, int ow, float[] y, int[] argmax) =>
         KernelThreads.ForRanges(nc, h * w, (first, count) => Planes(x, h, w, first, count, oh, ow, y, argmax));
 
+    /// <summary>
+    /// The input gradient of <see cref="Pool2x2"/>, written rather than added: every element of
+    /// <paramref name="gx"/> is set — the window's output gradient at its maximum, zero at the window's other three
+    /// elements and at the odd last row or column no window covers. For a gradient buffer that nothing else has
+    /// written in this backward pass (no zeroing needed first).
+    /// </summary>
+    public static void BackwardWrite2x2(float[] g, int[] argmax, int h, int w, int nc, int oh, int ow, float[] gx) =>
+        KernelThreads.ForRanges(nc, h * w, (first, count) => WritePlanes(g, argmax, h, w, first, count, oh, ow, gx));
+
     private static void Planes(float[] x, int h, int w, int first, int count, int oh, int ow, float[] y, int[] argmax)
     {
         fixed (float* px = x)
@@ -35,6 +44,79 @@ internal static unsafe class MaxPoolKernel
                 }
             }
         }
+    }
+
+    private static void WritePlanes(float[] g, int[] argmax, int h, int w, int first, int count, int oh, int ow, float[] gx)
+    {
+        fixed (float* pg = g)
+        fixed (int* pi = argmax)
+        fixed (float* px = gx)
+        {
+            for (int plane = first; plane < first + count; plane++)
+            {
+                int src = plane * h * w;
+                for (int i = 0; i < oh; i++)
+                {
+                    int r0 = src + (2 * i * w), k = ((plane * oh) + i) * ow;
+                    int j = Avx2.IsSupported ? WriteRow8(pg + k, pi + k, px, r0, w, ow) : 0;
+                    for (; j < ow; j++)
+                    {
+                        int a = r0 + (2 * j);
+                        px[a] = px[a + 1] = px[a + w] = px[a + w + 1] = 0f;
+                        px[pi[k + j]] = pg[k + j];
+                    }
+
+                    if (2 * ow < w)
+                    {
+                        px[r0 + (2 * ow)] = px[r0 + w + (2 * ow)] = 0f;
+                    }
+                }
+
+                if (2 * oh < h)
+                {
+                    new Span<float>(px + src + (2 * oh * w), w).Clear();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Eight windows of one output row at a time: each window's gradient goes to the lane of the element its index
+    /// names (0, 1, w or w + 1 past the top-left), zero to the others, and the two input rows are stored
+    /// interleaved back. Returns how many windows it did.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int WriteRow8(float* g, int* argmax, float* gx, int r0, int w, int ow)
+    {
+        int j = 0;
+        var steps = Vector256.Create(0, 2, 4, 6, 8, 10, 12, 14);
+        var right = Vector256<int>.One;
+        var below = Vector256.Create(w);
+        var belowRight = Vector256.Create(w + 1);
+        for (; j + 8 <= ow; j += 8)
+        {
+            var grad = Avx.LoadVector256(g + j);
+            var offset = Avx.LoadVector256(argmax + j) - (Vector256.Create(r0 + (2 * j)) + steps);
+            var topLeft = grad & Vector256.Equals(offset, Vector256<int>.Zero).AsSingle();
+            var topRight = grad & Vector256.Equals(offset, right).AsSingle();
+            var bottomLeft = grad & Vector256.Equals(offset, below).AsSingle();
+            var bottomRight = grad & Vector256.Equals(offset, belowRight).AsSingle();
+            float* top = gx + r0 + (2 * j);
+            Interleave(topLeft, topRight, top);
+            Interleave(bottomLeft, bottomRight, top + w);
+        }
+
+        return j;
+    }
+
+    /// <summary>Stores a0 b0 a1 b1 … a7 b7 (16 floats) at <paramref name="p"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Interleave(Vector256<float> a, Vector256<float> b, float* p)
+    {
+        var lo = Avx.UnpackLow(a, b);
+        var hi = Avx.UnpackHigh(a, b);
+        Avx.Store(p, Avx.Permute2x128(lo, hi, 0x20));
+        Avx.Store(p + 8, Avx.Permute2x128(lo, hi, 0x31));
     }
 
     /// <summary>

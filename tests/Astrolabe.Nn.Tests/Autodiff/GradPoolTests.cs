@@ -104,6 +104,53 @@ public class GradPoolTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
+    public void Max_pooling_writes_a_fresh_input_gradient_and_adds_to_one_already_reached(bool poolFirst)
+    {
+        GradPool.Clear();
+        var x = Tensor.Randn(new Rng(6), 4, 8, 33, 34).RequireGrad();
+        float[] Grad()
+        {
+            x.ZeroGrad();
+            var h = Functional.Tanh(x);
+            var pooled = (Functional.MaxPool2d(h, 2) * Functional.MaxPool2d(h, 2)).Sum();
+            var square = (h * h).Sum();
+            (poolFirst ? pooled + square : square + pooled).Backward();
+            return (float[])x.Grad!.Clone();
+        }
+
+        // The pooled path twice (two consumers of h through pooling) plus h², over reused buffers.
+        for (int round = 0; round < 3; round++)
+        {
+            var g = Grad();
+            var t = x.Data.Select(MathF.Tanh).ToArray();
+            var dh = t.Select(v => 2 * v).ToArray();
+            for (int plane = 0; plane < 4 * 8; plane++)
+            {
+                for (int i = 0; i < 16; i++)
+                {
+                    for (int j = 0; j < 17; j++)
+                    {
+                        int a = (plane * 33 * 34) + (2 * i * 34) + (2 * j), best = a;
+                        foreach (int c in new[] { a + 1, a + 34, a + 35 })
+                        {
+                            best = t[c] > t[best] ? c : best;
+                        }
+
+                        dh[best] += 2 * t[best]; // d(p1·p2): p2 into the first pooling call, p1 into the second
+                    }
+                }
+            }
+
+            for (int i = 0; i < g.Length; i += 101)
+            {
+                Assert.Equal(dh[i] * (1 - (t[i] * t[i])), g[i], 1e-4f);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
     public void Batch_norm_writes_a_fresh_input_gradient_and_adds_to_one_already_reached(bool training)
     {
         var rng = new Rng(6);

@@ -48,4 +48,42 @@ public class MaxPoolKernelTests
             }
         }
     }
+
+    [Theory]
+    [InlineData(4, 4, 3)]
+    [InlineData(28, 28, 3)]
+    [InlineData(27, 35, 3)]
+    [InlineData(33, 17, 3)]
+    [InlineData(5, 5, 2)]
+    [InlineData(28, 28, 300)]
+    public void Written_input_gradient_equals_the_scatter_into_zeros(int h, int w, int nc)
+    {
+        var rng = new Rng(h * 1000 + w);
+        int oh = h / 2, ow = w / 2;
+        var x = new float[nc * h * w];
+        for (int i = 0; i < x.Length; i++)
+        {
+            x[i] = (float)Math.Floor(rng.NextDouble() * 4); // ties: the index decides, not the value
+        }
+
+        var y = new float[nc * oh * ow];
+        var argmax = new int[y.Length];
+        MaxPoolKernel.Pool2x2(x, h, w, nc, oh, ow, y, argmax);
+        var g = new float[y.Length];
+        for (int k = 0; k < g.Length; k++)
+        {
+            g[k] = (float)((2 * rng.NextDouble()) - 1);
+        }
+
+        var expected = new float[x.Length];
+        for (int k = 0; k < g.Length; k++)
+        {
+            expected[argmax[k]] += g[k];
+        }
+
+        var written = new float[x.Length];
+        Array.Fill(written, float.NaN); // arbitrary old contents: every element must be written
+        MaxPoolKernel.BackwardWrite2x2(g, argmax, h, w, nc, oh, ow, written);
+        Assert.Equal(expected, written);
+    }
 }
