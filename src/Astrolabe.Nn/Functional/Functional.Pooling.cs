@@ -12,7 +12,10 @@ public static partial class Functional
     {
         var (nc, h, w, s, oh, ow) = PoolGeometry(x, kernel, stride, layer);
         var y = GC.AllocateUninitializedArray<float>(nc * oh * ow);
-        var argmax = GC.AllocateUninitializedArray<int>(y.Length);
+
+        // Without a graph (evaluation, frozen inputs) the indices are only scratch: rented, not kept.
+        bool graph = GradMode.IsEnabled && x.RequiresGrad;
+        var argmax = graph ? GC.AllocateUninitializedArray<int>(y.Length) : System.Buffers.ArrayPool<int>.Shared.Rent(y.Length);
         if (kernel == 2 && s == 2)
         {
             Kernels.MaxPoolKernel.Pool2x2(x.Data, h, w, nc, oh, ow, y, argmax);
@@ -25,6 +28,12 @@ public static partial class Functional
         var shape = x.Shape;
         shape[2] = oh;
         shape[3] = ow;
+        if (!graph)
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(argmax);
+            return new Tensor(y, shape);
+        }
+
         return Tensor.FromOp(y, shape, o =>
         {
             var g = o.Grad!;

@@ -37,6 +37,30 @@ public class AutodiffTests
         Assert.True(GradMode.IsEnabled);
     }
 
+    [Theory]
+    [InlineData(2, 2)]
+    [InlineData(3, 1)]
+    public void Max_pooling_without_a_graph_gives_the_same_values(int kernel, int stride)
+    {
+        var x = Tensor.Randn(new Rng(8), 3, 4, 13, 17).RequireGrad();
+        var withGraph = Functional.MaxPool2d(x, kernel, stride);
+        for (int round = 0; round < 2; round++)
+        {
+            Tensor pooled;
+            using (GradMode.NoGrad())
+            {
+                pooled = Functional.MaxPool2d(x, kernel, stride); // its index scratch is rented and returned
+            }
+
+            Assert.False(pooled.RequiresGrad);
+            Assert.Equal(withGraph.Shape, pooled.Shape);
+            Assert.Equal(withGraph.Data, pooled.Data);
+        }
+
+        withGraph.Sum().Backward();
+        Assert.Equal(withGraph.Length, x.Grad!.Sum(), 3); // each window passes its 1 to its maximum
+    }
+
     [Fact]
     public void Deep_chains_do_not_overflow_the_stack()
     {
