@@ -97,39 +97,19 @@ internal static unsafe class GemmPacking
             int p = 0;
             for (; p + 8 <= kc; p += 8)
             {
-                var r0 = Avx.LoadVector256(s + p);
-                var r1 = Avx.LoadVector256(s + ldb + p);
-                var r2 = Avx.LoadVector256(s + (2L * ldb) + p);
-                var r3 = Avx.LoadVector256(s + (3L * ldb) + p);
-                var r4 = Avx.LoadVector256(s + (4L * ldb) + p);
-                var r5 = Avx.LoadVector256(s + (5L * ldb) + p);
-                var r6 = Avx.LoadVector256(s + (6L * ldb) + p);
-                var r7 = Avx.LoadVector256(s + (7L * ldb) + p);
-                var t0 = Avx.UnpackLow(r0, r1);
-                var t1 = Avx.UnpackHigh(r0, r1);
-                var t2 = Avx.UnpackLow(r2, r3);
-                var t3 = Avx.UnpackHigh(r2, r3);
-                var t4 = Avx.UnpackLow(r4, r5);
-                var t5 = Avx.UnpackHigh(r4, r5);
-                var t6 = Avx.UnpackLow(r6, r7);
-                var t7 = Avx.UnpackHigh(r6, r7);
-                var u0 = Avx.Shuffle(t0, t2, 0x44);
-                var u1 = Avx.Shuffle(t0, t2, 0xEE);
-                var u2 = Avx.Shuffle(t1, t3, 0x44);
-                var u3 = Avx.Shuffle(t1, t3, 0xEE);
-                var u4 = Avx.Shuffle(t4, t6, 0x44);
-                var u5 = Avx.Shuffle(t4, t6, 0xEE);
-                var u6 = Avx.Shuffle(t5, t7, 0x44);
-                var u7 = Avx.Shuffle(t5, t7, 0xEE);
+                Transpose8x8(
+                    Avx.LoadVector256(s + p), Avx.LoadVector256(s + ldb + p), Avx.LoadVector256(s + (2L * ldb) + p), Avx.LoadVector256(s + (3L * ldb) + p),
+                    Avx.LoadVector256(s + (4L * ldb) + p), Avx.LoadVector256(s + (5L * ldb) + p), Avx.LoadVector256(s + (6L * ldb) + p), Avx.LoadVector256(s + (7L * ldb) + p),
+                    out var c0, out var c1, out var c2, out var c3, out var c4, out var c5, out var c6, out var c7);
                 float* d = dst + ((long)p * nr) + j0;
-                Avx.Store(d, Avx.Permute2x128(u0, u4, 0x20));
-                Avx.Store(d + nr, Avx.Permute2x128(u1, u5, 0x20));
-                Avx.Store(d + (2 * nr), Avx.Permute2x128(u2, u6, 0x20));
-                Avx.Store(d + (3 * nr), Avx.Permute2x128(u3, u7, 0x20));
-                Avx.Store(d + (4 * nr), Avx.Permute2x128(u0, u4, 0x31));
-                Avx.Store(d + (5 * nr), Avx.Permute2x128(u1, u5, 0x31));
-                Avx.Store(d + (6 * nr), Avx.Permute2x128(u2, u6, 0x31));
-                Avx.Store(d + (7 * nr), Avx.Permute2x128(u3, u7, 0x31));
+                Avx.Store(d, c0);
+                Avx.Store(d + nr, c1);
+                Avx.Store(d + (2 * nr), c2);
+                Avx.Store(d + (3 * nr), c3);
+                Avx.Store(d + (4 * nr), c4);
+                Avx.Store(d + (5 * nr), c5);
+                Avx.Store(d + (6 * nr), c6);
+                Avx.Store(d + (7 * nr), c7);
             }
 
             for (; p < kc; p++)
@@ -218,7 +198,7 @@ internal static unsafe class GemmPacking
 
     /// <summary>
     /// Six rows of untransposed A into one strip, <c>dst[p·6 + i] = src[i·lda + p]</c>: eight columns at a time
-    /// through a 6×8 register transpose (two zero rows make it 8×8), each column stored as eight floats whose last
+    /// through <see cref="Transpose8x8"/> (two zero rows make the six 8×8), each column stored as eight floats whose last
     /// two the next column overwrites (so the last column writes two floats past the strip).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -228,35 +208,19 @@ internal static unsafe class GemmPacking
         var zero = Vector256<float>.Zero;
         for (; p + 8 <= kc; p += 8)
         {
-            var r0 = Avx.LoadVector256(src + p);
-            var r1 = Avx.LoadVector256(src + lda + p);
-            var r2 = Avx.LoadVector256(src + (2L * lda) + p);
-            var r3 = Avx.LoadVector256(src + (3L * lda) + p);
-            var r4 = Avx.LoadVector256(src + (4L * lda) + p);
-            var r5 = Avx.LoadVector256(src + (5L * lda) + p);
-            var t0 = Avx.UnpackLow(r0, r1);
-            var t1 = Avx.UnpackHigh(r0, r1);
-            var t2 = Avx.UnpackLow(r2, r3);
-            var t3 = Avx.UnpackHigh(r2, r3);
-            var t4 = Avx.UnpackLow(r4, r5);
-            var t5 = Avx.UnpackHigh(r4, r5);
-            var u0 = Avx.Shuffle(t0, t2, 0x44);
-            var u1 = Avx.Shuffle(t0, t2, 0xEE);
-            var u2 = Avx.Shuffle(t1, t3, 0x44);
-            var u3 = Avx.Shuffle(t1, t3, 0xEE);
-            var u4 = Avx.Shuffle(t4, zero, 0x44);
-            var u5 = Avx.Shuffle(t4, zero, 0xEE);
-            var u6 = Avx.Shuffle(t5, zero, 0x44);
-            var u7 = Avx.Shuffle(t5, zero, 0xEE);
+            Transpose8x8(
+                Avx.LoadVector256(src + p), Avx.LoadVector256(src + lda + p), Avx.LoadVector256(src + (2L * lda) + p),
+                Avx.LoadVector256(src + (3L * lda) + p), Avx.LoadVector256(src + (4L * lda) + p), Avx.LoadVector256(src + (5L * lda) + p), zero, zero,
+                out var c0, out var c1, out var c2, out var c3, out var c4, out var c5, out var c6, out var c7);
             float* d = dst + (p * 6);
-            Avx.Store(d, Avx.Permute2x128(u0, u4, 0x20));
-            Avx.Store(d + 6, Avx.Permute2x128(u1, u5, 0x20));
-            Avx.Store(d + 12, Avx.Permute2x128(u2, u6, 0x20));
-            Avx.Store(d + 18, Avx.Permute2x128(u3, u7, 0x20));
-            Avx.Store(d + 24, Avx.Permute2x128(u0, u4, 0x31));
-            Avx.Store(d + 30, Avx.Permute2x128(u1, u5, 0x31));
-            Avx.Store(d + 36, Avx.Permute2x128(u2, u6, 0x31));
-            Avx.Store(d + 42, Avx.Permute2x128(u3, u7, 0x31));
+            Avx.Store(d, c0);
+            Avx.Store(d + 6, c1);
+            Avx.Store(d + 12, c2);
+            Avx.Store(d + 18, c3);
+            Avx.Store(d + 24, c4);
+            Avx.Store(d + 30, c5);
+            Avx.Store(d + 36, c6);
+            Avx.Store(d + 42, c7);
         }
 
         for (; p < kc; p++)
@@ -267,5 +231,39 @@ internal static unsafe class GemmPacking
                 d[i] = src[((long)i * lda) + p];
             }
         }
+    }
+
+    /// <summary>Transposes the 8×8 block whose rows are r0…r7: c0…c7 hold its columns (unpack, shuffle, lane swap).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose8x8(
+        Vector256<float> r0, Vector256<float> r1, Vector256<float> r2, Vector256<float> r3,
+        Vector256<float> r4, Vector256<float> r5, Vector256<float> r6, Vector256<float> r7,
+        out Vector256<float> c0, out Vector256<float> c1, out Vector256<float> c2, out Vector256<float> c3,
+        out Vector256<float> c4, out Vector256<float> c5, out Vector256<float> c6, out Vector256<float> c7)
+    {
+        var t0 = Avx.UnpackLow(r0, r1);
+        var t1 = Avx.UnpackHigh(r0, r1);
+        var t2 = Avx.UnpackLow(r2, r3);
+        var t3 = Avx.UnpackHigh(r2, r3);
+        var t4 = Avx.UnpackLow(r4, r5);
+        var t5 = Avx.UnpackHigh(r4, r5);
+        var t6 = Avx.UnpackLow(r6, r7);
+        var t7 = Avx.UnpackHigh(r6, r7);
+        var u0 = Avx.Shuffle(t0, t2, 0x44);
+        var u1 = Avx.Shuffle(t0, t2, 0xEE);
+        var u2 = Avx.Shuffle(t1, t3, 0x44);
+        var u3 = Avx.Shuffle(t1, t3, 0xEE);
+        var u4 = Avx.Shuffle(t4, t6, 0x44);
+        var u5 = Avx.Shuffle(t4, t6, 0xEE);
+        var u6 = Avx.Shuffle(t5, t7, 0x44);
+        var u7 = Avx.Shuffle(t5, t7, 0xEE);
+        c0 = Avx.Permute2x128(u0, u4, 0x20);
+        c1 = Avx.Permute2x128(u1, u5, 0x20);
+        c2 = Avx.Permute2x128(u2, u6, 0x20);
+        c3 = Avx.Permute2x128(u3, u7, 0x20);
+        c4 = Avx.Permute2x128(u0, u4, 0x31);
+        c5 = Avx.Permute2x128(u1, u5, 0x31);
+        c6 = Avx.Permute2x128(u2, u6, 0x31);
+        c7 = Avx.Permute2x128(u3, u7, 0x31);
     }
 }
