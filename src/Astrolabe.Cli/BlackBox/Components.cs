@@ -18,6 +18,12 @@ public static class Components
             NStartupTrials = o.Int("n_startup_trials") ?? 10,
             NEiCandidates = o.Int("n_ei_candidates") ?? 24,
             Multivariate = o.Bool("multivariate") ?? false,
+            MultivariateKernels = o.Text("multivariate_kernels") switch
+            {
+                null or "adaptive" => TpeMultivariateKernels.Adaptive,
+                "optuna31" => TpeMultivariateKernels.Optuna31,
+                var other => throw new ArgumentException($"option 'multivariate_kernels': expected adaptive or optuna31, got '{other}'."),
+            },
             Group = o.Bool("group") ?? false,
             ConstantLiar = o.Bool("constant_liar") ?? false,
         }),

@@ -177,6 +177,7 @@ public sealed class OptimizeCommandTests : IDisposable
     [InlineData("direction: sideways\nparameters:\n  a: {type: int, low: 1, high: 4}\n", "space.yaml:1: field 'direction': expected minimize or maximize, got 'sideways'")]
     [InlineData("parameters:\n  a: {type: int, low: 1, high: 4\n", "space.yaml:3:")]
     [InlineData("sampler: {type: random, sed: 1}\nparameters:\n  a: {type: int, low: 1, high: 4}\n", "space.yaml:1: field 'sampler': unknown option 'sed' for type 'random'")]
+    [InlineData("sampler: {type: tpe, multivariate: true, multivariate_kernels: scott}\nparameters:\n  a: {type: int, low: 1, high: 4}\n", "space.yaml:1: field 'sampler': option 'multivariate_kernels': expected adaptive or optuna31, got 'scott'")]
     [InlineData("{\"parameters\": {\"a\": {\"type\": \"float\", \"low\": 0, \"high\": 1, \"log\": true}}}", "space.yaml:1: parameter 'a': A log-scale distribution needs low > 0")]
     public async Task MalformedSpaceFilesNameTheLineAndField(string text, string message)
     {

@@ -4,8 +4,9 @@ namespace Astrolabe;
 /// Truncated-normal kernels over a float or int parameter, in the transformed space: log scale for log
 /// distributions, and for stepped ones (ints included) the range widened by half a step on each side, with
 /// each kernel's density integrated over the step cell around a value. Bandwidths follow Optuna: the wider
-/// gap to the neighbours (univariate) or one common bandwidth (multivariate), clipped to
-/// [range / min(100, kernels), range]; the prior kernel sits at the centre with the whole range as bandwidth.
+/// gap to the neighbours (univariate, and adaptive multivariate) or one common bandwidth (Optuna 3.1's
+/// multivariate), clipped to [range / min(100, (kernels + 1)^exponent), range]; the prior kernel sits at the centre
+/// with the whole range as bandwidth.
 /// </summary>
 internal sealed class NumericalDimension : ParzenDimension
 {
@@ -37,7 +38,7 @@ internal sealed class NumericalDimension : ParzenDimension
         }
 
         sigmas = settings.Sigma0 is { } s0 ? Filled(kernels, s0 * (high - low)) : NeighbourGaps(settings.ConsiderEndpoints);
-        double minSigma = settings.ConsiderMagicClip ? (high - low) / Math.Min(100.0, 1.0 + kernels) : 1e-12;
+        double minSigma = settings.ConsiderMagicClip ? (high - low) / Math.Min(100.0, Math.Pow(1.0 + kernels, settings.ClipExponent)) : 1e-12;
         for (int k = 0; k < kernels; k++)
         {
             sigmas[k] = Math.Clamp(sigmas[k], minSigma, high - low);
@@ -49,14 +50,15 @@ internal sealed class NumericalDimension : ParzenDimension
         }
 
         // As in Optuna 3.1, a continuous kernel scores exp(−z²/2) / (√(2π) · its mass inside the range),
-        // without the 1/σ of a normalised density: a wide kernel is not penalised for its width.
+        // without the 1/σ of a normalised density: a wide kernel is not penalised for its width. The adaptive
+        // multivariate estimators are normalised (per-kernel bandwidths differ, and a density must weigh them).
         logNormalizers = new double[kernels];
         inverseSigmas = new double[kernels];
         for (int k = 0; k < kernels; k++)
         {
             inverseSigmas[k] = 1 / sigmas[k];
             double mass = NormalMath.LogGaussMass((low - mus[k]) / sigmas[k], (high - mus[k]) / sigmas[k]);
-            logNormalizers[k] = step > 0 ? mass : mass + NormalMath.LogSqrt2Pi;
+            logNormalizers[k] = step > 0 ? mass : mass + NormalMath.LogSqrt2Pi + (settings.Normalised ? Math.Log(sigmas[k]) : 0);
         }
     }
 

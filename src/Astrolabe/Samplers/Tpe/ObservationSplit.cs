@@ -73,6 +73,56 @@ internal static class ObservationSplit
         return weights;
     }
 
+    /// <summary>
+    /// Weights of the good observations of a single-objective study by expected improvement: how far each one's
+    /// value lies below the best complete value of the rest, scaled to mean 1 (the prior's weight), floored at
+    /// 1e-12. Null (the usual weights apply) when a good observation is pruned or running, when the rest hold no
+    /// finite complete value, or when every good value equals that threshold.
+    /// </summary>
+    public static double[]? ImprovementWeights(IReadOnlyList<Observation> observations, int[] below, int[] above)
+    {
+        double threshold = double.PositiveInfinity;
+        foreach (int i in above)
+        {
+            if (observations[i].Step == double.NegativeInfinity)
+            {
+                threshold = Math.Min(threshold, observations[i].Values[0]);
+            }
+        }
+
+        if (below.Length == 0 || !double.IsFinite(threshold))
+        {
+            return null;
+        }
+
+        var weights = new double[below.Length];
+        double sum = 0;
+        for (int j = 0; j < below.Length; j++)
+        {
+            var o = observations[below[j]];
+            if (o.Step != double.NegativeInfinity || !double.IsFinite(o.Values[0]))
+            {
+                return null;
+            }
+
+            weights[j] = Math.Max(threshold - o.Values[0], 0);
+            sum += weights[j];
+        }
+
+        if (!(sum > 0) || !double.IsFinite(sum))
+        {
+            return null;
+        }
+
+        double mean = sum / below.Length;
+        for (int j = 0; j < below.Length; j++)
+        {
+            weights[j] = Math.Max(weights[j] / mean, 1e-12);
+        }
+
+        return weights;
+    }
+
     private static int[] MultiObjectiveBelow(IReadOnlyList<Observation> observations, int nBelow)
     {
         var ranks = NondominationRanks(observations.Select(o => o.Values).ToArray());

@@ -32,7 +32,13 @@ internal abstract class ParzenDimension
 /// <summary>What the kernels of every dimension of one estimator share.</summary>
 /// <param name="ConsiderPrior">Whether a prior kernel is appended (always when there are no observations).</param>
 /// <param name="PriorWeight">The prior's weight (categorical smoothing too).</param>
-/// <param name="ConsiderMagicClip">Whether bandwidths are floored at range / min(100, kernels).</param>
+/// <param name="ConsiderMagicClip">Whether bandwidths are floored at range / min(100, (kernels + 1)^<paramref name="ClipExponent"/>).</param>
 /// <param name="ConsiderEndpoints">Whether the outermost kernels see the range ends as neighbours.</param>
-/// <param name="Sigma0">For multivariate estimators the common relative bandwidth; null for univariate ones.</param>
-internal readonly record struct ParzenSettings(bool ConsiderPrior, double PriorWeight, bool ConsiderMagicClip, bool ConsiderEndpoints, double? Sigma0);
+/// <param name="Sigma0">
+/// For Optuna 3.1's multivariate estimators the common relative bandwidth; null where every kernel takes the gap to
+/// its neighbours (univariate and adaptive multivariate estimators).
+/// </param>
+/// <param name="ClipExponent">The exponent of the bandwidth floor: 1 as in Optuna, 2 for the adaptive estimators.</param>
+/// <param name="Normalised">Whether continuous kernels include their 1/σ (adaptive estimators; Optuna 3.1 omits it).</param>
+internal readonly record struct ParzenSettings(
+    bool ConsiderPrior, double PriorWeight, bool ConsiderMagicClip, bool ConsiderEndpoints, double? Sigma0, double ClipExponent, bool Normalised);

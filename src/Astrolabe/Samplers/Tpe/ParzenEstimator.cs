@@ -30,8 +30,11 @@ internal sealed class ParzenEstimator
             cumulativeWeights[k] = running;
         }
 
-        double? sigma0 = options.Multivariate ? 0.2 * Math.Pow(Math.Max(n, 1), -1.0 / (space.Count + 4)) : null;
-        var settings = new ParzenSettings(options.ConsiderPrior, options.PriorWeight, options.ConsiderMagicClip, options.ConsiderEndpoints, sigma0);
+        bool adaptive = options.AdaptiveKernels;
+        double? sigma0 = options.Multivariate && !adaptive ? 0.2 * Math.Pow(Math.Max(n, 1), -1.0 / (space.Count + 4)) : null;
+        var settings = new ParzenSettings(
+            options.ConsiderPrior, options.PriorWeight, options.ConsiderMagicClip, options.ConsiderEndpoints, sigma0,
+            ClipExponent: adaptive ? 2 : 1, Normalised: adaptive);
         dimensions = new ParzenDimension[space.Count];
         for (int d = 0; d < space.Count; d++)
         {

@@ -67,7 +67,9 @@ public sealed partial class TpeSampler
         else
         {
             var (below, above) = ObservationSplit.Split(observations, options.Gamma(finished), constraints);
-            var weights = study.Directions.Count > 1 ? ObservationSplit.MultiObjectiveWeights(observations, below) : null;
+            var weights = study.Directions.Count > 1 ? ObservationSplit.MultiObjectiveWeights(observations, below)
+                : options.AdaptiveKernels && !constraints ? ObservationSplit.ImprovementWeights(observations, below, above)
+                : null;
             context = new SplitContext([.. observations], finished, below, above, weights, state.Columns);
         }
 

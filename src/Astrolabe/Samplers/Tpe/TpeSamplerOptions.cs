@@ -34,6 +34,16 @@ public sealed record TpeSamplerOptions
     public bool Multivariate { get; init; }
 
     /// <summary>
+    /// With <see cref="Multivariate"/>: how the joint estimators are built (default
+    /// <see cref="TpeMultivariateKernels.Adaptive"/>; <see cref="TpeMultivariateKernels.Optuna31"/> reproduces
+    /// Optuna 3.1). Without it the estimators are always Optuna 3.1's univariate ones.
+    /// </summary>
+    public TpeMultivariateKernels MultivariateKernels { get; init; } = TpeMultivariateKernels.Adaptive;
+
+    /// <summary>Whether the adaptive joint estimators are in use (multivariate with <see cref="TpeMultivariateKernels.Adaptive"/>).</summary>
+    internal bool AdaptiveKernels => Multivariate && MultivariateKernels == TpeMultivariateKernels.Adaptive;
+
+    /// <summary>
     /// With <see cref="Multivariate"/>: splits the space into groups of parameters that always appear
     /// together and samples each group jointly, so conditional spaces are sampled jointly too (default false).
     /// </summary>
@@ -93,6 +103,11 @@ public sealed record TpeSamplerOptions
         if (!double.IsFinite(PriorWeight) || PriorWeight <= 0)
         {
             throw new ArgumentException($"PriorWeight must be a positive finite number, got {PriorWeight}.");
+        }
+
+        if (!Enum.IsDefined(MultivariateKernels))
+        {
+            throw new ArgumentException($"MultivariateKernels must be Adaptive or Optuna31, got {(int)MultivariateKernels}.");
         }
 
         if (Group && !Multivariate)

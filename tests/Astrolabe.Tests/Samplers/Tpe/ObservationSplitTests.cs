@@ -23,6 +23,33 @@ public sealed class ObservationSplitTests
     }
 
     [Fact]
+    public void ImprovementWeightsMeasureTheGainOverTheBestCompleteRestAndAverageOne()
+    {
+        var complete = double.NegativeInfinity;
+        var observations = new[] { Make(complete, 1), Make(complete, 5), Make(complete, 3), Make(-2, 0.5), Make(complete, 2), Make(complete, 6), Make(complete, 2) };
+
+        // Good: values 1, 3, 2 (positions 0, 2, 4); the rest's best complete value is 5 (the pruned 0.5 does not count).
+        var weights = ObservationSplit.ImprovementWeights(observations, [0, 2, 4], [1, 3, 5]);
+        Assert.NotNull(weights);
+        Assert.Equal([4.0 / 3, 2.0 / 3, 1.0], weights!, (a, b) => Math.Abs(a - b) < 1e-12);
+
+        // A good value equal to the threshold (2) keeps a tiny positive weight; the other takes the whole mean.
+        var tied = ObservationSplit.ImprovementWeights(observations, [0, 4], [1, 6]);
+        Assert.Equal([2.0, 1e-12], tied!);
+    }
+
+    [Fact]
+    public void ImprovementWeightsFallBackWhenThereIsNothingToMeasure()
+    {
+        var complete = double.NegativeInfinity;
+        var observations = new[] { Make(complete, 1), Make(-3, 0.2), Make(complete, 1), Make(double.PositiveInfinity, double.PositiveInfinity) };
+        Assert.Null(ObservationSplit.ImprovementWeights(observations, [0, 1], [2]));    // a pruned trial among the good
+        Assert.Null(ObservationSplit.ImprovementWeights(observations, [0], [1, 3]));    // no complete trial in the rest
+        Assert.Null(ObservationSplit.ImprovementWeights(observations, [0], [2]));       // nothing improves on the threshold
+        Assert.Null(ObservationSplit.ImprovementWeights(observations, [], [0, 2]));
+    }
+
+    [Fact]
     public void FeasibleTrialsComeFirstAndInfeasibleOnesFillInOnlyWhenNeeded()
     {
         var observations = new[] { Make(double.NegativeInfinity, 0, 2), Make(double.NegativeInfinity, 9), Make(double.NegativeInfinity, 3), Make(double.NegativeInfinity, 1, 0.5) };

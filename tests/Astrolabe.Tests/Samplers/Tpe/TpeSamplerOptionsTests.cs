@@ -40,6 +40,13 @@ public sealed class TpeSamplerOptionsTests
     }
 
     [Fact]
+    public void AnUndefinedMultivariateKernelKindIsRejected()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new TpeSampler(new TpeSamplerOptions { Multivariate = true, MultivariateKernels = (TpeMultivariateKernels)7 }));
+        Assert.Contains("MultivariateKernels must be Adaptive or Optuna31, got 7", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NegativeStartupTrialsAreRejected()
     {
         var e = Assert.Throws<ArgumentException>(() => new TpeSampler(new TpeSamplerOptions { NStartupTrials = -1 }));
