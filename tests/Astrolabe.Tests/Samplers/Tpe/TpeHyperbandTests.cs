@@ -2,12 +2,16 @@ namespace Astrolabe.Tests.Samplers.Tpe;
 
 public sealed class TpeHyperbandTests
 {
-    [Fact]
-    public void UnderHyperbandTpeSearchesAndPrunesPerBracket()
+    // Multivariate: the adaptive joint kernels meet pruned trials among the good ones (their improvement weights
+    // then fall back to the usual weights).
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void UnderHyperbandTpeSearchesAndPrunesPerBracket(bool multivariate)
     {
         var study = Study.Create(new StudyOptions
         {
-            Sampler = new TpeSampler(new TpeSamplerOptions { Seed = 1, NStartupTrials = 5 }),
+            Sampler = new TpeSampler(new TpeSamplerOptions { Seed = 1, NStartupTrials = 5, Multivariate = multivariate }),
             Pruner = new HyperbandPruner(new HyperbandPrunerOptions { MinResource = 1, MaxResource = 9, ReductionFactor = 3 }),
         });
         study.Optimize(t =>

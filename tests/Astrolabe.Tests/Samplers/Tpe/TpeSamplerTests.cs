@@ -134,10 +134,12 @@ public sealed class TpeSamplerTests
         Assert.True(late[late.Count / 2] < 0.3, $"median y of late trials {late[late.Count / 2]}");
     }
 
-    [Fact]
-    public void ConstantLiarSpreadsParallelWorkers()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ConstantLiarSpreadsParallelWorkers(bool multivariate)
     {
-        var sampler = new TpeSampler(new TpeSamplerOptions { Seed = 9, ConstantLiar = true, NStartupTrials = 5 });
+        var sampler = new TpeSampler(new TpeSamplerOptions { Seed = 9, ConstantLiar = true, NStartupTrials = 5, Multivariate = multivariate });
         var study = Study.Create(new StudyOptions { Sampler = sampler });
         study.Optimize(t => Math.Abs(t.SuggestFloat("x", -1, 1)), new OptimizeOptions { NTrials = 40, Parallelism = 4 });
         Assert.Equal(40, study.Trials.Count(t => t.State == TrialState.Complete));
