@@ -8,10 +8,10 @@ namespace Astrolabe;
 /// with the largest density ratio good / rest is returned. Univariate by default (one estimator per
 /// parameter, exactly Optuna 3.1's); multivariate samples the parameters every trial shares jointly, and with
 /// groups each set of parameters that appear together, through adaptive joint kernels unless
-/// <see cref="TpeSamplerOptions.MultivariateKernels"/> asks for Optuna 3.1's. Pruned trials rank after complete ones (deeper steps first), failed
-/// trials are ignored, running ones count as the worst under the constant liar; several objectives split by
-/// non-domination rank and hypervolume; constraints put feasible trials first. Thread-safe; reproducible
-/// for a seed in a sequential study.
+/// <see cref="TpeSamplerOptions.MultivariateKernels"/> asks for Optuna 3.1's. Pruned trials rank after complete
+/// ones (deeper steps first), failed trials are ignored, running ones count as the worst under the constant liar;
+/// several objectives split by non-domination rank and hypervolume; constraints put feasible trials first.
+/// Thread-safe; reproducible for a seed in a sequential study.
 /// </summary>
 public sealed partial class TpeSampler : Sampler
 {
