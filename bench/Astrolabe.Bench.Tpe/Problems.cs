@@ -9,9 +9,11 @@ internal static class Problems
     public static readonly IReadOnlyList<Problem> All =
     [
         new("sphere-10", 0, t => Floats(t, 10, -5, 5).Sum(x => x * x)),
+        new("sphere-20", 0, t => Floats(t, 20, -5, 5).Sum(x => x * x)),
         new("rotated-ellipsoid-5", 0, t => Ellipsoid(Rotate(Floats(t, 5, -5, 5)))),
         new("rosenbrock-4", 0, t => Rosenbrock(Floats(t, 4, -2, 2))),
         new("rastrigin-5", 0, t => Floats(t, 5, -5.12, 5.12).Sum(x => (x * x) - (10 * Math.Cos(2 * Math.PI * x)) + 10)),
+        new("rastrigin-20", 0, t => Floats(t, 20, -5.12, 5.12).Sum(x => (x * x) - (10 * Math.Cos(2 * Math.PI * x)) + 10)),
         new("ackley-5", 0, t => Ackley(Floats(t, 5, -32.768, 32.768))),
         new("styblinski-tang-5", -39.16616570377142 * 5, t => Floats(t, 5, -5, 5).Sum(x => (Math.Pow(x, 4) - (16 * x * x) + (5 * x)) / 2)),
         new("branin-2", 0.397887357729738, t => Branin(t.SuggestFloat("x0", -5, 10), t.SuggestFloat("x1", 0, 15))),

@@ -84,9 +84,11 @@ def conditional(t):
 
 PROBLEMS = [
     ("sphere-10", 0.0, lambda t: sum(v * v for v in floats(t, 10, -5, 5))),
+    ("sphere-20", 0.0, lambda t: sum(v * v for v in floats(t, 20, -5, 5))),
     ("rotated-ellipsoid-5", 0.0, lambda t: ellipsoid(rotate(floats(t, 5, -5, 5)))),
     ("rosenbrock-4", 0.0, lambda t: rosenbrock(floats(t, 4, -2, 2))),
     ("rastrigin-5", 0.0, lambda t: sum(v * v - 10 * math.cos(2 * math.pi * v) + 10 for v in floats(t, 5, -5.12, 5.12))),
+    ("rastrigin-20", 0.0, lambda t: sum(v * v - 10 * math.cos(2 * math.pi * v) + 10 for v in floats(t, 20, -5.12, 5.12))),
     ("ackley-5", 0.0, lambda t: ackley(floats(t, 5, -32.768, 32.768))),
     ("styblinski-tang-5", -39.16616570377142 * 5, lambda t: sum((v ** 4 - 16 * v * v + 5 * v) / 2 for v in floats(t, 5, -5, 5))),
     ("branin-2", 0.397887357729738, lambda t: branin(t.suggest_float("x0", -5, 10), t.suggest_float("x1", 0, 15))),
