@@ -20,7 +20,7 @@ public static partial class Functional
     /// <returns>The activation.</returns>
     public static Tensor Relu(Tensor x) => Unary(x,
         static (x, y) => TensorPrimitives.Max(x, 0f, y),
-        static (x, _, gy, gx, accumulate) => ReluBackward(x, gy, gx, accumulate));
+        static (x, _, gy, gx, accumulate) => ReluBackward(x, gy, gx, accumulate, Vector512.IsHardwareAccelerated));
 
     /// <summary><c>x</c> for x &gt; 0, else <c>slope·x</c>.</summary>
     /// <param name="x">The input.</param>
@@ -160,11 +160,14 @@ public static partial class Functional
         }
     }
 
-    /// <summary>gx (+)= x &gt; 0 ? gy : 0.</summary>
-    private static void ReluBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> gy, Span<float> gx, bool accumulate)
+    /// <summary>
+    /// gx (+)= x &gt; 0 ? gy : 0. <paramref name="wide"/> selects the Vector512 body (the default where it is
+    /// accelerated; tests run it in software on any CPU), else Vector256 where accelerated, then scalars.
+    /// </summary>
+    internal static void ReluBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> gy, Span<float> gx, bool accumulate, bool wide)
     {
         int i = 0;
-        if (Vector512.IsHardwareAccelerated)
+        if (wide)
         {
             for (; i <= x.Length - 16; i += 16)
             {

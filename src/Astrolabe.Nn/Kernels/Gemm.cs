@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 
 namespace Astrolabe.Nn.Kernels;
 
@@ -42,8 +41,6 @@ internal static unsafe class Gemm
     [ThreadStatic]
     private static float[]? t_tile;
 
-    private static int NR => MicroKernel.NR;
-
     /// <summary>
     /// Array overload: offsets select the first element of each matrix. With <paramref name="serial"/> the product
     /// stays on the calling thread (for callers that split the work across threads themselves).
@@ -59,7 +56,7 @@ internal static unsafe class Gemm
         {
             if (serial && m > 0 && n > 0 && k > 0)
             {
-                Serial(transA, transB, m, n, k, pa + aOffset, lda, pb + bOffset, ldb, pc + cOffset, ldc, accumulate);
+                Serial(transA, transB, m, n, k, pa + aOffset, lda, pb + bOffset, ldb, pc + cOffset, ldc, accumulate, MicroKernel.DefaultWide);
             }
             else
             {
@@ -71,7 +68,16 @@ internal static unsafe class Gemm
     /// <summary>Pointer form. op(A) is m×k, op(B) is k×n, C is m×n; ld* are row strides of the stored matrices.</summary>
     public static void Multiply(
         bool transA, bool transB, int m, int n, int k,
-        float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate)
+        float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate) =>
+        Multiply(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, accumulate, MicroKernel.DefaultWide);
+
+    /// <summary>
+    /// The pointer form with the micro-kernel chosen by the caller: <paramref name="wide"/> selects the Vector512
+    /// kernel, which runs (slowly, in software) where the CPU lacks AVX-512 — tests use it to check that path anywhere.
+    /// </summary>
+    internal static void Multiply(
+        bool transA, bool transB, int m, int n, int k,
+        float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate, bool wide)
     {
         if (m == 0 || n == 0)
         {
@@ -95,15 +101,16 @@ internal static unsafe class Gemm
         double flops = 2.0 * m * n * k;
         if (threads <= 1 || flops < ParallelFlops)
         {
-            Serial(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, accumulate);
+            Serial(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, accumulate, wide);
             return;
         }
 
+        int nr = MicroKernel.Width(wide);
         nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
         if (n >= 2 * m)
         {
-            int parts = Math.Min(threads, (n + NR - 1) / NR);
-            int chunk = ((n + parts - 1) / parts + NR - 1) / NR * NR;
+            int parts = Math.Min(threads, (n + nr - 1) / nr);
+            int chunk = ((n + parts - 1) / parts + nr - 1) / nr * nr;
             KernelThreads.For(parts, t =>
             {
                 int j0 = t * chunk, j1 = Math.Min(n, j0 + chunk);
@@ -113,7 +120,7 @@ internal static unsafe class Gemm
                 }
 
                 float* bt = transB ? (float*)pb + ((long)j0 * ldb) : (float*)pb + j0;
-                Serial(transA, transB, m, j1 - j0, k, (float*)pa, lda, bt, ldb, (float*)pc + j0, ldc, accumulate);
+                Serial(transA, transB, m, j1 - j0, k, (float*)pa, lda, bt, ldb, (float*)pc + j0, ldc, accumulate, wide);
             });
         }
         else
@@ -129,7 +136,7 @@ internal static unsafe class Gemm
                 }
 
                 float* at = transA ? (float*)pa + i0 : (float*)pa + ((long)i0 * lda);
-                Serial(transA, transB, i1 - i0, n, k, at, lda, (float*)pb, ldb, (float*)pc + ((long)i0 * ldc), ldc, accumulate);
+                Serial(transA, transB, i1 - i0, n, k, at, lda, (float*)pb, ldb, (float*)pc + ((long)i0 * ldc), ldc, accumulate, wide);
             });
         }
     }
@@ -137,9 +144,9 @@ internal static unsafe class Gemm
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Serial(
         bool transA, bool transB, int m, int n, int k,
-        float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate)
+        float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate, bool wide)
     {
-        int nr = NR;
+        int nr = MicroKernel.Width(wide);
         t_packA ??= GC.AllocateUninitializedArray<float>((MC * KC) + 32, pinned: true); // PackA: 2 floats past its end
         t_packB ??= GC.AllocateUninitializedArray<float>((KC * (NC + 32)) + 16, pinned: true);
         t_tile ??= GC.AllocateUninitializedArray<float>(MR * 32, pinned: true);
@@ -190,7 +197,7 @@ internal static unsafe class Gemm
                                     ? a + ((ic + ir) * aRow) + (pc * aCol)
                                     : packA + ((long)((ir - fullA) / MR) * kc * MR);
                                 MicroKernel.Run(
-                                    kc, aStrip, direct ? aRow : 1, direct ? aCol : MR, bStrip, bStep,
+                                    wide, kc, aStrip, direct ? aRow : 1, direct ? aCol : MR, bStrip, bStep,
                                     c + ((long)(ic + ir) * ldc) + jc + jr, ldc,
                                     Math.Min(MR, mc - ir), nrActual, acc, tile);
                             }
@@ -204,5 +211,5 @@ internal static unsafe class Gemm
     private static float* Align64(float* p) => (float*)(((nint)p + 63) & ~(nint)63);
 
     /// <summary>Whether the wide (512-bit) micro-kernel is in use.</summary>
-    public static bool UsesVector512 => Vector512.IsHardwareAccelerated;
+    public static bool UsesVector512 => MicroKernel.DefaultWide;
 }

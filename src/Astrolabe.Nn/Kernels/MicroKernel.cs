@@ -8,8 +8,9 @@ namespace Astrolabe.Nn.Kernels;
 /// an MR×kc strip of A and a kc×NR strip of B. Element (r, p) of the A strip is read at <c>a[r·aRow + p·aStep]</c>, so
 /// the kernel reads a packed strip (aRow 1, aStep MR) or op(A) where it lies (aRow lda, aStep 1 untransposed; aRow 1,
 /// aStep lda transposed); row p of the B strip is the NR floats at <c>b + p·bStep</c> (packed: bStep NR; untransposed
-/// B in place: bStep ldb). Every read must be in bounds: callers pack partial strips. NR is 32 with Vector512 (two
-/// zmm per row) and 16 with the Vector256 fallback. Partial tiles go through <c>tile</c> (MR·32 floats,
+/// B in place: bStep ldb). Every read must be in bounds: callers pack partial strips. The wide kernel (NR 32, two
+/// zmm per row) is the default where Vector512 is accelerated, the Vector256 one (NR 16) elsewhere; callers pass which
+/// one they packed for, so tests run the wide kernel (in software) on any CPU. Partial tiles go through <c>tile</c> (MR·32 floats,
 /// caller-owned): no call may happen while the accumulators are live, or the JIT spills them to the stack inside the
 /// loop.
 /// </summary>
@@ -17,12 +18,16 @@ internal static unsafe class MicroKernel
 {
     public const int MR = 6;
 
-    public static readonly int NR = Vector512.IsHardwareAccelerated ? 32 : 16;
+    /// <summary>Whether the wide (Vector512) kernel is the default on this CPU.</summary>
+    public static readonly bool DefaultWide = Vector512.IsHardwareAccelerated;
+
+    /// <summary>The tile width NR of the wide or the narrow kernel.</summary>
+    public static int Width(bool wide) => wide ? 32 : 16;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Run(int kc, float* a, nint aRow, nint aStep, float* b, nint bStep, float* c, int ldc, int mr, int nr, bool accumulate, float* tile)
+    public static void Run(bool wide, int kc, float* a, nint aRow, nint aStep, float* b, nint bStep, float* c, int ldc, int mr, int nr, bool accumulate, float* tile)
     {
-        if (Vector512.IsHardwareAccelerated)
+        if (wide)
         {
             Run512(kc, a, aRow, aStep, b, bStep, c, ldc, mr, nr, accumulate, tile);
         }

@@ -71,4 +71,19 @@ public sealed class ActivationKernelsTests
         ActivationKernels.Backward<GeluActivation>(Inputs, Enumerable.Repeat(1f, Inputs.Length).ToArray(), gx);
         Close(x => (0.5 * (1 + Erf(x / Math.Sqrt(2)))) + (x * Math.Exp(-0.5 * x * x) / Math.Sqrt(2 * Math.PI)), gx, 1e-6);
     }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    public void ReluBackwardPassesTheGradientWherePositiveWithEitherVectorWidth(bool wide, bool accumulate)
+    {
+        // Inputs holds 1003 points, zero among them: vector bodies of 16 or 8, a scalar tail, and x = 0 (gradient 0).
+        var gy = Inputs.Select((_, i) => 1f + i).ToArray();
+        var gx = Inputs.Select((_, i) => -0.5f * i).ToArray();
+        var expected = gx.Select((g, i) => (accumulate ? g : 0f) + (Inputs[i] > 0 ? gy[i] : 0f)).ToArray();
+        Functional.ReluBackward(Inputs, gy, gx, accumulate, wide);
+        Assert.Equal(expected, gx);
+    }
 }

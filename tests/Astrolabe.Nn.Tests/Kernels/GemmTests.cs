@@ -23,7 +23,8 @@ public class GemmTests
         {
             foreach (bool tb in new[] { false, true })
             {
-                foreach (int threads in new[] { 1, 2 })
+                // Both micro-kernels on any CPU: the Vector512 one runs in software where AVX-512 is missing.
+                foreach ((int threads, bool wide) in new[] { (1, false), (2, false), (1, true), (2, true) })
                 {
                     var a = Fill(rng, m * k);
                     var b = Fill(rng, k * n);
@@ -47,7 +48,7 @@ public class GemmTests
                     KernelThreads.Max = threads;
                     try
                     {
-                        Gemm.Multiply(ta, tb, m, n, k, a, 0, ta ? m : k, b, 0, tb ? k : n, c, 0, n, accumulate: true);
+                        Multiply(ta, tb, m, n, k, a, b, c, wide);
                     }
                     finally
                     {
@@ -57,7 +58,7 @@ public class GemmTests
                     for (int i = 0; i < c.Length; i++)
                     {
                         Assert.True(Math.Abs(c[i] - expected[i]) <= 1e-4 * (1 + Math.Abs(expected[i]) + Math.Sqrt(k)),
-                            $"ta={ta} tb={tb} threads={threads} [{i}] {c[i]} vs {expected[i]}");
+                            $"ta={ta} tb={tb} threads={threads} wide={wide} [{i}] {c[i]} vs {expected[i]}");
                     }
                 }
             }
@@ -72,6 +73,16 @@ public class GemmTests
         Assert.All(c, v => Assert.Equal(0f, v));
         Gemm.Multiply(false, false, 2, 2, 1, [1f, 2f], 0, 1, [3f, 4f], 0, 2, c, 0, 2, accumulate: false);
         Assert.Equal([3f, 4f, 6f, 8f], c);
+    }
+
+    private static unsafe void Multiply(bool ta, bool tb, int m, int n, int k, float[] a, float[] b, float[] c, bool wide)
+    {
+        fixed (float* pa = a)
+        fixed (float* pb = b)
+        fixed (float* pc = c)
+        {
+            Gemm.Multiply(ta, tb, m, n, k, pa, ta ? m : k, pb, tb ? k : n, pc, n, accumulate: true, wide);
+        }
     }
 
     private static float[] Fill(Rng rng, int n)
