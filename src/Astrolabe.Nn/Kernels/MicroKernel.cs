@@ -9,10 +9,10 @@ namespace Astrolabe.Nn.Kernels;
 /// the kernel reads a packed strip (aRow 1, aStep MR) or op(A) where it lies (aRow lda, aStep 1 untransposed; aRow 1,
 /// aStep lda transposed); row p of the B strip is the NR floats at <c>b + p·bStep</c> (packed: bStep NR; untransposed
 /// B in place: bStep ldb). Every read must be in bounds: callers pack partial strips. The wide kernel (NR 32, two
-/// zmm per row) is the default where Vector512 is accelerated, the Vector256 one (NR 16) elsewhere; callers pass which
-/// one they packed for, so tests run the wide kernel (in software) on any CPU. Partial tiles go through <c>tile</c> (MR·32 floats,
-/// caller-owned): no call may happen while the accumulators are live, or the JIT spills them to the stack inside the
-/// loop.
+/// zmm per row) is the default where Vector512 is accelerated, the Vector256 one (NR 16) elsewhere; callers pass
+/// which one they packed for, so tests run the wide kernel (in software) on any CPU. Partial tiles go through
+/// <c>tile</c> (MR·32 floats, caller-owned): no call may happen while the accumulators are live, or the JIT spills
+/// them to the stack inside the loop.
 /// </summary>
 internal static unsafe class MicroKernel
 {

@@ -17,6 +17,9 @@ internal sealed record Observation(double Step, double[] Values, double Violatio
     /// <summary>The trial's place among the study's finished trials in <see cref="ParameterColumns"/>; −1 when not registered (running trials).</summary>
     public int Ordinal { get; init; } = -1;
 
+    /// <summary>True for a complete trial.</summary>
+    public bool IsComplete => double.IsNegativeInfinity(Step);
+
     /// <summary>True for a running trial taken in by the constant liar.</summary>
     public bool IsRunning => double.IsPositiveInfinity(Step);
 

@@ -84,7 +84,7 @@ internal static class ObservationSplit
         double threshold = double.PositiveInfinity;
         foreach (int i in above)
         {
-            if (observations[i].Step == double.NegativeInfinity)
+            if (observations[i].IsComplete)
             {
                 threshold = Math.Min(threshold, observations[i].Values[0]);
             }
@@ -100,7 +100,7 @@ internal static class ObservationSplit
         for (int j = 0; j < below.Length; j++)
         {
             var o = observations[below[j]];
-            if (o.Step != double.NegativeInfinity || !double.IsFinite(o.Values[0]))
+            if (!o.IsComplete || !double.IsFinite(o.Values[0]))
             {
                 return null;
             }
