@@ -39,9 +39,12 @@ public sealed record CosineWarmRestartsSchedule(double BaseLearningRate, int T0,
 }
 
 /// <summary>
-/// The 1cycle policy (Smith and Topin, 2019), like <c>OneCycleLR</c> with two phases and momentum cycling off: from
-/// maxLr/divFactor up to maxLr over the first <c>pctStart·total − 1</c> steps, then down to
-/// maxLr/(divFactor·finalDivFactor) at step total − 1, annealing by cosine or linearly.
+/// The 1cycle policy (Smith and Topin, 2019), like PyTorch's <c>OneCycleLR</c> with momentum cycling off. Two phases
+/// (the default): from maxLr/divFactor up to maxLr at step <c>pctStart·total − 1</c>, then down to
+/// maxLr/(divFactor·finalDivFactor) at step total − 1. Three phases (<c>three_phase=True</c>): up to maxLr at step
+/// <c>pctStart·total − 1</c>, back down to the initial rate at step <c>2·pctStart·total − 2</c>, then annealed to the
+/// minimum at step total − 1. Each phase anneals by cosine or linearly; phase boundaries may fall between steps, as
+/// in PyTorch. Steps past the end extrapolate the last phase (PyTorch raises there).
 /// </summary>
 /// <param name="MaxLearningRate">The peak rate.</param>
 /// <param name="TotalSteps">The number of steps of the cycle.</param>
@@ -49,16 +52,28 @@ public sealed record CosineWarmRestartsSchedule(double BaseLearningRate, int T0,
 /// <param name="CosineAnnealing">Cosine (true, PyTorch's default) or linear annealing.</param>
 /// <param name="DivFactor">The initial rate is maxLr/divFactor.</param>
 /// <param name="FinalDivFactor">The final rate is the initial rate/finalDivFactor.</param>
-public sealed record OneCycleSchedule(double MaxLearningRate, int TotalSteps, double PctStart = 0.3, bool CosineAnnealing = true, double DivFactor = 25, double FinalDivFactor = 1e4) : ISchedule
+/// <param name="ThreePhase">PyTorch's <c>three_phase</c>: return to the initial rate before the final annealing.</param>
+public sealed record OneCycleSchedule(double MaxLearningRate, int TotalSteps, double PctStart = 0.3, bool CosineAnnealing = true, double DivFactor = 25, double FinalDivFactor = 1e4, bool ThreePhase = false) : ISchedule
 {
     /// <inheritdoc/>
     public double LearningRateAt(long step)
     {
         double initial = MaxLearningRate / DivFactor, final = initial / FinalDivFactor;
         double peakStep = (PctStart * TotalSteps) - 1, endStep = TotalSteps - 1;
-        return step <= peakStep
-            ? Anneal(initial, MaxLearningRate, step / peakStep)
-            : Anneal(MaxLearningRate, final, (step - peakStep) / (endStep - peakStep));
+        if (step <= peakStep)
+        {
+            return Anneal(initial, MaxLearningRate, step / peakStep);
+        }
+
+        if (!ThreePhase)
+        {
+            return Anneal(MaxLearningRate, final, (step - peakStep) / (endStep - peakStep));
+        }
+
+        double returnStep = (2 * PctStart * TotalSteps) - 2;
+        return step <= returnStep
+            ? Anneal(MaxLearningRate, initial, (step - peakStep) / (returnStep - peakStep))
+            : Anneal(initial, final, (step - returnStep) / (endStep - returnStep));
     }
 
     private double Anneal(double start, double end, double pct) =>

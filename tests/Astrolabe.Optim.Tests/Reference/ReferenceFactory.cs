@@ -89,7 +89,7 @@ internal static class ReferenceFactory
         "cosine_warm_restarts" => new CosineWarmRestartsSchedule(lr, a.I("T_0", 1), a.I("T_mult", 1), a.D("eta_min", 0)),
         "linear" => new LinearSchedule(lr, a.D("start_factor", 1.0 / 3), a.D("end_factor", 1.0), a.I("total_iters", 5)),
         "polynomial" => new PolynomialSchedule(lr, a.I("total_iters", 5), a.D("power", 1.0)),
-        "onecycle" => new OneCycleSchedule(a.D("max_lr", double.NaN), a.I("total_steps", 1), a.D("pct_start", 0.3), a.S("anneal_strategy", "cos") == "cos", a.D("div_factor", 25), a.D("final_div_factor", 1e4)),
+        "onecycle" => new OneCycleSchedule(a.D("max_lr", double.NaN), a.I("total_steps", 1), a.D("pct_start", 0.3), a.S("anneal_strategy", "cos") == "cos", a.D("div_factor", 25), a.D("final_div_factor", 1e4), a.B("three_phase")),
         "warmup_cosine" => Schedules.WarmupCosine(lr, a.I("warmup_steps", 1), a.I("T_max", 1), a.D("start_factor", 1.0 / 3), a.D("eta_min", 0)),
         _ => throw new InvalidDataException($"{file}: unknown schedule type '{type}'."),
     };
