@@ -17,7 +17,11 @@ public sealed partial class SqliteStorage
         return Write(tx =>
         {
             var dirs = Directions(tx, studyId);
-            StorageRules.ValidateValues(state, template?.Values, dirs.Length);
+            if (template is not null)
+            {
+                StorageRules.ValidateTemplate(template, dirs.Length);
+            }
+
             long number = (long)Command("SELECT COALESCE(MAX(number) + 1, 0) FROM trials WHERE study_id = @p0", tx, studyId).ExecuteScalar()!;
             long now = Now();
             long? start = state == TrialState.Waiting ? null : template?.DatetimeStart?.ToUnixTimeMilliseconds() ?? now;

@@ -35,7 +35,6 @@ internal sealed class TrialRecord(int studyId, long trialId, int number, int dir
             return;
         }
 
-        StorageRules.ValidateValues(template.State, template.Values, DirectionCount);
         State = template.State;
         Values = template.Values?.ToArray();
         Start = template.State == TrialState.Waiting ? null : template.DatetimeStart ?? now;
