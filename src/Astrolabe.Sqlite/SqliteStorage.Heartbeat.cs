@@ -21,6 +21,7 @@ public sealed partial class SqliteStorage : IHeartbeatStorage
             throw new ArgumentOutOfRangeException(nameof(gracePeriod), gracePeriod, "The grace period must be positive.");
         }
 
+        EnsureWritable();
         const string StaleSql = "SELECT trial_id FROM trials WHERE study_id = @p0 AND state = 0 AND heartbeat < @p1";
         long cutoff = Now() - (long)gracePeriod.TotalMilliseconds;
 

@@ -57,6 +57,7 @@ public sealed partial class SqliteStorage
     private FrozenTrial? ClaimWaitingTrial(int studyId, bool heartbeat)
     {
         const string FindSql = "SELECT trial_id FROM trials WHERE study_id = @p0 AND state = 4 ORDER BY number LIMIT 1";
+        EnsureWritable();
         if (Read(tx => Command(FindSql, tx, studyId).ExecuteScalar()) is null)
         {
             return null;

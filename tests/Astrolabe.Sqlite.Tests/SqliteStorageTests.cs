@@ -27,7 +27,7 @@ public sealed class SqliteStorageTests : IDisposable
     {
         File.WriteAllText(file.Path, "this is not a database, just some text that is long enough to fill a header page......");
         var e = Assert.Throws<InvalidDataException>(() => new SqliteStorage(file.Path));
-        Assert.Contains("is not an Astrolabe SQLite database or is corrupted", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"'{file.Path}' is not a SQLite database (or is corrupt)", e.Message, StringComparison.Ordinal);
         Assert.Equal("this is not a database, just some text that is long enough to fill a header page......", File.ReadAllText(file.Path));
     }
 
