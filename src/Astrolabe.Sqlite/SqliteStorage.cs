@@ -7,7 +7,8 @@ namespace Astrolabe;
 /// processes on one machine can share. Every write is one short IMMEDIATE transaction, so concurrent
 /// workers queue for the write lock instead of failing with "database is locked"; a crashed process
 /// loses nothing that was committed. Finished trials are immutable and cached in memory, so reading all
-/// trials of a study fetches only the rows that can still change. <see cref="OpenReadOnly"/> opens an
+/// trials of a study fetches only the rows that can still change; a running trial read again is served from
+/// memory until another connection commits (a pruner reads its trial after every report). <see cref="OpenReadOnly"/> opens an
 /// existing file only to read it. Thread-safe.
 /// </summary>
 public sealed partial class SqliteStorage : IStorage, IDisposable
@@ -18,6 +19,8 @@ public sealed partial class SqliteStorage : IStorage, IDisposable
     private readonly Dictionary<long, FrozenTrial> finished = [];
     private readonly TextCache<Distribution> distributions = new(DistributionJson.Deserialize);
     private readonly Dictionary<int, StudyDirection[]> directions = [];
+    private readonly Dictionary<long, FrozenTrial> running = [];
+    private long dataVersion = -1;
     private bool disposed;
 
     /// <summary>
@@ -166,10 +169,19 @@ public sealed partial class SqliteStorage : IStorage, IDisposable
         EnsureWritable();
         lock (gate)
         {
-            using var tx = connection.BeginTransaction(deferred: false);
-            var result = body(tx);
-            tx.Commit();
-            return result;
+            try
+            {
+                using var tx = connection.BeginTransaction(deferred: false);
+                var result = body(tx);
+                tx.Commit();
+                return result;
+            }
+            catch
+            {
+                // A body may have updated a known running trial before the write failed: read them again.
+                running.Clear();
+                throw;
+            }
         }
     }
 
