@@ -16,19 +16,8 @@ public static class StorageUrl
             return new InMemoryStorage();
         }
 
-        if (url.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase))
+        if (SqlitePath(url) is { } path)
         {
-            string path = url["sqlite:".Length..];
-            if (path.StartsWith("///", StringComparison.Ordinal))
-            {
-                path = path[3..];
-            }
-
-            if (path.Length == 0)
-            {
-                throw new ArgumentException($"The storage '{url}' names no file; write sqlite:<path>, e.g. sqlite:astrolabe.db.");
-            }
-
             return new SqliteStorage(path);
         }
 
@@ -38,5 +27,22 @@ public static class StorageUrl
         }
 
         throw new ArgumentException($"Unknown storage '{PostgresUrl.Redact(url)}': use sqlite:<path> (e.g. sqlite:astrolabe.db), postgresql://user:password@host:port/database, or memory:.");
+    }
+
+    /// <summary>The file of a <c>sqlite:PATH</c> (or <c>sqlite:///PATH</c>) storage; null for any other storage.</summary>
+    internal static string? SqlitePath(string url)
+    {
+        if (!url.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        string path = url["sqlite:".Length..];
+        if (path.StartsWith("///", StringComparison.Ordinal))
+        {
+            path = path[3..];
+        }
+
+        return path.Length > 0 ? path : throw new ArgumentException($"The storage '{url}' names no file; write sqlite:<path>, e.g. sqlite:astrolabe.db.");
     }
 }

@@ -31,7 +31,11 @@ public sealed partial class PostgresStorage
     private FrozenTrial CreateTrial(int studyId, FrozenTrial? template, bool heartbeat)
     {
         var state = template?.State ?? TrialState.Running;
-        StorageRules.ValidateValues(state, template?.Values, Directions(studyId).Length);
+        if (template is not null)
+        {
+            StorageRules.ValidateTemplate(template, Directions(studyId).Length);
+        }
+
         long now = Now();
         long? start = state == TrialState.Waiting ? null : template?.DatetimeStart?.ToUnixTimeMilliseconds() ?? now;
         long? complete = state.IsFinished() ? template?.DatetimeComplete?.ToUnixTimeMilliseconds() ?? now : null;

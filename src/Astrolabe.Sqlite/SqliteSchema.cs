@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Astrolabe;
 
-/// <summary>The versioned schema of an Astrolabe SQLite file, created on first use.</summary>
+/// <summary>The versioned schema of an Astrolabe SQLite file, created on first use by a storage that writes.</summary>
 internal static class SqliteSchema
 {
     /// <summary>The schema version this code writes and reads.</summary>
@@ -58,24 +58,30 @@ internal static class SqliteSchema
         INSERT INTO schema_version(version) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM schema_version);
         """;
 
-    /// <summary>Creates the schema when absent and checks the version; throws <see cref="InvalidDataException"/> otherwise.</summary>
+    /// <summary>
+    /// Creates the schema in a database without tables, and checks that any other is an Astrolabe storage
+    /// this code reads; throws <see cref="InvalidDataException"/> otherwise, having changed nothing.
+    /// </summary>
     public static void Ensure(SqliteConnection connection, string source)
     {
-        using (var tx = connection.BeginTransaction(deferred: false))
+        using var tx = connection.BeginTransaction(deferred: false);
+        if (!SqliteFile.HasAstrolabeSchema(connection, tx, source, Version))
         {
             using var create = connection.CreateCommand();
             create.Transaction = tx;
             create.CommandText = CreateSql;
             create.ExecuteNonQuery();
-            tx.Commit();
         }
 
-        using var read = connection.CreateCommand();
-        read.CommandText = "SELECT MAX(version) FROM schema_version";
-        long version = Convert.ToInt64(read.ExecuteScalar() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
-        if (version > Version)
+        tx.Commit();
+    }
+
+    /// <summary>Checks that an existing database is an Astrolabe storage this code reads; throws <see cref="InvalidDataException"/> otherwise.</summary>
+    public static void Check(SqliteConnection connection, string source)
+    {
+        if (!SqliteFile.HasAstrolabeSchema(connection, null, source, Version))
         {
-            throw new InvalidDataException($"'{source}' was written with schema version {version}; this version of Astrolabe reads up to {Version}. Upgrade Astrolabe.");
+            throw new InvalidDataException($"'{source}' is an empty SQLite database, not an Astrolabe storage.");
         }
     }
 }

@@ -21,6 +21,7 @@ public sealed partial class SqliteStorage : IHeartbeatStorage
             throw new ArgumentOutOfRangeException(nameof(gracePeriod), gracePeriod, "The grace period must be positive.");
         }
 
+        EnsureWritable();
         const string StaleSql = "SELECT trial_id FROM trials WHERE study_id = @p0 AND state = 0 AND heartbeat < @p1";
         long cutoff = Now() - (long)gracePeriod.TotalMilliseconds;
 
@@ -48,6 +49,7 @@ public sealed partial class SqliteStorage : IHeartbeatStorage
                 Command("INSERT INTO trial_attrs(trial_id, kind, key, value) VALUES(@p0, 1, @p1, @p2) ON CONFLICT(trial_id, kind, key) DO UPDATE SET value = excluded.value",
                     tx, id, SystemAttrKeys.FailReason, reason).ExecuteNonQuery();
                 Command("UPDATE trials SET state = 3, datetime_complete = @p1 WHERE trial_id = @p0", tx, id, now).ExecuteNonQuery();
+                running.Remove(id);
             }
 
             return (IReadOnlyList<FrozenTrial>)LoadTrials(tx, ids);

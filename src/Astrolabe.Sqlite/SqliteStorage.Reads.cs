@@ -19,8 +19,23 @@ public sealed partial class SqliteStorage
 
         return Read(tx =>
         {
+            if (KnownRunning(tx, trialId) is { } known)
+            {
+                return known;
+            }
+
             var list = LoadTrials(tx, [trialId]);
-            return list.Count == 1 ? list[0] : throw new KeyNotFoundException($"No trial with id {trialId} exists in '{Source}'.");
+            if (list.Count != 1)
+            {
+                throw new KeyNotFoundException($"No trial with id {trialId} exists in '{Source}'.");
+            }
+
+            if (!list[0].State.IsFinished())
+            {
+                running[trialId] = list[0];
+            }
+
+            return list[0];
         });
     }
 
@@ -87,6 +102,23 @@ public sealed partial class SqliteStorage
             return BestTrialId(tx, studyId, dirs[0]);
         });
         return best is { } id ? GetTrial(id) : throw new InvalidOperationException($"Study {studyId} has no Complete trial yet.");
+    }
+
+    /// <summary>
+    /// The snapshot of a trial that is not finished as this storage last read or wrote it, while no other
+    /// connection has committed since (SQLite's data_version tells); null when it must be read again.
+    /// </summary>
+    private FrozenTrial? KnownRunning(SqliteTransaction tx, long trialId)
+    {
+        long version = (long)Command("PRAGMA data_version", tx).ExecuteScalar()!;
+        if (version != dataVersion)
+        {
+            running.Clear();
+            dataVersion = version;
+            return null;
+        }
+
+        return running.GetValueOrDefault(trialId);
     }
 
     private long? BestTrialId(SqliteTransaction tx, int studyId, StudyDirection direction) =>

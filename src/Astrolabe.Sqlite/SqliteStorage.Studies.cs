@@ -32,6 +32,7 @@ public sealed partial class SqliteStorage
         }
 
         finished.Clear();
+        running.Clear();
         directions.Remove(studyId);
 
         return 0;

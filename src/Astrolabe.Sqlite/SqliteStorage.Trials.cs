@@ -17,7 +17,11 @@ public sealed partial class SqliteStorage
         return Write(tx =>
         {
             var dirs = Directions(tx, studyId);
-            StorageRules.ValidateValues(state, template?.Values, dirs.Length);
+            if (template is not null)
+            {
+                StorageRules.ValidateTemplate(template, dirs.Length);
+            }
+
             long number = (long)Command("SELECT COALESCE(MAX(number) + 1, 0) FROM trials WHERE study_id = @p0", tx, studyId).ExecuteScalar()!;
             long now = Now();
             long? start = state == TrialState.Waiting ? null : template?.DatetimeStart?.ToUnixTimeMilliseconds() ?? now;
@@ -53,6 +57,7 @@ public sealed partial class SqliteStorage
     private FrozenTrial? ClaimWaitingTrial(int studyId, bool heartbeat)
     {
         const string FindSql = "SELECT trial_id FROM trials WHERE study_id = @p0 AND state = 4 ORDER BY number LIMIT 1";
+        EnsureWritable();
         if (Read(tx => Command(FindSql, tx, studyId).ExecuteScalar()) is null)
         {
             return null;
@@ -67,6 +72,7 @@ public sealed partial class SqliteStorage
 
             long now = Now();
             Command("UPDATE trials SET state = 0, datetime_start = @p1, heartbeat = @p2 WHERE trial_id = @p0", tx, id, now, heartbeat ? now : null).ExecuteNonQuery();
+            running.Remove(id);
             return LoadTrials(tx, [id])[0];
         });
     }
@@ -86,6 +92,7 @@ public sealed partial class SqliteStorage
             EnsureUpdatable(tx, trialId);
             long seq = (long)Command("SELECT COUNT(*) FROM trial_params WHERE trial_id = @p0", tx, trialId).ExecuteScalar()!;
             InsertParam(tx, trialId, (int)seq, name, internalValue, distribution);
+            running.Remove(trialId);
             return 0;
         });
     }
@@ -105,6 +112,7 @@ public sealed partial class SqliteStorage
         Command(
             "UPDATE trials SET state = @p1, value0 = COALESCE(@p2, value0), vals = COALESCE(@p3, vals), datetime_start = COALESCE(datetime_start, @p4), datetime_complete = @p5 WHERE trial_id = @p0",
             tx, trialId, (int)state, values?[0], values is null ? null : ValuesJson(values), now, state.IsFinished() ? now : null).ExecuteNonQuery();
+        running.Remove(trialId);
         return true;
     });
 
@@ -112,8 +120,16 @@ public sealed partial class SqliteStorage
     public void SetTrialIntermediateValue(long trialId, long step, double value) => Write(tx =>
     {
         EnsureUpdatable(tx, trialId);
-        return Command("INSERT INTO trial_intermediate(trial_id, step, value) VALUES(@p0, @p1, @p2) ON CONFLICT(trial_id, step) DO UPDATE SET value = excluded.value",
+        Command("INSERT INTO trial_intermediate(trial_id, step, value) VALUES(@p0, @p1, @p2) ON CONFLICT(trial_id, step) DO UPDATE SET value = excluded.value",
             tx, trialId, step, Real(value)).ExecuteNonQuery();
+
+        // The known snapshot takes the value as it is written: a pruner reading the trial next reads no history.
+        if (running.TryGetValue(trialId, out var known))
+        {
+            running[trialId] = known.WithIntermediateValue(step, value);
+        }
+
+        return 0;
     });
 
     /// <inheritdoc />
@@ -129,6 +145,7 @@ public sealed partial class SqliteStorage
         Write(tx =>
         {
             EnsureUpdatable(tx, trialId);
+            running.Remove(trialId);
             return Command("INSERT INTO trial_attrs(trial_id, kind, key, value) VALUES(@p0, @p1, @p2, @p3) ON CONFLICT(trial_id, kind, key) DO UPDATE SET value = excluded.value",
                 tx, trialId, kind, key, json).ExecuteNonQuery();
         });

@@ -7,7 +7,9 @@ namespace Astrolabe;
 /// processes on one machine can share. Every write is one short IMMEDIATE transaction, so concurrent
 /// workers queue for the write lock instead of failing with "database is locked"; a crashed process
 /// loses nothing that was committed. Finished trials are immutable and cached in memory, so reading all
-/// trials of a study fetches only the rows that can still change. Thread-safe.
+/// trials of a study fetches only the rows that can still change; a running trial read again is served from
+/// memory until another connection commits (a pruner reads its trial after every report). <see cref="OpenReadOnly"/> opens an
+/// existing file only to read it. Thread-safe.
 /// </summary>
 public sealed partial class SqliteStorage : IStorage, IDisposable
 {
@@ -17,34 +19,75 @@ public sealed partial class SqliteStorage : IStorage, IDisposable
     private readonly Dictionary<long, FrozenTrial> finished = [];
     private readonly TextCache<Distribution> distributions = new(DistributionJson.Deserialize);
     private readonly Dictionary<int, StudyDirection[]> directions = [];
+    private readonly Dictionary<long, FrozenTrial> running = [];
+    private long dataVersion = -1;
     private bool disposed;
 
     /// <summary>
     /// Opens (and creates when absent) the database at <paramref name="path"/>: a file path, or a full
-    /// connection string starting with "Data Source=". Throws <see cref="InvalidDataException"/> when the
-    /// file is not an Astrolabe database or was written by a newer schema.
+    /// connection string starting with "Data Source=". Throws <see cref="InvalidDataException"/>, naming the
+    /// file and changing nothing in it, when the file is not a SQLite database (or is corrupt), is another
+    /// program's database (Optuna's, say) or was written by a newer schema.
     /// </summary>
     public SqliteStorage(string path)
+        : this(path, readOnly: false)
+    {
+    }
+
+    private SqliteStorage(string path, bool readOnly)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        string connectionString = path.Contains('=', StringComparison.Ordinal)
-            ? path
-            : new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 120 }.ToString();
-        Source = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        connection = new SqliteConnection(connectionString);
+        var builder = path.Contains('=', StringComparison.Ordinal)
+            ? new SqliteConnectionStringBuilder(path)
+            : new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 120 };
+
+        Source = builder.DataSource;
+        IsReadOnly = readOnly;
+        bool onDisk = builder.Mode != SqliteOpenMode.Memory && Source.Length > 0 && Source != ":memory:";
+        if (readOnly)
+        {
+            // Opened read-write without create, with SQLite's query_only on: a connection opened read-only
+            // cannot checkpoint, so it would leave the -wal and -shm files of a WAL database behind it; this
+            // one removes them when it closes last, as a writer does. The storage itself refuses every write.
+            if (onDisk)
+            {
+                SqliteFile.CheckExisting(Source);
+            }
+
+            if (builder.Mode == SqliteOpenMode.ReadWriteCreate)
+            {
+                builder.Mode = SqliteOpenMode.ReadWrite;
+            }
+        }
+        else if (onDisk)
+        {
+            SqliteFile.CheckWritable(Source);
+        }
+
+        connection = new SqliteConnection(builder.ToString());
         try
         {
             connection.Open();
             Execute("PRAGMA busy_timeout = 120000");
-            Execute("PRAGMA journal_mode = WAL");
-            Execute("PRAGMA synchronous = NORMAL");
-            Execute("PRAGMA foreign_keys = ON");
-            SqliteSchema.Ensure(connection, Source);
+            if (readOnly)
+            {
+                Execute("PRAGMA query_only = ON");
+                SqliteSchema.Check(connection, Source);
+            }
+            else
+            {
+                // Another program's database is refused before WAL is turned on, so it is left as it was.
+                SqliteFile.HasAstrolabeSchema(connection, null, Source, SqliteSchema.Version);
+                Execute("PRAGMA journal_mode = WAL");
+                Execute("PRAGMA synchronous = NORMAL");
+                Execute("PRAGMA foreign_keys = ON");
+                SqliteSchema.Ensure(connection, Source);
+            }
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 26 or 11)
         {
             connection.Dispose();
-            throw new InvalidDataException($"'{Source}' is not an Astrolabe SQLite database or is corrupted: {e.Message}", e);
+            throw SqliteFile.NotSqlite(Source, e);
         }
         catch
         {
@@ -52,6 +95,19 @@ public sealed partial class SqliteStorage : IStorage, IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Opens an existing Astrolabe database only to read it: never creates the file or a table, never
+    /// migrates, never changes the journal mode, and sees what writers commit meanwhile. Every call that
+    /// would write throws <see cref="InvalidOperationException"/>. Throws <see cref="FileNotFoundException"/>
+    /// when the file does not exist and <see cref="InvalidDataException"/>, naming the file, when it is not
+    /// an Astrolabe storage this code reads: empty, not a SQLite database (or corrupt), another program's
+    /// database (Optuna's, say), or written by a newer schema.
+    /// </summary>
+    public static SqliteStorage OpenReadOnly(string path) => new(path, readOnly: true);
+
+    /// <summary>Whether this storage was opened with <see cref="OpenReadOnly"/>.</summary>
+    public bool IsReadOnly { get; }
 
     /// <summary>The database file.</summary>
     public string Source { get; }
@@ -110,12 +166,22 @@ public sealed partial class SqliteStorage : IStorage, IDisposable
 
     private T Write<T>(Func<SqliteTransaction, T> body)
     {
+        EnsureWritable();
         lock (gate)
         {
-            using var tx = connection.BeginTransaction(deferred: false);
-            var result = body(tx);
-            tx.Commit();
-            return result;
+            try
+            {
+                using var tx = connection.BeginTransaction(deferred: false);
+                var result = body(tx);
+                tx.Commit();
+                return result;
+            }
+            catch
+            {
+                // A body may have updated a known running trial before the write failed: read them again.
+                running.Clear();
+                throw;
+            }
         }
     }
 
@@ -127,6 +193,15 @@ public sealed partial class SqliteStorage : IStorage, IDisposable
             var result = body(tx);
             tx.Commit();
             return result;
+        }
+    }
+
+    /// <summary>Throws when this storage was opened read-only.</summary>
+    private void EnsureWritable()
+    {
+        if (IsReadOnly)
+        {
+            throw new InvalidOperationException($"The storage '{Source}' is opened read-only; it cannot be changed.");
         }
     }
 

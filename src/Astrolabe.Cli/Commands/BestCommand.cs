@@ -11,7 +11,7 @@ internal static class BestCommand
         var command = new Command("best", "Show the best trial of a study (the Pareto front for several objectives).") { study };
         command.SetAction(parse =>
         {
-            var storage = StorageUrl.Open(parse.GetValue(CommonOptions.Storage)!);
+            var storage = ExistingStorage.Open(parse.GetValue(CommonOptions.Storage)!);
             using var owned = storage as IDisposable;
             var loaded = Study.Load(parse.GetValue(study)!, storage);
             if (loaded.Directions.Count > 1)

@@ -1,21 +1,15 @@
 namespace Astrolabe.Cli.Commands;
 
-/// <summary>Opens a storage only to read it: a SQLite file that does not exist is an error, not a new empty study file.</summary>
+/// <summary>
+/// Opens a storage only to read it, for the commands that read (studies, trials, best, export, report, plot,
+/// dashboard): a SQLite file is opened with <see cref="SqliteStorage.OpenReadOnly"/>, so a missing path is
+/// an error, not a new empty file, and a file that is not an Astrolabe storage is named and left as it was.
+/// </summary>
 internal static class ExistingStorage
 {
     public static IStorage Open(string url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        if (url.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase))
-        {
-            string path = url["sqlite:".Length..];
-            path = path.StartsWith("///", StringComparison.Ordinal) ? path[3..] : path;
-            if (path.Length > 0 && !File.Exists(path))
-            {
-                throw new ArgumentException($"The storage file '{path}' does not exist.");
-            }
-        }
-
-        return StorageUrl.Open(url);
+        return StorageUrl.SqlitePath(url) is { } path ? SqliteStorage.OpenReadOnly(path) : StorageUrl.Open(url);
     }
 }

@@ -14,7 +14,7 @@ internal static class ExportCommand
         var command = new Command("export", "Export a study's trials as CSV or JSON.") { study, format, output };
         command.SetAction(parse =>
         {
-            var storage = StorageUrl.Open(parse.GetValue(CommonOptions.Storage)!);
+            var storage = ExistingStorage.Open(parse.GetValue(CommonOptions.Storage)!);
             using var owned = storage as IDisposable;
             var loaded = Study.Load(parse.GetValue(study)!, storage);
             var trials = loaded.Trials;

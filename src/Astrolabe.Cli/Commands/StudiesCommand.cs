@@ -12,7 +12,7 @@ internal static class StudiesCommand
         var command = new Command("studies", "List the studies in the storage: name, directions, trials, best value, start.");
         command.SetAction(parse =>
         {
-            var storage = StorageUrl.Open(parse.GetValue(CommonOptions.Storage)!);
+            var storage = ExistingStorage.Open(parse.GetValue(CommonOptions.Storage)!);
             using var owned = storage as IDisposable;
             var table = new Table().AddColumns("study", "directions", "trials", "best", "started");
             foreach (var s in storage.GetAllStudies())

@@ -15,7 +15,7 @@ internal static class TrialsCommand
         var command = new Command("trials", "Show a study's trials: number, state, values, parameters, duration.") { study, state, limit };
         command.SetAction(parse =>
         {
-            var storage = StorageUrl.Open(parse.GetValue(CommonOptions.Storage)!);
+            var storage = ExistingStorage.Open(parse.GetValue(CommonOptions.Storage)!);
             using var owned = storage as IDisposable;
             var loaded = Study.Load(parse.GetValue(study)!, storage);
             var states = parse.GetValue(state) ?? [];

@@ -50,7 +50,9 @@ public interface IStorage
     /// <summary>
     /// Creates a trial with the next number. Without a template it is Running and empty; a template supplies
     /// the state (Running or Waiting, or a finished state for a trial added whole), parameters, values,
-    /// intermediate values and attributes. Returns the stored trial.
+    /// intermediate values and attributes. Returns the stored trial. Throws <see cref="ArgumentException"/>, and
+    /// stores nothing, for a template that <see cref="StorageRules.ValidateTemplate"/> refuses: a parameter
+    /// without a distribution or outside it, or values as <see cref="SetTrialStateValues"/> refuses them.
     /// </summary>
     FrozenTrial CreateTrial(int studyId, FrozenTrial? template = null);
 
@@ -70,7 +72,9 @@ public interface IStorage
     /// <summary>
     /// Moves a trial to a new state, with values for Complete (and optionally Pruned). Returns false, and
     /// changes nothing, when the trial is already finished or when asked to move a trial to Running that is
-    /// not Waiting: so exactly one caller finishes a trial.
+    /// not Waiting: so exactly one caller finishes a trial. Throws <see cref="ArgumentException"/>, changing
+    /// nothing, for Complete without values, a count of values other than the study's objectives, or a NaN
+    /// value (±∞ are kept as they are).
     /// </summary>
     bool SetTrialStateValues(long trialId, TrialState state, IReadOnlyList<double>? values = null);
 

@@ -126,6 +126,11 @@ public sealed class InMemoryStorage : IStorage
         lock (gate)
         {
             var s = Study(studyId);
+            if (template is not null)
+            {
+                StorageRules.ValidateTemplate(template, s.Directions.Length);
+            }
+
             var record = new TrialRecord(studyId, nextTrialId++, s.Trials.Count, s.Directions.Length);
             record.Initialize(template);
             s.Trials.Add(record);

@@ -30,7 +30,11 @@ public static class StorageRules
         }
     }
 
-    /// <summary>Checks values given with a state change: Complete needs one finite value per direction.</summary>
+    /// <summary>
+    /// Checks values given with a state change: Complete needs one value per direction, and no value is
+    /// NaN (a NaN objective fails its trial, without values). ±∞ are values like any other.
+    /// Throws <see cref="ArgumentException"/> before anything is written.
+    /// </summary>
     public static void ValidateValues(TrialState state, IReadOnlyList<double>? values, int directionCount)
     {
         if (state == TrialState.Complete && values is null)
@@ -38,9 +42,45 @@ public static class StorageRules
             throw new ArgumentException("A Complete trial needs objective values.");
         }
 
-        if (values is not null && values.Count != directionCount)
+        if (values is null)
+        {
+            return;
+        }
+
+        if (values.Count != directionCount)
         {
             throw new ArgumentException($"The study has {directionCount} objective(s) but {values.Count} value(s) were given.");
+        }
+
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (double.IsNaN(values[i]))
+            {
+                throw new ArgumentException($"Objective value {i} of the {state} trial is NaN; a storage keeps no NaN objective value (a trial whose objective is NaN fails, without values).");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Checks a trial given whole to <see cref="IStorage.CreateTrial"/>: its values as
+    /// <see cref="ValidateValues"/> does, and every parameter has a distribution that contains its value.
+    /// Throws <see cref="ArgumentException"/> before anything is written.
+    /// </summary>
+    public static void ValidateTemplate(FrozenTrial template, int directionCount)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ValidateValues(template.State, template.Values, directionCount);
+        foreach (var (name, value) in template.InternalParams)
+        {
+            if (!template.Distributions.TryGetValue(name, out var distribution))
+            {
+                throw new ArgumentException($"Parameter '{name}' has no distribution.");
+            }
+
+            if (!distribution.Contains(value))
+            {
+                throw new ArgumentException($"The value {value.ToString(System.Globalization.CultureInfo.InvariantCulture)} of parameter '{name}' lies outside {distribution}.");
+            }
         }
     }
 

@@ -5,7 +5,7 @@ internal sealed class TrialRecord(int studyId, long trialId, int number, int dir
 {
     private readonly Dictionary<string, double> internalParams = [];
     private readonly Dictionary<string, Distribution> distributions = [];
-    private readonly SortedDictionary<long, double> intermediate = [];
+    private StepValues intermediate = StepValues.Empty;
     private readonly Dictionary<string, object?> userAttrs = [];
     private readonly Dictionary<string, object?> systemAttrs = [];
     private FrozenTrial? cached;
@@ -35,7 +35,6 @@ internal sealed class TrialRecord(int studyId, long trialId, int number, int dir
             return;
         }
 
-        StorageRules.ValidateValues(template.State, template.Values, DirectionCount);
         State = template.State;
         Values = template.Values?.ToArray();
         Start = template.State == TrialState.Waiting ? null : template.DatetimeStart ?? now;
@@ -46,10 +45,7 @@ internal sealed class TrialRecord(int studyId, long trialId, int number, int dir
             distributions[name] = template.Distributions[name];
         }
 
-        foreach (var (step, value) in template.IntermediateValues)
-        {
-            intermediate[step] = value;
-        }
+        intermediate = StepValues.From(template.IntermediateValues);
 
         foreach (var (k, v) in template.UserAttrs)
         {
@@ -78,8 +74,10 @@ internal sealed class TrialRecord(int studyId, long trialId, int number, int dir
     public void SetIntermediate(long step, double value)
     {
         StorageRules.EnsureUpdatable(TrialId, Number, State);
-        intermediate[step] = value;
-        cached = null;
+        intermediate = intermediate.Set(step, value);
+
+        // Only the intermediate values change, and they are shared with the snapshots, not copied.
+        cached = cached is null ? null : cached with { IntermediateValues = intermediate };
     }
 
     public void SetAttr(string key, object? value, bool user)
@@ -128,7 +126,7 @@ internal sealed class TrialRecord(int studyId, long trialId, int number, int dir
         Values = Values is null ? null : Array.AsReadOnly((double[])Values.Clone()),
         InternalParams = new Dictionary<string, double>(internalParams),
         Distributions = new Dictionary<string, Distribution>(distributions),
-        IntermediateValues = new SortedDictionary<long, double>(intermediate),
+        IntermediateValues = intermediate,
         UserAttrs = new Dictionary<string, object?>(userAttrs),
         SystemAttrs = new Dictionary<string, object?>(systemAttrs),
         DatetimeStart = Start,

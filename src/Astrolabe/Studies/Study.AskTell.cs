@@ -48,20 +48,29 @@ public sealed partial class Study
         return beats is null ? Storage.CreateTrial(StudyId, template) : beats.CreateTrialWithHeartbeat(StudyId, template);
     }
 
-    /// <summary>Finishes a trial with its objective value; a NaN or infinite value fails it, with the reason stored.</summary>
+    /// <summary>
+    /// Finishes a trial with its objective value; a NaN or infinite value fails it, with the reason stored.
+    /// Throws <see cref="ArgumentException"/>, changing nothing, for a trial asked from another study.
+    /// </summary>
     public FrozenTrial Tell(Trial trial, double value) => Tell(trial, [value]);
 
-    /// <summary>Finishes a trial with one value per objective; NaN, ±∞ or a wrong count fail it, with the reason stored.</summary>
+    /// <summary>
+    /// Finishes a trial with one value per objective; NaN, ±∞ or a wrong count fail it, with the reason stored.
+    /// Throws <see cref="ArgumentException"/>, changing nothing, for a trial asked from another study.
+    /// </summary>
     public FrozenTrial Tell(Trial trial, IReadOnlyList<double> values)
     {
-        ArgumentNullException.ThrowIfNull(trial);
+        EnsureOwn(trial);
         return Finish(trial.Snapshot, TrialState.Complete, values, null);
     }
 
-    /// <summary>Finishes a trial as Pruned or Fail (Complete needs values).</summary>
+    /// <summary>
+    /// Finishes a trial as Pruned (with its last reported value, unless that is NaN) or Fail (Complete needs
+    /// values). Throws <see cref="ArgumentException"/>, changing nothing, for a trial asked from another study.
+    /// </summary>
     public FrozenTrial Tell(Trial trial, TrialState state, string? failReason = null)
     {
-        ArgumentNullException.ThrowIfNull(trial);
+        EnsureOwn(trial);
         return Finish(trial.Snapshot, state, null, failReason);
     }
 
@@ -106,6 +115,22 @@ public sealed partial class Study
         return Storage.CreateTrial(StudyId, trial);
     }
 
+    /// <summary>Throws, changing nothing, unless the trial was asked from this study (its id and storage object).</summary>
+    private void EnsureOwn(Trial trial)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        var owner = trial.Study;
+        if (owner.StudyId == StudyId && ReferenceEquals(owner.Storage, Storage))
+        {
+            return;
+        }
+
+        string where = ReferenceEquals(owner.Storage, Storage) ? "" : " on another storage object";
+        throw new ArgumentException(
+            $"Trial {trial.Number} belongs to study '{owner.StudyName}'{where}, not to study '{StudyName}'; tell it to the study it was asked from.",
+            nameof(trial));
+    }
+
     private FrozenTrial Finish(FrozenTrial trial, TrialState state, IReadOnlyList<double>? values, string? failReason)
     {
         if (state is TrialState.Running or TrialState.Waiting)
@@ -128,9 +153,11 @@ public sealed partial class Study
                 values = null;
             }
         }
-        else if (state == TrialState.Pruned && Directions.Count == 1 && current.IntermediateValues.Count > 0)
+        else if (state == TrialState.Pruned && Directions.Count == 1 && current.IntermediateValues.Count > 0
+            && current.IntermediateValues[current.LastStep!.Value] is var last && !double.IsNaN(last))
         {
-            values = [current.IntermediateValues[current.LastStep!.Value]];
+            // As Optuna: a pruned trial keeps its last reported value, unless that is NaN.
+            values = [last];
         }
         else
         {

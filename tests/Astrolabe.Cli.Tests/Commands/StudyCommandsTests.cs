@@ -88,7 +88,7 @@ public sealed class StudyCommandsTests : IDisposable
         File.WriteAllText(cli.Db, new string('x', 4096));
         var corrupt = await cli.Run("studies", "--storage", cli.Storage);
         Assert.Equal(2, corrupt.Code);
-        Assert.Contains("is not an Astrolabe SQLite database", corrupt.Err, StringComparison.Ordinal);
+        Assert.Contains($"'{cli.Db}' is not a SQLite database (or is corrupt)", corrupt.Err, StringComparison.Ordinal);
         var unknown = await cli.Run("studies", "--storage", "oracle://db");
         Assert.Equal(2, unknown.Code);
         Assert.Contains("Unknown storage 'oracle://db'", unknown.Err, StringComparison.Ordinal);

@@ -1,9 +1,10 @@
 namespace Astrolabe.Tests.Storages;
 
 /// <summary>
-/// Writes the same deterministic mix of trials to any storage: every state, several objectives with non-finite
-/// values, parameters recorded out of name order, intermediate values reported out of step order and
-/// overwritten, user and system attributes of every kind, and trials of a second study interleaved with them.
+/// Writes the same deterministic mix of trials to any storage: every state, several objectives with infinite
+/// values (no storage keeps a NaN objective value), parameters recorded out of name order, intermediate values
+/// (NaN among them) reported out of step order and overwritten, user and system attributes of every kind, and
+/// trials of a second study interleaved with them.
 /// </summary>
 public static class MixedTrials
 {
@@ -52,7 +53,7 @@ public static class MixedTrials
                 break;
             case 1:
                 var steps = new SortedDictionary<long, double> { [0] = 3, [1] = double.NaN, [2] = 1.5, [4] = i };
-                storage.CreateTrial(study, Whole(i, TrialState.Pruned, [double.PositiveInfinity, double.NaN]) with { IntermediateValues = steps });
+                storage.CreateTrial(study, Whole(i, TrialState.Pruned, [double.PositiveInfinity, double.NegativeInfinity]) with { IntermediateValues = steps });
                 break;
             case 2:
                 storage.CreateTrial(study, Whole(i, TrialState.Fail, null) with

@@ -285,6 +285,119 @@ public abstract class StorageContractTests
     }
 
     [Fact]
+    public void ANaNObjectiveValueIsRefusedAndChangesNothing()
+    {
+        var s = CreateStorage();
+        int study = s.CreateStudy("nan", Min), two = s.CreateStudy("nan2", [StudyDirection.Minimize, StudyDirection.Maximize]);
+        var t = s.CreateTrial(study);
+        foreach (var state in new[] { TrialState.Complete, TrialState.Pruned, TrialState.Fail })
+        {
+            var e = Assert.Throws<ArgumentException>(() => s.SetTrialStateValues(t.TrialId, state, [double.NaN]));
+            Assert.Contains("NaN", e.Message, StringComparison.Ordinal);
+        }
+
+        var u = s.CreateTrial(two);
+        Assert.Throws<ArgumentException>(() => s.SetTrialStateValues(u.TrialId, TrialState.Complete, [1, double.NaN]));
+        Assert.Throws<ArgumentException>(() => s.CreateTrial(study, new FrozenTrial { State = TrialState.Complete, Values = [double.NaN] }));
+        var reopened = Reopen(s);
+        Assert.Equal((TrialState.Running, null), (reopened.GetTrial(t.TrialId).State, reopened.GetTrial(t.TrialId).Values));
+        Assert.Equal(TrialState.Running, reopened.GetTrial(u.TrialId).State);
+        Assert.Equal(1, reopened.GetTrialCount(study));
+        Assert.True(s.SetTrialStateValues(t.TrialId, TrialState.Complete, [0.5]));
+    }
+
+    [Fact]
+    public void InfiniteObjectiveValuesAreKeptAndRanked()
+    {
+        var s = CreateStorage();
+        int study = s.CreateStudy("inf", Min), two = s.CreateStudy("inf2", [StudyDirection.Minimize, StudyDirection.Maximize]);
+        foreach (double v in new[] { 1.0, double.PositiveInfinity, double.NegativeInfinity, -2.0 })
+        {
+            Assert.True(s.SetTrialStateValues(s.CreateTrial(study).TrialId, TrialState.Complete, [v]));
+        }
+
+        var added = s.CreateTrial(two, new FrozenTrial { State = TrialState.Complete, Values = [double.NegativeInfinity, double.PositiveInfinity] });
+        var reopened = Reopen(s);
+        Assert.Equal([1.0, double.PositiveInfinity, double.NegativeInfinity, -2.0], reopened.GetAllTrials(study).Select(t => t.Values![0]));
+        Assert.Equal(2, reopened.GetBestTrial(study).Number);
+        Assert.Equal([double.NegativeInfinity], reopened.GetAllStudies().Single(x => x.StudyName == "inf").BestValues);
+        Assert.Equal([double.NegativeInfinity, double.PositiveInfinity], reopened.GetTrial(added.TrialId).Values);
+    }
+
+    [Fact]
+    public void AnAddedTrialWithAValueOutsideItsDistributionIsRefusedAndNothingIsStored()
+    {
+        var s = CreateStorage();
+        int study = s.CreateStudy("outside", Min);
+        FrozenTrial Added(string name, double value, Distribution? distribution) => new()
+        {
+            State = TrialState.Complete,
+            Values = [1],
+            InternalParams = new Dictionary<string, double> { ["ok"] = 0.5, [name] = value },
+            Distributions = distribution is null
+                ? new Dictionary<string, Distribution> { ["ok"] = new FloatDistribution(0, 1) }
+                : new Dictionary<string, Distribution> { ["ok"] = new FloatDistribution(0, 1), [name] = distribution },
+            IntermediateValues = new Dictionary<long, double> { [0] = 2 },
+            UserAttrs = new Dictionary<string, object?> { ["u"] = 1 },
+        };
+
+        var cases = new (FrozenTrial Trial, string Shown)[]
+        {
+            (Added("x", 2, new FloatDistribution(0, 1)), "The value 2 of parameter 'x' lies outside FloatDistribution(low=0, high=1"),
+            (Added("n", 3.5, new IntDistribution(0, 10)), "The value 3.5 of parameter 'n' lies outside IntDistribution(low=0, high=10"),
+            (Added("c", 2, new CategoricalDistribution(["a", "b"])), "The value 2 of parameter 'c' lies outside CategoricalDistribution(choices=[a, b])"),
+            (Added("c", -1, new CategoricalDistribution(["a", "b"])), "The value -1 of parameter 'c' lies outside"),
+            (Added("x", double.NaN, new FloatDistribution(0, 1)), "The value NaN of parameter 'x' lies outside"),
+            (Added("y", 0.5, null), "Parameter 'y' has no distribution"),
+        };
+        foreach (var (trial, shown) in cases)
+        {
+            var e = Assert.Throws<ArgumentException>(() => s.CreateTrial(study, trial));
+            Assert.Contains(shown, e.Message, StringComparison.Ordinal);
+        }
+
+        var reopened = Reopen(s);
+        Assert.Equal(0, reopened.GetTrialCount(study));
+        Assert.Empty(reopened.GetAllTrials(study));
+        var valid = s.CreateTrial(study, Added("x", 1, new FloatDistribution(0, 1)));
+        Assert.Equal(0, valid.Number);
+        Assert.Equal(1.0, Reopen(s).GetTrial(valid.TrialId).Params["x"]);
+    }
+
+    [Fact]
+    public void ATrialToldToAnotherStudyIsRefusedAndKeepsRunning()
+    {
+        var storage = CreateStorage();
+        var a = Study.Create(new StudyOptions { StudyName = "a", Storage = storage });
+        var b = Study.Create(new StudyOptions { StudyName = "b", Storage = storage });
+        var trial = a.Ask();
+        trial.SuggestFloat("x", 0, 1);
+        foreach (Action tell in new Action[] { () => b.Tell(trial, 1.0), () => b.Tell(trial, [1.0]), () => b.Tell(trial, TrialState.Pruned), () => b.Tell(trial, TrialState.Fail, "no") })
+        {
+            var e = Assert.Throws<ArgumentException>(tell);
+            Assert.Contains("Trial 0 belongs to study 'a', not to study 'b'", e.Message, StringComparison.Ordinal);
+        }
+
+        var stored = Reopen(storage).GetTrial(trial.TrialId);
+        Assert.Equal(TrialState.Running, stored.State);
+        Assert.False(stored.SystemAttrs.ContainsKey(SystemAttrKeys.FailReason));
+        Assert.Empty(b.Trials);
+        Assert.Equal(TrialState.Complete, a.Tell(trial, 1.0).State);
+    }
+
+    [Fact]
+    public void APrunedTrialWhoseLastReportIsNaNKeepsNoValue()
+    {
+        var study = Study.Create(new StudyOptions { StudyName = "pruned", Storage = CreateStorage() });
+        var trial = study.Ask();
+        trial.Report(0.5, 0);
+        trial.Report(double.NaN, 1);
+        var pruned = study.Tell(trial, TrialState.Pruned);
+        Assert.Equal((TrialState.Pruned, null), (pruned.State, pruned.Values));
+        Assert.True(double.IsNaN(study.Storage.GetTrial(trial.TrialId).IntermediateValues[1]));
+    }
+
+    [Fact]
     public void AStudyRunsEndToEndOnTheStorage()
     {
         var study = Study.Create(new StudyOptions { StudyName = "e2e", Storage = CreateStorage(), Sampler = new RandomSampler(new RandomSamplerOptions { Seed = 1 }) });
