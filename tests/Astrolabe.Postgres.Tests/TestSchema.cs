@@ -28,9 +28,12 @@ internal sealed class TestSchema : IDisposable
     public string Url { get; }
 
     /// <summary>A new storage on this schema, disposed with it.</summary>
-    public PostgresStorage Open()
+    public PostgresStorage Open() => Open(ConnectionString);
+
+    /// <summary>A new storage on another connection string (to this schema), disposed with it.</summary>
+    public PostgresStorage Open(string connectionString)
     {
-        var s = new PostgresStorage(ConnectionString);
+        var s = new PostgresStorage(connectionString);
         storages.Add(s);
         return s;
     }
