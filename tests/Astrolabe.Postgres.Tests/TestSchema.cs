@@ -8,8 +8,14 @@ internal sealed class TestSchema : IDisposable
     private readonly List<PostgresStorage> storages = [];
 
     public TestSchema()
+        : this(PostgresServer.Require())
     {
-        Admin = PostgresServer.Require();
+    }
+
+    /// <summary>A schema on the server of this connection string.</summary>
+    public TestSchema(string admin)
+    {
+        Admin = admin;
         Name = $"t_{Guid.NewGuid():N}";
         Exec($"CREATE SCHEMA {Name}");
         ConnectionString = new NpgsqlConnectionStringBuilder(Admin) { SearchPath = Name }.ConnectionString;
