@@ -207,7 +207,11 @@ public sealed partial class PostgresStorage
             """;
         double[]? stored = values?.ToArray();
         long? complete = state.IsFinished() ? now : null;
-        bool mine = owned.TryGetValue(trialId, out var snapshot);
+
+        // A trial being finished leaves the snapshots first: once the update commits, another thread of this
+        // process (reading the best trial, say) must find it finished, and reads it from the database until
+        // its finished snapshot is cached below.
+        bool mine = state.IsFinished() ? owned.TryRemove(trialId, out var snapshot) : owned.TryGetValue(trialId, out snapshot);
 
         // The caller reads a finished trial next: this storage's own trial is finished from its snapshot,
         // any other is read back on the same connection; both are cached. When an attempt lost its answer,
@@ -249,7 +253,6 @@ public sealed partial class PostgresStorage
             if (state.IsFinished())
             {
                 finished[trialId] = updated;
-                Disown(trialId);
             }
             else
             {

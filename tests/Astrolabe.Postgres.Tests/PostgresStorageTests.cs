@@ -125,6 +125,20 @@ public sealed class PostgresStorageTests : IDisposable
     }
 
     [PostgresFact]
+    public void ATrialBeingFinishedIsNeverReadAsRunningOnceItsUpdateCommitted()
+    {
+        // Another thread of the worker (a pruner reading the best trial) right after the finishing update committed.
+        var s = schema!.Open();
+        int study = s.CreateStudy("best", [StudyDirection.Minimize]);
+        var t = s.ClaimOrCreateTrialWithHeartbeat(study);
+        FrozenTrial? seen = null;
+        s.FaultPoint = (point, _) => seen ??= point == "finish" ? s.GetBestTrial(study) : null;
+        Assert.True(s.SetTrialStateValues(t.TrialId, TrialState.Complete, [0.5]));
+        Assert.Equal((TrialState.Complete, 0.5), (seen!.State, seen.Value));
+        Assert.Equal((TrialState.Complete, 0.5), (s.GetTrial(t.TrialId).State, s.GetTrial(t.TrialId).Value));
+    }
+
+    [PostgresFact]
     public void StaleTrialsAreFailedOnceAndLiveOnesAreKept()
     {
         var s = schema!.Open();
