@@ -35,7 +35,7 @@ namespace Astrolabe;
 public sealed partial class PostgresStorage : IStorage, IHeartbeatStorage, IDisposable
 {
     /// <summary>The connect timeout, in seconds, when the connection string gives none (Npgsql's own default is 15 s).</summary>
-    public const int DefaultConnectTimeoutSeconds = 5;
+    public const int DefaultConnectTimeoutSeconds = 10;
 
     /// <summary>How long transient failures are retried when the connection string does not say.</summary>
     public static readonly TimeSpan DefaultRetryTimeout = TimeSpan.FromSeconds(60);

@@ -141,7 +141,7 @@ public sealed class ResilienceTests : IDisposable
     {
         using var proxy = Proxy();
         var b = new NpgsqlConnectionStringBuilder(schema!.Admin);
-        string url = $"postgresql://{b.Username}:{b.Password}@127.0.0.1:{proxy.Port}/{b.Database}?search_path={schema.Name}&retry_timeout=1";
+        string url = $"postgresql://{b.Username}:{b.Password}@127.0.0.1:{proxy.Port}/{b.Database}?search_path={schema.Name}&retry_timeout=1&connect_timeout=60";
         var storage = schema.Open();
         int study = storage.CreateStudy("w", [StudyDirection.Minimize]);
         using var stdout = new StringWriter();

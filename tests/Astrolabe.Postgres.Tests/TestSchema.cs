@@ -18,9 +18,11 @@ internal sealed class TestSchema : IDisposable
         Admin = admin;
         Name = $"t_{Guid.NewGuid():N}";
         Exec($"CREATE SCHEMA {Name}");
-        ConnectionString = new NpgsqlConnectionStringBuilder(Admin) { SearchPath = Name }.ConnectionString;
+        // A generous connect timeout: these tests are about other things than connecting, and on a loaded
+        // machine a cold worker process can take longer than the default to open its first connection.
+        ConnectionString = new NpgsqlConnectionStringBuilder(Admin) { SearchPath = Name, Timeout = 60 }.ConnectionString;
         var b = new NpgsqlConnectionStringBuilder(Admin);
-        Url = $"postgresql://{Uri.EscapeDataString(b.Username!)}:{Uri.EscapeDataString(b.Password ?? "")}@{b.Host}:{b.Port}/{Uri.EscapeDataString(b.Database!)}?search_path={Name}";
+        Url = $"postgresql://{Uri.EscapeDataString(b.Username!)}:{Uri.EscapeDataString(b.Password ?? "")}@{b.Host}:{b.Port}/{Uri.EscapeDataString(b.Database!)}?search_path={Name}&connect_timeout=60";
     }
 
     public string Admin { get; }
