@@ -6,6 +6,9 @@
 #   bash .ci/postgres.sh --print    # prints the connection string instead (the tests call this when unset)
 #   bash .ci/postgres.sh --stop     # stops the server
 #
+#   ASTROLABE_PG_PORT=54331 bash .ci/postgres.sh --print   # another, independent cluster (the tests that stop
+#                                                          # and start a server use this one, never the shared one)
+#
 # The cluster lives in ${TMPDIR:-/tmp}/astrolabe-postgres-<port> (port: ASTROLABE_PG_PORT, default 54329),
 # listens on 127.0.0.1 only, and keeps running so that later calls reuse it. Role and database:
 # astrolabe / astrolabe_test, password authentication over TCP. Durability is switched off (fsync=off):

@@ -7,7 +7,7 @@ public sealed partial class PostgresStorage
 
     /// <inheritdoc />
     public void RecordHeartbeat(long trialId) =>
-        Run(c => Execute(c, null, $"UPDATE astrolabe_trials SET heartbeat = {ServerMilliseconds} WHERE trial_id = $1 AND state = 0", trialId), retry: true);
+        Run(c => Execute(c, null, $"UPDATE astrolabe_trials SET heartbeat = {ServerMilliseconds} WHERE trial_id = $1 AND state = 0", trialId));
 
     /// <inheritdoc />
     public IReadOnlyList<FrozenTrial> FailStaleTrials(int studyId, TimeSpan gracePeriod)
@@ -17,8 +17,17 @@ public sealed partial class PostgresStorage
             throw new ArgumentOutOfRangeException(nameof(gracePeriod), gracePeriod, "The grace period must be positive.");
         }
 
-        // One statement: a concurrent caller waits on the row locks and then sees the trials finished, so
-        // each stale trial is failed (and returned) once.
+        // A cheap read first: nearly always nothing is stale, and then nothing is written. Then one statement
+        // in a transaction (so that a lost answer to its commit is resolved, not repeated): a concurrent caller
+        // waits on the row locks and then sees the trials finished, so each stale trial is failed (and
+        // returned) once.
+        const string StaleSql = $"SELECT EXISTS (SELECT 1 FROM astrolabe_trials WHERE study_id = $1 AND state = 0 AND heartbeat < {ServerMilliseconds} - $2)";
+        long grace = (long)gracePeriod.TotalMilliseconds;
+        if (Run(c => Scalar(c, null, StaleSql, studyId, grace)) is not true)
+        {
+            return [];
+        }
+
         const string Sql = $"""
             WITH stale AS (
                 UPDATE astrolabe_trials SET state = 3, datetime_complete = $3
@@ -27,26 +36,29 @@ public sealed partial class PostgresStorage
             reason AS (
                 INSERT INTO astrolabe_trial_attrs(trial_id, kind, key, value) SELECT trial_id, 1, $4, $5 FROM stale
                 ON CONFLICT(trial_id, kind, key) DO UPDATE SET value = excluded.value)
-            SELECT trial_id FROM stale
+            SELECT trial_id, txid_current() FROM stale
             """;
         string reason = JsonValues.Serialize(StorageRules.StaleTrialReason(gracePeriod));
-        var ids = Run(c =>
+        long now = Now();
+        var ids = Write((c, tx) =>
         {
             var list = new List<long>();
-            using var cmd = Command(c, null, Sql, studyId, (long)gracePeriod.TotalMilliseconds, Now(), SystemAttrKeys.FailReason, reason);
+            long? xid = null;
+            using var cmd = Command(c, tx, Sql, studyId, grace, now, SystemAttrKeys.FailReason, reason);
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
                 list.Add(r.GetInt64(0));
+                xid = r.GetInt64(1);
             }
 
-            return list;
-        }, retry: false);
+            return (list, xid);
+        });
         foreach (long id in ids)
         {
             Disown(id);
         }
 
-        return ids.Count == 0 ? [] : Run(c => LoadTrials(c, ids), retry: true);
+        return ids.Count == 0 ? [] : Run(c => LoadTrials(c, ids));
     }
 }

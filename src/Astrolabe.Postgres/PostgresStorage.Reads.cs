@@ -18,7 +18,7 @@ public sealed partial class PostgresStorage
             return cached;
         }
 
-        var list = Run(c => LoadTrials(c, [trialId]), retry: true);
+        var list = Run(c => LoadTrials(c, [trialId]));
         return list.Count == 1 ? list[0] : throw UnknownTrial(trialId);
     }
 
@@ -50,7 +50,7 @@ public sealed partial class PostgresStorage
             bool most = missing.Count >= MinStudyLoad && missing.Count * 2 >= ids.Count;
             var loaded = (most ? LoadStudy(c, studyId, missing) : LoadTrials(c, missing)).ToDictionary(t => t.TrialId);
             return (IReadOnlyList<FrozenTrial>)ids.Select(id => finished.TryGetValue(id, out var t) ? t : loaded[id]).ToList();
-        }, retry: true);
+        });
     }
 
     /// <inheritdoc />
@@ -60,7 +60,7 @@ public sealed partial class PostgresStorage
         int[]? wanted = states?.Select(s => (int)s).ToArray();
         object? count = Run(c => wanted is null
             ? Scalar(c, null, "SELECT COUNT(*) FROM astrolabe_trials WHERE study_id = $1", studyId)
-            : Scalar(c, null, "SELECT COUNT(*) FROM astrolabe_trials WHERE study_id = $1 AND state = ANY($2)", studyId, wanted), retry: true);
+            : Scalar(c, null, "SELECT COUNT(*) FROM astrolabe_trials WHERE study_id = $1 AND state = ANY($2)", studyId, wanted));
         return (int)(long)count!;
     }
 
@@ -85,7 +85,7 @@ public sealed partial class PostgresStorage
               AND value0 = (SELECT {aggregate}(value0) FROM astrolabe_trials WHERE study_id = $1 AND state = 1)
             ORDER BY number LIMIT 1
             """;
-        return Run(c => Scalar(c, null, sql, studyId), retry: true) as long?;
+        return Run(c => Scalar(c, null, sql, studyId)) as long?;
     }
 
     /// <summary>Loads full snapshots of the given trials (in the given order) and caches the finished ones.</summary>

@@ -11,14 +11,19 @@ public sealed partial class PostgresStorage
         StorageRules.ValidateStudyName(studyName);
         StorageRules.ValidateDirections(directions);
         int[] dirs = directions.Select(d => (int)d).ToArray();
-        object? id = Run(c => Scalar(c, null, "INSERT INTO astrolabe_studies(study_name, directions) VALUES($1, $2) ON CONFLICT(study_name) DO NOTHING RETURNING study_id", studyName, dirs), retry: false);
-        return id is int created ? created : throw new DuplicatedStudyException(studyName);
+        int? id = Write((c, tx) =>
+        {
+            using var cmd = Command(c, tx, "INSERT INTO astrolabe_studies(study_name, directions) VALUES($1, $2) ON CONFLICT(study_name) DO NOTHING RETURNING study_id, txid_current()", studyName, dirs);
+            using var r = cmd.ExecuteReader();
+            return r.Read() ? ((int?)r.GetInt32(0), (long?)r.GetInt64(1)) : (null, null);
+        });
+        return id ?? throw new DuplicatedStudyException(studyName);
     }
 
     /// <inheritdoc />
     public void DeleteStudy(int studyId)
     {
-        int deleted = Run(c => Execute(c, null, "DELETE FROM astrolabe_studies WHERE study_id = $1", studyId), retry: true);
+        bool deleted = Write((c, tx) => Scalar(c, tx, "DELETE FROM astrolabe_studies WHERE study_id = $1 RETURNING txid_current()", studyId) is long xid ? (true, (long?)xid) : (false, null));
         directions.TryRemove(studyId, out _);
         foreach (var (id, trial) in trialStudies)
         {
@@ -30,7 +35,7 @@ public sealed partial class PostgresStorage
             }
         }
 
-        if (deleted == 0)
+        if (!deleted)
         {
             throw NotFound(studyId);
         }
@@ -38,13 +43,13 @@ public sealed partial class PostgresStorage
 
     /// <inheritdoc />
     public int GetStudyId(string studyName) =>
-        Run(c => Scalar(c, null, "SELECT study_id FROM astrolabe_studies WHERE study_name = $1", studyName), retry: true) is int id
+        Run(c => Scalar(c, null, "SELECT study_id FROM astrolabe_studies WHERE study_name = $1", studyName)) is int id
             ? id
             : throw new StudyNotFoundException($"No study named '{studyName}' exists in the {Source}.");
 
     /// <inheritdoc />
     public string GetStudyName(int studyId) =>
-        Run(c => Scalar(c, null, "SELECT study_name FROM astrolabe_studies WHERE study_id = $1", studyId), retry: true) as string ?? throw NotFound(studyId);
+        Run(c => Scalar(c, null, "SELECT study_name FROM astrolabe_studies WHERE study_id = $1", studyId)) as string ?? throw NotFound(studyId);
 
     /// <inheritdoc />
     public IReadOnlyList<StudyDirection> GetStudyDirections(int studyId) => Directions(studyId);
@@ -69,7 +74,7 @@ public sealed partial class PostgresStorage
             }
 
             return list;
-        }, retry: true);
+        });
         return rows.Select(s =>
         {
             IReadOnlyList<double>? best = null;
@@ -101,9 +106,15 @@ public sealed partial class PostgresStorage
         Directions(studyId);
         const string Sql = """
             INSERT INTO astrolabe_study_counters(study_id, key, value) VALUES($1, $2, 1)
-            ON CONFLICT(study_id, key) DO UPDATE SET value = astrolabe_study_counters.value + 1 RETURNING value
+            ON CONFLICT(study_id, key) DO UPDATE SET value = astrolabe_study_counters.value + 1 RETURNING value, txid_current()
             """;
-        return WithStudy(studyId, () => (long)Run(c => Scalar(c, null, Sql, studyId, key), retry: false)!) - 1;
+        return WithStudy(studyId, () => Write((c, tx) =>
+        {
+            using var cmd = Command(c, tx, Sql, studyId, key);
+            using var r = cmd.ExecuteReader();
+            r.Read();
+            return (r.GetInt64(0), (long?)r.GetInt64(1));
+        })) - 1;
     }
 
     private void SetStudyAttr(int studyId, int kind, string key, object? value)
@@ -115,7 +126,7 @@ public sealed partial class PostgresStorage
             INSERT INTO astrolabe_study_attrs(study_id, kind, key, value) VALUES($1, $2, $3, $4)
             ON CONFLICT(study_id, kind, key) DO UPDATE SET value = excluded.value
             """;
-        WithStudy(studyId, () => Run(c => Execute(c, null, Sql, studyId, kind, key, json), retry: true));
+        WithStudy(studyId, () => Run(c => Execute(c, null, Sql, studyId, kind, key, json)));
     }
 
     private Dictionary<string, object?> GetStudyAttrs(int studyId, int kind)
@@ -132,7 +143,7 @@ public sealed partial class PostgresStorage
             }
 
             return result;
-        }, retry: true);
+        });
     }
 
     /// <summary>The directions of a study (cached: they never change); throws <see cref="StudyNotFoundException"/>.</summary>
@@ -143,7 +154,7 @@ public sealed partial class PostgresStorage
             return dirs;
         }
 
-        var stored = Run(c => Scalar(c, null, "SELECT directions FROM astrolabe_studies WHERE study_id = $1", studyId), retry: true) as int[] ?? throw NotFound(studyId);
+        var stored = Run(c => Scalar(c, null, "SELECT directions FROM astrolabe_studies WHERE study_id = $1", studyId)) as int[] ?? throw NotFound(studyId);
         return directions[studyId] = ToDirections(stored);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 
 namespace Astrolabe;
@@ -15,6 +16,19 @@ public sealed partial class PostgresStorage
           AND state = 4
         RETURNING trial_id, number
         """;
+
+    /// <summary>
+    /// Records the worker ($4, JSON text; nothing when null) of the trials a statement's CTE <c>mine</c> returns,
+    /// in the same statement that created or claimed them.
+    /// </summary>
+    private const string WorkerAttrSql = $"""
+        w AS (
+            INSERT INTO astrolabe_trial_attrs(trial_id, kind, key, value) SELECT trial_id, 1, '{SystemAttrKeys.Worker}', $4::text FROM mine WHERE $4::text IS NOT NULL
+            ON CONFLICT(trial_id, kind, key) DO UPDATE SET value = excluded.value)
+        """;
+
+    /// <summary>The <see cref="SystemAttrKeys.Worker"/> of the trials this process runs with heartbeats: machine and process id.</summary>
+    private static readonly string WorkerName = string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}:{Environment.ProcessId}");
 
     /// <summary>Locks a trial that may still change (FOR SHARE: a concurrent finish waits, and vice versa).</summary>
     private const string UpdatableTrial = "(SELECT trial_id FROM astrolabe_trials WHERE trial_id = $1 AND state IN (0, 4) FOR SHARE) t";
@@ -40,25 +54,32 @@ public sealed partial class PostgresStorage
         long? start = state == TrialState.Waiting ? null : template?.DatetimeStart?.ToUnixTimeMilliseconds() ?? now;
         long? complete = state.IsFinished() ? template?.DatetimeComplete?.ToUnixTimeMilliseconds() ?? now : null;
         double[]? values = template?.Values?.ToArray();
+        string? worker = heartbeat && state == TrialState.Running ? WorkerName : null;
 
-        // Numbering and insertion in one statement: the study's row is locked only for its duration.
+        // Numbering, insertion and the worker's name in one statement: the study's row is locked only until the commit.
         const string InsertSql = $"""
-            WITH n AS (UPDATE astrolabe_studies SET next_number = next_number + 1 WHERE study_id = $1 RETURNING next_number - 1 AS number)
-            INSERT INTO astrolabe_trials(study_id, number, state, value0, vals, datetime_start, datetime_complete, heartbeat)
-            SELECT $1, n.number, $2, $3::double precision, $4::double precision[], $5::bigint, $6::bigint, CASE WHEN $7 THEN {ServerMilliseconds} END
-            FROM n RETURNING trial_id, number
+            WITH n AS (UPDATE astrolabe_studies SET next_number = next_number + 1 WHERE study_id = $1 RETURNING next_number - 1 AS number),
+            mine AS (
+                INSERT INTO astrolabe_trials(study_id, number, state, value0, vals, datetime_start, datetime_complete, heartbeat)
+                SELECT $1, n.number, $2, $3::double precision, $5::double precision[], $6::bigint, $7::bigint, CASE WHEN $8 THEN {ServerMilliseconds} END
+                FROM n RETURNING trial_id, number),
+            {WorkerAttrSql}
+            SELECT trial_id, number, txid_current() FROM mine
             """;
-        object?[] args = [studyId, (int)state, values?[0], values, start, complete, heartbeat && state == TrialState.Running];
+        object?[] args = [studyId, (int)state, values?[0], Json(worker), values, start, complete, worker is not null];
         bool simple = template is null
-            || (template.InternalParams.Count == 0 && template.IntermediateValues.Count == 0 && template.UserAttrs.Count == 0 && template.SystemAttrs.Count == 0);
-        var (id, number) = WithStudy(studyId, () => simple
-            ? Run(c => Insert(c, null, InsertSql, args), retry: false)
-            : Transaction((c, tx) =>
+            || (template.InternalParams.Count == 0 && template.IntermediateValues.Count == 0 && template.UserAttrs.Count == 0
+                && template.SystemAttrs.Keys.All(k => worker is not null && k == SystemAttrKeys.Worker));
+        var (id, number) = WithStudy(studyId, () => Write((c, tx) =>
+        {
+            var (created, createdNumber, xid) = Insert(c, tx, InsertSql, args);
+            if (!simple)
             {
-                var created = Insert(c, tx, InsertSql, args);
-                InsertDetails(c, tx, created.Id, template!);
-                return created;
-            }));
+                InsertDetails(c, tx, created, template!, skipWorker: worker is not null);
+            }
+
+            return ((created, createdNumber), xid);
+        }));
         trialStudies[id] = studyId;
         if (!simple)
         {
@@ -73,6 +94,7 @@ public sealed partial class PostgresStorage
             Values = values,
             DatetimeStart = Time(start),
             DatetimeComplete = Time(complete),
+            SystemAttrs = worker is null ? new Dictionary<string, object?>() : new Dictionary<string, object?> { [SystemAttrKeys.Worker] = worker },
         };
         if (state.IsFinished())
         {
@@ -88,7 +110,10 @@ public sealed partial class PostgresStorage
     /// <inheritdoc />
     public FrozenTrial ClaimOrCreateTrialWithHeartbeat(int studyId) => ClaimOrCreateTrial(studyId, heartbeat: true);
 
-    /// <summary>One statement: claims the oldest Waiting trial or, when none waits, numbers and inserts a Running one.</summary>
+    /// <summary>
+    /// One statement: claims the oldest Waiting trial or, when none waits, numbers and inserts a Running one (with
+    /// a heartbeat: also its first heartbeat and its worker's name).
+    /// </summary>
     private FrozenTrial ClaimOrCreateTrial(int studyId, bool heartbeat)
     {
         Directions(studyId);
@@ -101,18 +126,30 @@ public sealed partial class PostgresStorage
             created AS (
                 INSERT INTO astrolabe_trials(study_id, number, state, datetime_start, heartbeat)
                 SELECT $1, n.number, 0, $2, CASE WHEN $3 THEN {ServerMilliseconds} END FROM n
-                RETURNING trial_id, number)
-            SELECT trial_id, number, TRUE FROM claimed UNION ALL SELECT trial_id, number, FALSE FROM created
+                RETURNING trial_id, number),
+            mine AS (SELECT trial_id FROM claimed UNION ALL SELECT trial_id FROM created),
+            {WorkerAttrSql}
+            SELECT trial_id, number, TRUE, txid_current() FROM claimed UNION ALL SELECT trial_id, number, FALSE, txid_current() FROM created
             """;
         long now = Now();
-        var (id, number, claimed) = WithStudy(studyId, () => Run(c =>
+        string? worker = heartbeat ? WorkerName : null;
+        var (id, number, claimed) = WithStudy(studyId, () => Write((c, tx) =>
         {
-            using var cmd = Command(c, null, Sql, studyId, now, heartbeat);
+            using var cmd = Command(c, tx, Sql, studyId, now, heartbeat, Json(worker));
             using var r = cmd.ExecuteReader();
-            return r.Read() ? (r.GetInt64(0), r.GetInt32(1), r.GetBoolean(2)) : throw NotFound(studyId);
-        }, retry: false));
+            return r.Read() ? ((r.GetInt64(0), r.GetInt32(1), r.GetBoolean(2)), r.GetInt64(3)) : throw NotFound(studyId);
+        }));
         trialStudies[id] = studyId;
-        return Own(claimed ? GetTrial(id) : new FrozenTrial { TrialId = id, Number = number, State = TrialState.Running, DatetimeStart = Time(now) });
+        return Own(claimed
+            ? GetTrial(id)
+            : new FrozenTrial
+            {
+                TrialId = id,
+                Number = number,
+                State = TrialState.Running,
+                DatetimeStart = Time(now),
+                SystemAttrs = worker is null ? new Dictionary<string, object?>() : new Dictionary<string, object?> { [SystemAttrKeys.Worker] = worker },
+            });
     }
 
     /// <inheritdoc />
@@ -120,7 +157,19 @@ public sealed partial class PostgresStorage
 
     private FrozenTrial? ClaimWaitingTrial(int studyId, bool heartbeat)
     {
-        return Run(c => Scalar(c, null, ClaimSql, studyId, Now(), heartbeat), retry: false) is long id ? Own(GetTrial(id)) : null;
+        const string Sql = $"""
+            WITH mine AS ({ClaimSql}),
+            {WorkerAttrSql}
+            SELECT trial_id, txid_current() FROM mine
+            """;
+        long now = Now();
+        long? id = Write((c, tx) =>
+        {
+            using var cmd = Command(c, tx, Sql, studyId, now, heartbeat, Json(heartbeat ? WorkerName : null));
+            using var r = cmd.ExecuteReader();
+            return r.Read() ? ((long?)r.GetInt64(0), (long?)r.GetInt64(1)) : (null, null);
+        });
+        return id is { } claimed ? Own(GetTrial(claimed)) : null;
     }
 
     /// <inheritdoc />
@@ -147,7 +196,7 @@ public sealed partial class PostgresStorage
     {
         if (!trialStudies.TryGetValue(trialId, out int studyId))
         {
-            studyId = Run(c => Scalar(c, null, "SELECT study_id FROM astrolabe_trials WHERE trial_id = $1", trialId), retry: true) as int?
+            studyId = Run(c => Scalar(c, null, "SELECT study_id FROM astrolabe_trials WHERE trial_id = $1", trialId)) as int?
                 ?? throw UnknownTrial(trialId);
             trialStudies[trialId] = studyId;
         }
@@ -162,20 +211,33 @@ public sealed partial class PostgresStorage
             """;
         double[]? stored = values?.ToArray();
         long? complete = state.IsFinished() ? now : null;
-        bool mine = owned.TryGetValue(trialId, out var snapshot);
+
+        // A trial being finished leaves the snapshots first: once the update commits, another thread of this
+        // process (reading the best trial, say) must find it finished, and reads it from the database until
+        // its finished snapshot is cached below.
+        bool mine = state.IsFinished() ? owned.TryRemove(trialId, out var snapshot) : owned.TryGetValue(trialId, out snapshot);
 
         // The caller reads a finished trial next: this storage's own trial is finished from its snapshot,
-        // any other is read back on the same connection; both are cached.
+        // any other is read back on the same connection; both are cached. When an attempt lost its answer,
+        // the next finds the trial already moved: it was this write if the trial holds exactly what it wrote.
+        int attempts = 0;
         int changed = Run(c =>
         {
+            bool again = attempts++ > 0;
             int n = Execute(c, null, Sql, trialId, (int)state, stored?[0], stored, now, complete, from);
+            FaultPoint?.Invoke("finish", c);
+            if (n == 0 && again && HoldsWrite(c, trialId, state, stored, complete))
+            {
+                n = 1;
+            }
+
             if (n == 1 && !mine && state.IsFinished())
             {
                 LoadTrials(c, [trialId]);
             }
 
             return n;
-        }, retry: false);
+        });
         if (changed == 0)
         {
             Disown(trialId);
@@ -195,7 +257,6 @@ public sealed partial class PostgresStorage
             if (state.IsFinished())
             {
                 finished[trialId] = updated;
-                Disown(trialId);
             }
             else
             {
@@ -235,10 +296,21 @@ public sealed partial class PostgresStorage
         UpdateOwned(trialId, t => WithAttr(t, kind, key, JsonValues.Deserialize(json)));
     }
 
-    /// <summary>Runs a conditional write on a trial ($1); when it changed nothing, throws why (unknown or finished trial).</summary>
+    /// <summary>Whether the trial is in the state, with the values and completion time, that a state change wrote.</summary>
+    private static bool HoldsWrite(NpgsqlConnection c, long trialId, TrialState state, double[]? values, long? complete)
+    {
+        using var cmd = Command(c, null, "SELECT state, vals, datetime_complete FROM astrolabe_trials WHERE trial_id = $1", trialId);
+        using var r = cmd.ExecuteReader();
+        return r.Read()
+            && (TrialState)r.GetInt32(0) == state
+            && (r.IsDBNull(2) ? null : r.GetInt64(2)) == complete
+            && (values is null || (!r.IsDBNull(1) && r.GetFieldValue<double[]>(1).SequenceEqual(values)));
+    }
+
+    /// <summary>Runs a conditional write on a trial ($1), which may be repeated; when it changed nothing, throws why (unknown or finished trial).</summary>
     private void UpdateOrExplain(long trialId, string sql, params object?[] args)
     {
-        if (Run(c => Execute(c, null, sql, [trialId, .. args]), retry: true) == 0)
+        if (Run(c => Execute(c, null, sql, [trialId, .. args])) == 0)
         {
             Disown(trialId);
             var (state, number) = ReadState(trialId);
@@ -252,18 +324,22 @@ public sealed partial class PostgresStorage
         using var cmd = Command(c, null, "SELECT state, number FROM astrolabe_trials WHERE trial_id = $1", trialId);
         using var r = cmd.ExecuteReader();
         return r.Read() ? ((TrialState)r.GetInt32(0), r.GetInt32(1)) : throw UnknownTrial(trialId);
-    }, retry: true);
+    });
 
     private KeyNotFoundException UnknownTrial(long trialId) => new($"No trial with id {trialId} exists in the {Source}.");
 
-    private static (long Id, int Number) Insert(NpgsqlConnection c, NpgsqlTransaction? tx, string sql, object?[] args)
+    /// <summary>Inserts a trial: its id, number and the inserting transaction's id.</summary>
+    private static (long Id, int Number, long Xid) Insert(NpgsqlConnection c, NpgsqlTransaction tx, string sql, object?[] args)
     {
         using var cmd = Command(c, tx, sql, args);
         using var r = cmd.ExecuteReader();
-        return r.Read() ? (r.GetInt64(0), r.GetInt32(1)) : throw new PostgresException("The study does not exist.", "ERROR", "ERROR", PostgresErrorCodes.ForeignKeyViolation);
+        return r.Read() ? (r.GetInt64(0), r.GetInt32(1), r.GetInt64(2)) : throw new PostgresException("The study does not exist.", "ERROR", "ERROR", PostgresErrorCodes.ForeignKeyViolation);
     }
 
-    private static void InsertDetails(NpgsqlConnection c, NpgsqlTransaction tx, long id, FrozenTrial template)
+    /// <summary>An attribute's stored form (JSON text), or null for no attribute.</summary>
+    private static string? Json(string? value) => value is null ? null : JsonValues.Serialize(value);
+
+    private static void InsertDetails(NpgsqlConnection c, NpgsqlTransaction tx, long id, FrozenTrial template, bool skipWorker)
     {
         using var batch = new NpgsqlBatch(c, tx);
         int seq = 0;
@@ -282,11 +358,19 @@ public sealed partial class PostgresStorage
         {
             foreach (var (key, value) in attrs)
             {
+                if (kind == 1 && skipWorker && key == SystemAttrKeys.Worker)
+                {
+                    continue;
+                }
+
                 Add(batch, "INSERT INTO astrolabe_trial_attrs(trial_id, kind, key, value) VALUES($1, $2, $3, $4)", id, kind, key, JsonValues.Serialize(value));
             }
         }
 
-        batch.ExecuteNonQuery();
+        if (batch.BatchCommands.Count > 0)
+        {
+            batch.ExecuteNonQuery();
+        }
     }
 
     private static void Add(NpgsqlBatch batch, string sql, params object?[] args)

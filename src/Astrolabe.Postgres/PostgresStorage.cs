@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using System.Net.Sockets;
+using System.Data.Common;
+using System.Globalization;
 using Npgsql;
 
 namespace Astrolabe;
@@ -9,15 +10,36 @@ namespace Astrolabe;
 /// connections. The schema is created and versioned on first use. Trial numbers come from a per-study
 /// counter updated in the same statement that inserts the trial, state changes are conditional updates,
 /// and enqueued trials are claimed with <c>FOR UPDATE SKIP LOCKED</c>, so no two workers ever get the same
-/// number, finish the same trial or claim the same enqueued trial. Serialization failures and deadlocks
-/// are retried (a few times, with back-off), and so are reads and connection attempts that fail for a
-/// transient reason. Finished trials never change, so they are cached in memory and reading a study
-/// fetches only the trials that can still change. Heartbeats use the server's clock, so workers on
-/// machines whose clocks differ agree on which trials are stale. Thread-safe.
+/// number, finish the same trial or claim the same enqueued trial. Finished trials never change, so they are
+/// cached in memory and reading a study fetches only the trials that can still change. Heartbeats use the
+/// server's clock, so workers on machines whose clocks differ agree on which trials are stale; a trial
+/// created or claimed with a heartbeat names its worker (<see cref="SystemAttrKeys.Worker"/>) from the start.
+/// Thread-safe.
+/// <para>
+/// Transient failures — a lost connection, a server restart (<c>57P01</c>), a server starting up or
+/// crashing, serialization failures and deadlocks — are retried with exponential back-off for up to the
+/// <b>retry timeout</b> (default 60 s; the connection string's <c>Retry Timeout</c> keyword or the URL's
+/// <c>retry_timeout</c> option, in seconds, 0 for no retries), after which the call throws a
+/// <see cref="PostgresConnectionException"/> naming the server and how long it retried. Reads and writes
+/// that can be repeated (heartbeats, parameters, attributes) are simply run again. The others (creating,
+/// claiming or failing trials, creating or deleting a study, counters) run in a transaction whose id is
+/// read before its commit is sent: when the connection is lost during the commit, the transaction's fate
+/// is asked from the server (<c>txid_status</c>) and the write is repeated only if it was rolled back, so
+/// a trial is never created twice. Finishing a trial is a conditional update; when its answer is lost it is
+/// read back, so a result is written, and counted, once. The first connection, made by the constructor, is
+/// not retried: an unreachable server is reported at once, after the connect timeout (default
+/// <see cref="DefaultConnectTimeoutSeconds"/> s; <c>Timeout</c> in the connection string, <c>connect_timeout</c>
+/// in a URL).
+/// </para>
 /// </summary>
 public sealed partial class PostgresStorage : IStorage, IHeartbeatStorage, IDisposable
 {
-    private const int MaxAttempts = 5;
+    /// <summary>The connect timeout, in seconds, when the connection string gives none (Npgsql's own default is 15 s).</summary>
+    public const int DefaultConnectTimeoutSeconds = 10;
+
+    /// <summary>How long transient failures are retried when the connection string does not say.</summary>
+    public static readonly TimeSpan DefaultRetryTimeout = TimeSpan.FromSeconds(60);
+
     private readonly NpgsqlDataSource dataSource;
     private readonly ConcurrentDictionary<long, FrozenTrial> finished = new();
     private readonly ConcurrentDictionary<long, int> trialStudies = new();
@@ -27,9 +49,12 @@ public sealed partial class PostgresStorage : IStorage, IHeartbeatStorage, IDisp
     /// <summary>
     /// Connects to the database given as an Npgsql connection string (<c>Host=…;Database=…;Username=…</c>) or
     /// a <c>postgresql://user:password@host:port/database</c> URL, and creates Astrolabe's tables when absent.
-    /// Throws <see cref="PostgresConnectionException"/> when the server is unreachable, refuses the
-    /// credentials or lacks the database, and <see cref="InvalidDataException"/> when the tables were written
-    /// by a newer version of Astrolabe.
+    /// Besides Npgsql's keywords the connection string may give <c>Retry Timeout</c> (seconds; a URL's
+    /// <c>retry_timeout</c>): how long transient failures are retried (see the class remarks).
+    /// Throws <see cref="ArgumentException"/> for a malformed connection string,
+    /// <see cref="PostgresConnectionException"/> when the server is unreachable, does not answer within the
+    /// connect timeout, refuses the credentials or lacks the database, and <see cref="InvalidDataException"/>
+    /// when the tables were written by a newer version of Astrolabe.
     /// </summary>
     public PostgresStorage(string connection)
     {
@@ -37,7 +62,14 @@ public sealed partial class PostgresStorage : IStorage, IHeartbeatStorage, IDisp
         NpgsqlConnectionStringBuilder builder;
         try
         {
-            builder = new NpgsqlConnectionStringBuilder(PostgresUrl.IsUrl(connection) ? PostgresUrl.ToConnectionString(connection) : connection);
+            var given = new DbConnectionStringBuilder { ConnectionString = PostgresUrl.IsUrl(connection) ? PostgresUrl.ToConnectionString(connection) : connection };
+            RetryTimeout = TakeRetryTimeout(given);
+            bool timeoutGiven = given.ContainsKey("Timeout");
+            builder = new NpgsqlConnectionStringBuilder(given.ConnectionString);
+            if (!timeoutGiven)
+            {
+                builder.Timeout = DefaultConnectTimeoutSeconds;
+            }
         }
         catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
         {
@@ -62,11 +94,13 @@ public sealed partial class PostgresStorage : IStorage, IHeartbeatStorage, IDisp
             builder.NoResetOnClose = true;
         }
 
+        ConnectTimeout = TimeSpan.FromSeconds(builder.Timeout);
         Source = $"PostgreSQL database '{builder.Database ?? builder.Username}' at {builder.Host}:{builder.Port} (user '{builder.Username}')";
         dataSource = NpgsqlDataSource.Create(builder);
+        retries = BuildRetries();
         try
         {
-            Run(c => PostgresSchema.Ensure(c, Source), retry: true);
+            Run(c => PostgresSchema.Ensure(c, Source), firstContact: true);
         }
         catch
         {
@@ -78,77 +112,29 @@ public sealed partial class PostgresStorage : IStorage, IHeartbeatStorage, IDisp
     /// <summary>Where the data lives: database, server and user (never the password).</summary>
     public string Source { get; }
 
+    /// <summary>How long transient failures are retried before a call gives up (<c>Retry Timeout</c>; zero: not at all).</summary>
+    public TimeSpan RetryTimeout { get; }
+
+    /// <summary>How long opening a connection may take (<c>Timeout</c> / <c>connect_timeout</c>).</summary>
+    public TimeSpan ConnectTimeout { get; }
+
     /// <summary>Closes the pool's connections. Committed data stays in the database.</summary>
     public void Dispose() => dataSource.Dispose();
 
-    /// <summary>Runs one unit of work on a pooled connection, retrying transient failures when <paramref name="retry"/> says it is safe.</summary>
-    private void Run(Action<NpgsqlConnection> body, bool retry) => Run(c =>
+    /// <summary>Removes the <c>Retry Timeout</c> keyword (which Npgsql does not know) and returns its value.</summary>
+    private static TimeSpan TakeRetryTimeout(DbConnectionStringBuilder given)
     {
-        body(c);
-        return 0;
-    }, retry);
-
-    private T Run<T>(Func<NpgsqlConnection, T> body, bool retry)
-    {
-        for (int attempt = 1; ; attempt++)
+        if (!given.TryGetValue(PostgresUrl.RetryTimeoutKeyword, out object? value))
         {
-            NpgsqlConnection connection;
-            try
-            {
-                connection = dataSource.OpenConnection();
-            }
-            catch (NpgsqlException e) when (e.IsTransient && attempt < MaxAttempts && e is not PostgresException)
-            {
-                Backoff(attempt);
-                continue;
-            }
-            catch (NpgsqlException e)
-            {
-                throw Unavailable(e);
-            }
-
-            using (connection)
-            {
-                try
-                {
-                    return body(connection);
-                }
-                catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected && attempt < MaxAttempts)
-                {
-                    // The transaction was rolled back whole: running it again is safe.
-                }
-                catch (NpgsqlException e) when (retry && e.IsTransient && e is not PostgresException && attempt < MaxAttempts)
-                {
-                    // A read, or a write that is safe to repeat, lost its connection.
-                }
-            }
-
-            Backoff(attempt);
+            return DefaultRetryTimeout;
         }
+
+        given.Remove(PostgresUrl.RetryTimeoutKeyword);
+        string text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) && seconds >= 0 && seconds <= TimeSpan.MaxValue.TotalSeconds / 2
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new ArgumentException($"{PostgresUrl.RetryTimeoutKeyword} must be a number of seconds, zero or more; got '{text}'.");
     }
-
-    /// <summary>Runs <paramref name="body"/> in a read-committed transaction; see <see cref="Run{T}"/>.</summary>
-    private T Transaction<T>(Func<NpgsqlConnection, NpgsqlTransaction, T> body) => Run(c =>
-    {
-        using var tx = c.BeginTransaction();
-        var result = body(c, tx);
-        tx.Commit();
-        return result;
-    }, retry: false);
-
-    private PostgresConnectionException Unavailable(NpgsqlException e)
-    {
-        string reason = e switch
-        {
-            PostgresException p => $"{p.MessageText} ({p.SqlState})",
-            { InnerException: SocketException s } => $"{s.Message} (is the server running and reachable?)",
-            { InnerException: TimeoutException } => "the connection timed out (is the server running and reachable?)",
-            _ => e.Message,
-        };
-        return new PostgresConnectionException($"Cannot use the {Source}: {reason}", e);
-    }
-
-    private static void Backoff(int attempt) => Thread.Sleep(TimeSpan.FromMilliseconds((20 << attempt) + Random.Shared.Next(20)));
 
     /// <summary>A command with positional parameters $1, $2 … bound to <paramref name="args"/> (null as SQL NULL).</summary>
     private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction? tx, string sql, params object?[] args)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Npgsql;
 
 namespace Astrolabe;
@@ -5,11 +6,16 @@ namespace Astrolabe;
 /// <summary>
 /// Turns a <c>postgresql://user:password@host:port/database?key=value</c> URL (also <c>postgres://</c> and
 /// Optuna's <c>postgresql+psycopg2://</c>) into an Npgsql connection string. Query keys are Npgsql's
-/// connection-string keywords, plus libpq's <c>sslmode</c>, <c>connect_timeout</c>, <c>application_name</c>
-/// and <c>search_path</c>.
+/// connection-string keywords, plus libpq's <c>sslmode</c>, <c>connect_timeout</c> (seconds to wait for a
+/// connection), <c>application_name</c> and <c>search_path</c>, and Astrolabe's <c>retry_timeout</c> (seconds to
+/// retry transient failures; it becomes the <see cref="RetryTimeoutKeyword"/> keyword, which
+/// <see cref="PostgresStorage"/> reads and Npgsql does not know).
 /// </summary>
 public static class PostgresUrl
 {
+    /// <summary>The connection-string keyword of <see cref="PostgresStorage.RetryTimeout"/> (the URL's <c>retry_timeout</c>).</summary>
+    public const string RetryTimeoutKeyword = "Retry Timeout";
+
     private static readonly Dictionary<string, string> LibpqKeys = new(StringComparer.OrdinalIgnoreCase)
     {
         ["sslmode"] = "SSL Mode",
@@ -37,6 +43,7 @@ public static class PostgresUrl
         }
 
         var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host, Port = uri.Port > 0 ? uri.Port : 5432 };
+        string? retryTimeout = null;
         if (uri.UserInfo.Length > 0)
         {
             string[] parts = uri.UserInfo.Split(':', 2);
@@ -58,6 +65,12 @@ public static class PostgresUrl
             string[] kv = pair.Split('=', 2);
             string key = Uri.UnescapeDataString(kv[0]);
             string value = kv.Length == 2 ? Uri.UnescapeDataString(kv[1].Replace('+', ' ')) : "";
+            if (key.Equals("retry_timeout", StringComparison.OrdinalIgnoreCase) || key.Equals(RetryTimeoutKeyword, StringComparison.OrdinalIgnoreCase))
+            {
+                retryTimeout = value;
+                continue;
+            }
+
             try
             {
                 builder[LibpqKeys.GetValueOrDefault(key, key)] = value;
@@ -68,7 +81,14 @@ public static class PostgresUrl
             }
         }
 
-        return builder.ConnectionString;
+        if (retryTimeout is null)
+        {
+            return builder.ConnectionString;
+        }
+
+        var all = new DbConnectionStringBuilder { ConnectionString = builder.ConnectionString };
+        all[RetryTimeoutKeyword] = retryTimeout;
+        return all.ConnectionString;
     }
 
     /// <summary>The URL with its password replaced by ***, for messages.</summary>

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Astrolabe.Tests.Samplers;
 using Astrolabe.Tests.Storages;
 
 namespace Astrolabe.Postgres.Tests;
@@ -59,42 +58,5 @@ public sealed class PostgresStorageContractTests
             schemaOf[storage] = schema;
             return storage;
         }
-    }
-}
-
-/// <summary>The sampler contract suite with its studies on PostgreSQL (random sampler), run the same way.</summary>
-public sealed class RandomSamplerOnPostgresContractTests
-{
-    public static TheoryData<string> Cases() => new(typeof(SamplerContractTests)
-        .GetMethods(BindingFlags.Public | BindingFlags.Instance)
-        .Where(m => m.GetCustomAttribute<FactAttribute>() is not null && m.GetParameters().Length == 0)
-        .Select(m => m.Name)
-        .Order(StringComparer.Ordinal));
-
-    [PostgresTheory]
-    [MemberData(nameof(Cases))]
-    public void Contract(string name)
-    {
-        using var suite = new Suite();
-        try
-        {
-            var result = typeof(SamplerContractTests).GetMethod(name)!.Invoke(suite, null);
-            (result as Task)?.GetAwaiter().GetResult();
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-        }
-    }
-
-    internal sealed class Suite : SamplerContractTests, IDisposable
-    {
-        private readonly TestSchema schema = new();
-
-        protected override Sampler CreateSampler(int seed) => new RandomSampler(new RandomSamplerOptions { Seed = seed });
-
-        protected override IStorage CreateStorage() => schema.Open();
-
-        public void Dispose() => schema.Dispose();
     }
 }

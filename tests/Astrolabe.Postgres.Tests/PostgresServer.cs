@@ -56,6 +56,7 @@ internal static class PostgresServer
         var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(script);
         info.ArgumentList.Add("--print");
+        info.Environment.Remove("ASTROLABE_PG_PORT");
         try
         {
             using var p = Process.Start(info)!;
@@ -77,7 +78,8 @@ internal static class PostgresServer
         }
     }
 
-    private static string? FindScript()
+    /// <summary>The repository's .ci/postgres.sh, found above the test binaries; null when absent.</summary>
+    internal static string? FindScript()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

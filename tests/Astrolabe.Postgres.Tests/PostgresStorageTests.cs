@@ -99,6 +99,46 @@ public sealed class PostgresStorageTests : IDisposable
     }
 
     [PostgresFact]
+    public void TrialsStartedWithAHeartbeatNameTheirWorkerFromTheStart()
+    {
+        // In the statement that creates or claims them: a worker killed right after still left its name.
+        var s = schema!.Open();
+        int study = s.CreateStudy("w", [StudyDirection.Minimize]);
+        string me = $"{Environment.MachineName}:{Environment.ProcessId}";
+        var created = s.CreateTrialWithHeartbeat(study);
+        var createdToo = s.ClaimOrCreateTrialWithHeartbeat(study);
+        s.CreateTrial(study, new FrozenTrial { State = TrialState.Waiting, SystemAttrs = new Dictionary<string, object?> { [SystemAttrKeys.Worker] = "gone:1" } });
+        var claimed = s.ClaimWaitingTrialWithHeartbeat(study)!;
+        s.CreateTrial(study, new FrozenTrial { State = TrialState.Waiting });
+        var claimedToo = s.ClaimOrCreateTrialWithHeartbeat(study);
+        var reserved = s.CreateTrialWithHeartbeat(study, new FrozenTrial { State = TrialState.Running, SystemAttrs = new Dictionary<string, object?> { [SystemAttrKeys.GridId] = 3 } });
+        var plain = s.CreateTrial(study);
+        var other = schema.Open();
+        foreach (var t in new[] { created, createdToo, claimed, claimedToo, reserved })
+        {
+            Assert.Equal(me, t.SystemAttrs[SystemAttrKeys.Worker]);
+            Assert.Equal(me, other.GetTrial(t.TrialId).SystemAttrs[SystemAttrKeys.Worker]);
+        }
+
+        Assert.Equal(3L, Convert.ToInt64(other.GetTrial(reserved.TrialId).SystemAttrs[SystemAttrKeys.GridId], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain(SystemAttrKeys.Worker, other.GetTrial(plain.TrialId).SystemAttrs.Keys);
+    }
+
+    [PostgresFact]
+    public void ATrialBeingFinishedIsNeverReadAsRunningOnceItsUpdateCommitted()
+    {
+        // Another thread of the worker (a pruner reading the best trial) right after the finishing update committed.
+        var s = schema!.Open();
+        int study = s.CreateStudy("best", [StudyDirection.Minimize]);
+        var t = s.ClaimOrCreateTrialWithHeartbeat(study);
+        FrozenTrial? seen = null;
+        s.FaultPoint = (point, _) => seen ??= point == "finish" ? s.GetBestTrial(study) : null;
+        Assert.True(s.SetTrialStateValues(t.TrialId, TrialState.Complete, [0.5]));
+        Assert.Equal((TrialState.Complete, 0.5), (seen!.State, seen.Value));
+        Assert.Equal((TrialState.Complete, 0.5), (s.GetTrial(t.TrialId).State, s.GetTrial(t.TrialId).Value));
+    }
+
+    [PostgresFact]
     public void StaleTrialsAreFailedOnceAndLiveOnesAreKept()
     {
         var s = schema!.Open();

@@ -8,13 +8,21 @@ internal sealed class TestSchema : IDisposable
     private readonly List<PostgresStorage> storages = [];
 
     public TestSchema()
+        : this(PostgresServer.Require())
     {
-        Admin = PostgresServer.Require();
+    }
+
+    /// <summary>A schema on the server of this connection string.</summary>
+    public TestSchema(string admin)
+    {
+        Admin = admin;
         Name = $"t_{Guid.NewGuid():N}";
         Exec($"CREATE SCHEMA {Name}");
-        ConnectionString = new NpgsqlConnectionStringBuilder(Admin) { SearchPath = Name }.ConnectionString;
+        // A generous connect timeout: these tests are about other things than connecting, and on a loaded
+        // machine a cold worker process can take longer than the default to open its first connection.
+        ConnectionString = new NpgsqlConnectionStringBuilder(Admin) { SearchPath = Name, Timeout = 60 }.ConnectionString;
         var b = new NpgsqlConnectionStringBuilder(Admin);
-        Url = $"postgresql://{Uri.EscapeDataString(b.Username!)}:{Uri.EscapeDataString(b.Password ?? "")}@{b.Host}:{b.Port}/{Uri.EscapeDataString(b.Database!)}?search_path={Name}";
+        Url = $"postgresql://{Uri.EscapeDataString(b.Username!)}:{Uri.EscapeDataString(b.Password ?? "")}@{b.Host}:{b.Port}/{Uri.EscapeDataString(b.Database!)}?search_path={Name}&connect_timeout=60";
     }
 
     public string Admin { get; }
@@ -28,9 +36,12 @@ internal sealed class TestSchema : IDisposable
     public string Url { get; }
 
     /// <summary>A new storage on this schema, disposed with it.</summary>
-    public PostgresStorage Open()
+    public PostgresStorage Open() => Open(ConnectionString);
+
+    /// <summary>A new storage on another connection string (to this schema), disposed with it.</summary>
+    public PostgresStorage Open(string connectionString)
     {
-        var s = new PostgresStorage(ConnectionString);
+        var s = new PostgresStorage(connectionString);
         storages.Add(s);
         return s;
     }

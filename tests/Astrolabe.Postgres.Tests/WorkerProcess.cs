@@ -1,13 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Astrolabe.Postgres.Tests;
 
 /// <summary>An <c>astrolabe worker</c> process (the command line's dll, run with <c>dotnet</c>).</summary>
-internal sealed class WorkerProcess : IDisposable
+internal sealed partial class WorkerProcess : IDisposable
 {
     /// <summary>The test collection of the tests that start worker processes: they run one at a time, not to starve each other.</summary>
     public const string Collection = "worker processes";
+
+    private const int SigStop = 19;
+    private const int SigCont = 18;
 
     private readonly Process process;
     private readonly Task<string> stdout;
@@ -23,14 +27,15 @@ internal sealed class WorkerProcess : IDisposable
         }
 
         process = Process.Start(info)!;
+        Id = process.Id;
         stdout = process.StandardOutput.ReadToEndAsync();
         stderr = process.StandardError.ReadToEndAsync();
     }
 
-    public int Id => process.Id;
+    public int Id { get; }
 
-    /// <summary>The "worker" user attribute a worker with this process id writes on its trials.</summary>
-    public static string Name(int processId) => string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}:{processId}");
+    /// <summary>The worker's name, as its trials' <see cref="SystemAttrKeys.Worker"/> (and the command line's "worker" user attribute) give it.</summary>
+    public string Name => string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}:{Id}");
 
     /// <summary>SIGKILL: the process gets no chance to clean up, like a lost machine.</summary>
     public void Kill()
@@ -39,14 +44,22 @@ internal sealed class WorkerProcess : IDisposable
         process.WaitForExit();
     }
 
-    /// <summary>Waits for a normal end and checks it.</summary>
-    public async Task FinishAsync()
+    /// <summary>SIGSTOP: the process is frozen where it is (until <see cref="Continue"/>).</summary>
+    public void Stop() => Signal(SigStop);
+
+    /// <summary>SIGCONT: a stopped process goes on.</summary>
+    public void Continue() => Signal(SigCont);
+
+    /// <summary>Waits for a normal end, checks it, and returns what the worker printed.</summary>
+    public async Task<string> FinishAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await process.WaitForExitAsync(timeout.Token);
         string err = await stderr;
         Assert.True(process.ExitCode == 0, $"worker {Id} exited with {process.ExitCode}: {err}");
-        Assert.Contains("Worker done", await stdout, StringComparison.Ordinal);
+        string output = await stdout;
+        Assert.Contains("Worker done", output, StringComparison.Ordinal);
+        return output;
     }
 
     public void Dispose()
@@ -58,4 +71,15 @@ internal sealed class WorkerProcess : IDisposable
 
         process.Dispose();
     }
+
+    private void Signal(int signal)
+    {
+        if (Kill(Id, signal) != 0)
+        {
+            throw new InvalidOperationException($"kill({Id}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
 }

@@ -17,4 +17,10 @@ public static class SystemAttrKeys
 
     /// <summary>On a retried trial: the numbers of all earlier attempts, oldest first.</summary>
     public const string RetryHistory = "retry_history";
+
+    /// <summary>
+    /// The worker (machine and process id, <c>host:pid</c>) that created or claimed a trial with a heartbeat,
+    /// written in the same atomic step (PostgreSQL), so that a trial failed because its worker died names it.
+    /// </summary>
+    public const string Worker = "worker";
 }
