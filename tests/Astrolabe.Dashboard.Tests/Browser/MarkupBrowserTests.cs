@@ -5,13 +5,14 @@ namespace Astrolabe.Dashboard.Tests.Browser;
 
 /// <summary>
 /// Names holding markup (<see cref="MarkupStudy"/>) show as text everywhere a page puts them — study list, heading,
-/// table header and cells, filter errors, chart tooltips — and nothing in them runs.
+/// table header and cells, filter errors, chart tooltips, the report's table pages — and nothing in them runs.
 /// </summary>
 public sealed class MarkupBrowserTests : IAsyncLifetime
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
     private readonly InMemoryStorage storage = new();
+    private readonly TempDb folder = new();
     private DashboardServer? server;
     private HeadlessBrowser? browser;
 
@@ -38,6 +39,8 @@ public sealed class MarkupBrowserTests : IAsyncLifetime
         {
             await server.DisposeAsync();
         }
+
+        folder.Dispose();
     }
 
     private static string Js(string text) => JsonSerializer.Serialize(text);
@@ -76,6 +79,40 @@ public sealed class MarkupBrowserTests : IAsyncLifetime
         Assert.Contains(tooltips, t => t.StartsWith("slice: ", StringComparison.Ordinal) && t.Contains(MarkupStudy.Param, StringComparison.Ordinal));
         Assert.Contains(tooltips, t => t.StartsWith("parallel: ", StringComparison.Ordinal) && t.Contains(MarkupStudy.Choice, StringComparison.Ordinal));
         await Browser.Screenshot("dashboard-markup");
+        await MarkupStudy.AssertNothingRan(Browser);
+    }
+
+    [ChromiumFact]
+    public async Task TheReportShowsMarkupAsTextOnEveryPageAndRunsNothing()
+    {
+        string report = folder.File("markup.html");
+        var study = StudySnapshot.Read(storage, MarkupStudy.Name);
+        using (var writer = new StreamWriter(report))
+        {
+            HtmlReport.Write(study, writer, pageRows: 5);
+        }
+
+        await Browser.Navigate(new Uri(report).AbsoluteUri);
+        await Browser.WaitFor($"document.body.dataset.plots === '{Dashboard.Plots.For(study).Count}'", Wait, "markup-report");
+        await MarkupStudy.AssertNothingRan(Browser);
+        Assert.Equal(MarkupStudy.Name, (await Texts("h2")).Single());
+        Assert.Contains(MarkupStudy.Param, await Texts("#table th"));
+        Assert.Equal(5, (await Texts("#table tbody tr")).Length);
+
+        // Pages two and three are built by the page's script from the embedded rows.
+        await Browser.Evaluate("document.getElementById('next').click()");
+        await Browser.WaitFor("document.body.dataset.tablePage === '2'", Wait, "markup-report-page");
+        Assert.Equal(["5", "6", "7", "8", "9"], (await Texts("#table tbody tr td:first-child")).ToArray());
+        Assert.Contains(MarkupStudy.Choice, await Texts("#table td"));
+        await Browser.Evaluate("document.getElementById('next').click()");
+        await Browser.WaitFor("document.body.dataset.tablePage === '3'", Wait, "markup-report-last-page");
+        Assert.Equal(["10", "11"], (await Texts("#table tbody tr td:first-child")).ToArray());
+        Assert.True((await Browser.Evaluate("document.getElementById('next').disabled")).GetBoolean());
+
+        var tooltips = await MarkupStudy.ShowEveryTooltip(Browser);
+        Assert.Contains(tooltips, t => t.StartsWith("slice: ", StringComparison.Ordinal) && t.Contains(MarkupStudy.Param, StringComparison.Ordinal));
+        Assert.Contains(tooltips, t => t.StartsWith("parallel: ", StringComparison.Ordinal) && t.Contains(MarkupStudy.Choice, StringComparison.Ordinal));
+        await Browser.Screenshot("report-markup");
         await MarkupStudy.AssertNothingRan(Browser);
     }
 
