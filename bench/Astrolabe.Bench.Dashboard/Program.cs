@@ -1,5 +1,6 @@
 // Dashboard response times on a 100k-trial SQLite study.
 // Usage: dotnet run -c Release --project bench/Astrolabe.Bench.Dashboard -- [--trials N] [--db PATH] [--out RESULTS.md]
+//        ... -- --trials N --db PATH --report FILE.html   writes the study's HTML report and stops (report.sh times it in Chromium)
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -9,6 +10,7 @@ using Astrolabe.Dashboard;
 int trials = 100_000;
 string? dbArg = null;
 string? outPath = null;
+string? reportPath = null;
 for (int i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -16,7 +18,8 @@ for (int i = 0; i < args.Length; i++)
         case "--trials": trials = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--db": dbArg = args[++i]; break;
         case "--out": outPath = args[++i]; break;
-        default: throw new ArgumentException($"Unknown argument '{args[i]}'; use --trials N, --db PATH, --out FILE.");
+        case "--report": reportPath = args[++i]; break;
+        default: throw new ArgumentException($"Unknown argument '{args[i]}'; use --trials N, --db PATH, --out FILE, --report FILE.html.");
     }
 }
 
@@ -37,6 +40,24 @@ if (!File.Exists(db))
 }
 
 double buildSeconds = clock.Elapsed.TotalSeconds;
+
+if (reportPath is not null)
+{
+    using var source = new SqliteStorage(db);
+    var snapshot = StudySnapshot.Read(source, "bench");
+    var write = Stopwatch.StartNew();
+    HtmlReport.WriteFile(snapshot, reportPath);
+    write.Stop();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"report of {snapshot.Trials.Count:N0} trials: {new FileInfo(reportPath).Length:N0} bytes, written in {write.Elapsed.TotalSeconds:F2} s"));
+    if (dbArg is null)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    return;
+}
 
 // A fresh storage object, as a `astrolabe dashboard` process would open it: nothing cached.
 using var storage = new SqliteStorage(db);

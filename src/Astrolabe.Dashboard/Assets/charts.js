@@ -17,11 +17,30 @@
     }
   };
 
+  // Every string in an option is plain text (the server never escapes). ECharts draws titles, axis names,
+  // labels and legends on the canvas or as SVG text, and escapes the names and values of its default tooltips;
+  // the only HTML it inserts is what a tooltip formatter returns. So each formatter here escapes what it
+  // returns, and a formatter string in an option is shown as it is, as text (not as an ECharts template).
+  var entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) { return entities[c]; });
+  }
+
+  function textFormatters(tooltip) {
+    if (tooltip && typeof tooltip.formatter === 'string') {
+      var html = escapeHtml(tooltip.formatter);
+      tooltip.formatter = function () { return html; };
+    }
+  }
+
   function prepare(option) {
+    textFormatters(option.tooltip);
     (option.series || []).forEach(function (s) {
+      textFormatters(s.tooltip);
       if (s.type === 'custom' && s.renderer) {
         s.renderItem = renderers[s.renderer];
-        s.tooltip = { formatter: function (p) { return 'trial ' + p.value[3] + ' (' + p.seriesName + ')'; } };
+        s.tooltip = { formatter: function (p) { return escapeHtml('trial ' + p.value[3] + ' (' + p.seriesName + ')'); } };
       }
     });
     return option;

@@ -1,4 +1,6 @@
 // The dashboard's page: a study list, a live trial table paged on the server, and the plots.
+// Every string from the storage (study and parameter names, categorical choices) reaches the page as text:
+// nodes are built with createElement and filled with textContent, never from markup (no innerHTML).
 (function () {
   'use strict';
   var state = { study: null, sort: 'number', desc: false, filter: '', offset: 0, limit: 50, version: null, plots: [] };
@@ -23,7 +25,7 @@
   function loadStudies() {
     return getJson('api/studies').then(function (studies) {
       var list = $('studies');
-      list.innerHTML = '';
+      list.replaceChildren();
       studies.forEach(function (s) {
         var li = document.createElement('li');
         li.dataset.studyId = s.id;
@@ -51,22 +53,23 @@
       var columns = ['number', 'state'];
       for (var i = 0; i < page.objectives; i++) { columns.push(page.objectives === 1 ? 'value' : 'value' + i); }
       columns = columns.concat(page.params, ['duration']);
-      var head = '<tr>' + columns.map(function (c) {
-        var cls = c === state.sort ? 'sorted' + (state.desc ? ' desc' : '') : '';
-        return '<th data-col="' + c + '" class="' + cls + '">' + c + '</th>';
-      }).join('') + '</tr>';
-      $('table').tHead.innerHTML = head;
-      Array.prototype.forEach.call($('table').tHead.rows[0].cells, function (th) {
+      var head = document.createElement('tr');
+      columns.forEach(function (c) {
+        var th = document.createElement('th');
+        th.dataset.col = c;
+        th.textContent = c;
+        if (c === state.sort) { th.className = 'sorted' + (state.desc ? ' desc' : ''); }
         th.onclick = function () {
-          var col = th.dataset.col;
-          state.desc = state.sort === col ? !state.desc : false;
-          state.sort = col;
+          state.desc = state.sort === c ? !state.desc : false;
+          state.sort = c;
           state.offset = 0;
           loadTable();
         };
+        head.appendChild(th);
       });
+      $('table').tHead.replaceChildren(head);
       var body = $('table').tBodies[0];
-      body.innerHTML = '';
+      body.replaceChildren();
       page.rows.forEach(function (r) {
         var tr = document.createElement('tr');
         tr.className = r.state;
@@ -84,9 +87,15 @@
       $('page').textContent = page.matched === 0 ? '0' : (page.offset + 1) + '–' + last;
       $('prev').disabled = page.offset === 0;
       $('next').disabled = last >= page.matched;
-      var counts = Object.keys(page.stateCounts).filter(function (s) { return page.stateCounts[s] > 0; })
-        .map(function (s) { return '<span>' + s + ': ' + page.stateCounts[s] + '</span>'; }).join('');
-      $('summary').innerHTML = counts + (page.best === null ? '' : '<span>best: ' + text(page.best) + '</span>');
+      var summary = Object.keys(page.stateCounts).filter(function (s) { return page.stateCounts[s] > 0; })
+        .map(function (s) { return s + ': ' + page.stateCounts[s]; });
+      if (page.best !== null) { summary.push('best: ' + text(page.best)); }
+      $('summary').replaceChildren();
+      summary.forEach(function (t) {
+        var span = document.createElement('span');
+        span.textContent = t;
+        $('summary').appendChild(span);
+      });
       document.body.dataset.tableStudy = study;
     }).catch(function (e) { if (seq === tableRequests) { $('error').textContent = e.message; } });
   }
@@ -97,7 +106,7 @@
     var container = $('plots');
     var kinds = plots.map(function (p) { return p.kind; }).join(',');
     if (container.dataset.kinds !== kinds) {
-      container.innerHTML = '';
+      container.replaceChildren();
       Object.keys(window.astrolabeCharts).forEach(function (k) { window.astrolabeCharts[k].dispose(); delete window.astrolabeCharts[k]; });
       plots.forEach(function (p) {
         var div = document.createElement('div');

@@ -8,7 +8,10 @@ namespace Astrolabe.Dashboard;
 /// <param name="BestSoFar">The best value among Complete trials numbered up to this one.</param>
 public sealed record HistoryPoint(int Number, double Value, double BestSoFar);
 
-/// <summary>Optimization history: every Complete trial's value by trial number, with the best-so-far line.</summary>
+/// <summary>
+/// Optimization history: every Complete trial's value by trial number, with the best-so-far line. Beyond
+/// <see cref="Plot.MaxPoints"/> trials the points are sampled: every improvement of the best value, the rest evenly.
+/// </summary>
 public sealed class HistoryPlot : Plot
 {
     /// <inheritdoc />
@@ -48,19 +51,22 @@ public sealed class HistoryPlot : Plot
     {
         ArgumentNullException.ThrowIfNull(study);
         var points = Compute(study);
-        var shown = PlotValues.Sample(points, MaxPoints);
 
-        // The best-so-far line only needs the points where it changes, plus the last one.
+        // Every improvement stays in the sample, and the best-so-far line needs only those points plus the last one.
+        var improved = new bool[points.Count];
         var steps = new List<HistoryPoint>();
         for (int i = 0; i < points.Count; i++)
         {
-            if (i == 0 || points[i].BestSoFar != points[i - 1].BestSoFar || i == points.Count - 1)
+            improved[i] = i == 0 || points[i].BestSoFar != points[i - 1].BestSoFar;
+            if (improved[i] || i == points.Count - 1)
             {
                 steps.Add(points[i]);
             }
         }
 
-        var option = PlotValues.Frame(Title, PlotValues.Shown(shown.Count, points.Count, "trials"));
+        var shown = PlotValues.Sample(points, MaxPoints, improved);
+        var line = PlotValues.Sample(steps, MaxPoints);
+        var option = PlotValues.Frame(Title, PlotValues.Shown(shown.Count, points.Count, "trials", "every improvement, the rest evenly sampled"));
         option["legend"] = new JsonObject { ["top"] = 40 };
         option["grid"] = new JsonObject { ["top"] = 80, ["left"] = 70, ["right"] = 30, ["bottom"] = 50 };
         option["xAxis"] = new JsonObject { ["type"] = "value", ["name"] = "trial", ["nameLocation"] = "middle", ["nameGap"] = 28, ["minInterval"] = 1 };
@@ -81,7 +87,7 @@ public sealed class HistoryPlot : Plot
                 ["type"] = "line",
                 ["step"] = "end",
                 ["showSymbol"] = false,
-                ["data"] = PlotValues.Array(steps.Select(p => (JsonNode?)PlotValues.Numbers(p.Number, p.BestSoFar))),
+                ["data"] = PlotValues.Array(line.Select(p => (JsonNode?)PlotValues.Numbers(p.Number, p.BestSoFar))),
             });
         return option;
     }

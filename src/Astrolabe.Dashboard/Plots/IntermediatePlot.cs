@@ -13,11 +13,20 @@ public sealed record IntermediateCurve(int Number, TrialState State, IReadOnlyLi
     public bool Pruned => State == TrialState.Pruned;
 }
 
-/// <summary>Intermediate values: each trial's reported values by step, pruned trials drawn dashed in red with a cross at the step they stopped.</summary>
+/// <summary>
+/// Intermediate values: each trial's reported values by step, pruned trials drawn dashed in red with a cross at the
+/// step they stopped. At most <see cref="MaxCurves"/> curves (the latest) and <see cref="MaxTotalPoints"/> points.
+/// </summary>
 public sealed class IntermediatePlot : Plot
 {
     /// <summary>The most curves drawn (the latest trials with reports).</summary>
     public const int MaxCurves = 300;
+
+    /// <summary>The most points of one curve (evenly spaced steps, the first and last kept).</summary>
+    public const int MaxCurvePoints = 500;
+
+    /// <summary>The most points of all curves together: long curves of many trials are thinned to share it.</summary>
+    public const int MaxTotalPoints = 4 * MaxPoints;
 
     /// <inheritdoc />
     public override string Kind => "intermediate";
@@ -61,8 +70,14 @@ public sealed class IntermediatePlot : Plot
         ArgumentNullException.ThrowIfNull(study);
         var curves = Compute(study);
         var shown = curves.Skip(Math.Max(0, curves.Count - MaxCurves)).ToList();
-        string? note = shown.Count < curves.Count ? $"the latest {shown.Count} of {curves.Count} curves shown" : null;
-        var option = PlotValues.Frame(Title, note);
+        int perCurve = Math.Clamp(MaxTotalPoints / Math.Max(1, shown.Count), 2, MaxCurvePoints);
+        int longest = shown.Count == 0 ? 0 : shown.Max(c => c.Steps.Count);
+        var notes = new[]
+        {
+            shown.Count < curves.Count ? $"the latest {shown.Count} of {curves.Count} curves shown" : null,
+            longest > perCurve ? $"each curve thinned to at most {perCurve} evenly spaced steps" : null,
+        };
+        var option = PlotValues.Frame(Title, string.Join("; ", notes.OfType<string>()));
         option["grid"] = new JsonObject { ["top"] = 80, ["left"] = 70, ["right"] = 30, ["bottom"] = 50 };
         option["legend"] = new JsonObject { ["top"] = 40, ["data"] = new JsonArray("complete", "pruned", "other") };
         option["xAxis"] = new JsonObject { ["type"] = "value", ["name"] = "step", ["nameLocation"] = "middle", ["nameGap"] = 28 };
@@ -70,7 +85,7 @@ public sealed class IntermediatePlot : Plot
         var series = new JsonArray();
         foreach (var c in shown)
         {
-            var points = PlotValues.Sample(Enumerable.Range(0, c.Steps.Count).ToList(), 500);
+            var points = PlotValues.Sample(Enumerable.Range(0, c.Steps.Count).ToList(), perCurve);
             var line = new JsonObject
             {
                 ["name"] = c.Pruned ? "pruned" : c.State == TrialState.Complete ? "complete" : "other",

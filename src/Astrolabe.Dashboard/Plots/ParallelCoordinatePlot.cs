@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Astrolabe.Dashboard;
@@ -8,7 +9,10 @@ namespace Astrolabe.Dashboard;
 /// <param name="Value">The objective value.</param>
 public sealed record ParallelLine(int Number, IReadOnlyList<double> Params, double Value);
 
-/// <summary>Parallel coordinates: one axis per parameter plus the objective, one line per Complete trial, coloured by value.</summary>
+/// <summary>
+/// Parallel coordinates: one axis per parameter plus the objective, one line per Complete trial, coloured by value.
+/// Beyond <see cref="Plot.MaxPoints"/> lines, the best tenth of that budget and an even sample of the rest are drawn.
+/// </summary>
 public sealed class ParallelCoordinatePlot : Plot
 {
     /// <inheritdoc />
@@ -97,9 +101,9 @@ public sealed class ParallelCoordinatePlot : Plot
         var names = Axes(study);
         var dists = names.Select(study.DistributionOf).ToList();
         var lines = Compute(study, names);
-        var shown = PlotValues.Sample(lines, MaxPoints);
+        var shown = PlotValues.SampleKeepingBest(lines, MaxPoints, l => l.Value, study.Directions[0]);
         var left = study.ParamNames().Except(names).ToList();
-        var notes = new[] { PlotValues.Shown(shown.Count, lines.Count, "trials"), left.Count > 0 ? $"conditional parameters not on every line left out: {string.Join(", ", left)}" : null };
+        var notes = new[] { PlotValues.Shown(shown.Count, lines.Count, "trials", string.Create(CultureInfo.InvariantCulture, $"the best {PlotValues.BestShare(MaxPoints):N0}, the rest evenly sampled")), left.Count > 0 ? $"conditional parameters not on every line left out: {string.Join(", ", left)}" : null };
         var option = PlotValues.Frame(Title, string.Join("; ", notes.OfType<string>()));
         var axes = new JsonArray();
         for (int i = 0; i < names.Count; i++)

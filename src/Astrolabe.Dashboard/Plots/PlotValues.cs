@@ -33,11 +33,70 @@ internal static class PlotValues
         var result = new List<T>(max);
         for (int i = 0; i < max; i++)
         {
-            result.Add(items[(int)((long)i * (items.Count - 1) / (max - 1))]);
+            result.Add(items[Spaced(i, max, items.Count)]);
         }
 
         return result;
     }
+
+    /// <summary>
+    /// Exactly <paramref name="max"/> items (all of them when there are no more), in their order: every item
+    /// <paramref name="keep"/> marks, and the rest evenly spaced over the unmarked items, their first and last
+    /// included. When the marked items alone exceed <paramref name="max"/>, an even sample of them. Deterministic.
+    /// </summary>
+    public static IReadOnlyList<T> Sample<T>(IReadOnlyList<T> items, int max, bool[] keep)
+    {
+        if (items.Count <= max)
+        {
+            return items;
+        }
+
+        var kept = Enumerable.Range(0, items.Count).Where(i => keep[i]).ToList();
+        if (kept.Count >= max)
+        {
+            return Sample(kept, max).Select(i => items[i]).ToList();
+        }
+
+        var chosen = (bool[])keep.Clone();
+        foreach (int i in Sample(Enumerable.Range(0, items.Count).Where(i => !keep[i]).ToList(), max - kept.Count))
+        {
+            chosen[i] = true;
+        }
+
+        return Enumerable.Range(0, items.Count).Where(i => chosen[i]).Select(i => items[i]).ToList();
+    }
+
+    /// <summary>Marks the <paramref name="count"/> best of <paramref name="values"/> for <paramref name="direction"/> (the earliest on ties).</summary>
+    public static bool[] Best(IReadOnlyList<double> values, StudyDirection direction, int count)
+    {
+        var order = Enumerable.Range(0, values.Count).ToArray();
+        int sign = direction == StudyDirection.Maximize ? -1 : 1;
+        System.Array.Sort(order, (a, b) =>
+        {
+            int c = sign * values[a].CompareTo(values[b]);
+            return c != 0 ? c : a.CompareTo(b);
+        });
+        var best = new bool[values.Count];
+        foreach (int i in order.Take(count))
+        {
+            best[i] = true;
+        }
+
+        return best;
+    }
+
+    /// <summary>How many of a sample's points go to the best items: a tenth.</summary>
+    public static int BestShare(int max) => Math.Max(1, max / 10);
+
+    /// <summary>
+    /// At most <paramref name="max"/> items: the <see cref="BestShare"/> best by <paramref name="value"/> for
+    /// <paramref name="direction"/>, the rest evenly sampled (see <see cref="Sample{T}(IReadOnlyList{T}, int, bool[])"/>).
+    /// </summary>
+    public static IReadOnlyList<T> SampleKeepingBest<T>(IReadOnlyList<T> items, int max, Func<T, double> value, StudyDirection direction) =>
+        items.Count <= max ? items : Sample(items, max, Best(items.Select(value).ToList(), direction, BestShare(max)));
+
+    /// <summary>The <paramref name="i"/>-th of <paramref name="slots"/> indices evenly spaced over [0, count), 0 and count − 1 included.</summary>
+    private static int Spaced(int i, int slots, int count) => slots == 1 ? 0 : (int)((long)i * (count - 1) / (slots - 1));
 
     /// <summary>A parameter value as the chart wants it: a number, or the category's label.</summary>
     public static JsonNode? AxisValue(Distribution distribution, double internalValue) => distribution switch
@@ -84,9 +143,9 @@ internal static class PlotValues
         ["animation"] = false,
     };
 
-    /// <summary>"shown of total" when sampled, otherwise null.</summary>
-    public static string? Shown(int shown, int total, string what) =>
-        shown < total ? string.Create(CultureInfo.InvariantCulture, $"{shown:N0} of {total:N0} {what} shown (evenly sampled)") : null;
+    /// <summary>"shown of total … (how)" when sampled, otherwise null.</summary>
+    public static string? Shown(int shown, int total, string what, string how = "evenly sampled") =>
+        shown < total ? string.Create(CultureInfo.InvariantCulture, $"{shown:N0} of {total:N0} {what} shown ({how})") : null;
 
     /// <summary>A JSON array of numbers.</summary>
     public static JsonArray Numbers(params double[] values) => new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());

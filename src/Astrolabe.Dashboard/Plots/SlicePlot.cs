@@ -8,7 +8,11 @@ namespace Astrolabe.Dashboard;
 /// <param name="Value">The objective value.</param>
 public sealed record SlicePoint(int Number, double Param, double Value);
 
-/// <summary>Slice plot: one panel per parameter, the objective against that parameter, coloured by trial number.</summary>
+/// <summary>
+/// Slice plot: one panel per parameter, the objective against that parameter, coloured by trial number. The panels
+/// share <see cref="Plot.MaxPoints"/> points; a panel with more than its share keeps its best points (a tenth of the
+/// share) and an even sample of the rest.
+/// </summary>
 public sealed class SlicePlot : Plot
 {
     private const int Columns = 3;
@@ -51,11 +55,12 @@ public sealed class SlicePlot : Plot
         var yAxes = new JsonArray();
         var series = new JsonArray();
         int total = 0, shownTotal = 0;
+        int budget = Math.Max(1, MaxPoints / Math.Max(1, names.Count));
         for (int i = 0; i < names.Count; i++)
         {
             var dist = study.DistributionOf(names[i])!;
             var points = Compute(study, names[i]);
-            var shown = PlotValues.Sample(points, MaxPoints / Math.Max(1, names.Count));
+            var shown = PlotValues.SampleKeepingBest(points, budget, p => p.Value, study.Directions[0]);
             total += points.Count;
             shownTotal += shown.Count;
             int row = i / Columns, col = i % Columns;
@@ -89,7 +94,7 @@ public sealed class SlicePlot : Plot
             });
         }
 
-        var option = PlotValues.Frame(Title, PlotValues.Shown(shownTotal, total, "points"));
+        var option = PlotValues.Frame(Title, PlotValues.Shown(shownTotal, total, "points", "the best tenth of each panel's share, the rest evenly sampled"));
         option["grid"] = grids;
         option["xAxis"] = xAxes;
         option["yAxis"] = yAxes;

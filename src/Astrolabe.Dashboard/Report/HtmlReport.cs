@@ -5,15 +5,20 @@ namespace Astrolabe.Dashboard;
 
 /// <summary>
 /// A study as one self-contained HTML file: every plot that applies (drawn by the inlined ECharts build, no
-/// network needed to open it) and the full trial table.
+/// network needed to open it; a large study's plots sampled as in the dashboard) and every trial in a table shown
+/// one page of 100 rows at a time, so a browser opening a 100,000-trial report lays out one page, not every trial.
 /// </summary>
 public static class HtmlReport
 {
     /// <summary>Writes the report of <paramref name="study"/>.</summary>
-    public static void Write(StudySnapshot study, TextWriter writer)
+    public static void Write(StudySnapshot study, TextWriter writer) => Write(study, writer, ReportTable.PageRows);
+
+    /// <summary>Writes the report with pages of <paramref name="pageRows"/> table rows.</summary>
+    internal static void Write(StudySnapshot study, TextWriter writer, int pageRows)
     {
         ArgumentNullException.ThrowIfNull(study);
         ArgumentNullException.ThrowIfNull(writer);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageRows, 1);
         var plots = Plots.For(study);
         string name = WebUtility.HtmlEncode(study.StudyName);
         writer.Write($"""
@@ -40,9 +45,9 @@ public static class HtmlReport
             writer.Write($"<div id=\"plot-{plot.Kind}\" class=\"plot{wide}\"></div>\n");
         }
 
-        writer.Write("</div>\n<h3>Trials</h3>\n");
-        ReportTable.Write(study, writer);
-        writer.Write("</main>\n<script>\nvar astrolabePlots = {\n");
+        // The plots are drawn before the table is parsed: they show first, and each chart's layout does not also
+        // lay out a page of rows.
+        writer.Write("</div>\n<script>\nvar astrolabePlots = {\n");
         foreach (var plot in plots)
         {
             writer.Write($"  \"{plot.Kind}\": {plot.Option(study).ToJsonString()},\n");
@@ -55,10 +60,11 @@ public static class HtmlReport
             });
             document.body.dataset.plots = Object.keys(astrolabeCharts).length;
             </script>
-            </body>
-            </html>
+            <h3>Trials</h3>
 
             """);
+        ReportTable.Write(study, writer, pageRows);
+        writer.Write("</main>\n</body>\n</html>\n");
     }
 
     /// <summary>Writes the report of <paramref name="study"/> to a file.</summary>

@@ -43,6 +43,7 @@ public sealed class DashboardServer : IAsyncDisposable
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         });
         var app = builder.Build();
+        app.Use(SecurityHeaders.Add);
         DashboardEndpoints.Map(app, new StudyCache(new ReadOnlyStorage(storage), options.MaxSnapshotAge));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var url = new Uri(app.Urls.First().Replace("//[::]", "//localhost", StringComparison.Ordinal).Replace("//0.0.0.0", "//127.0.0.1", StringComparison.Ordinal));

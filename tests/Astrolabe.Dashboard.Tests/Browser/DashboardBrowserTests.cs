@@ -41,7 +41,18 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture) : IClassFixt
         var plots = await Browser.Evaluate("Object.keys(astrolabeCharts).sort().join(',')");
         Assert.Equal("contour,edf,history,intermediate,parallel,slice,timeline", plots.GetString());
         Assert.Empty(Browser.PageErrors);
+        Assert.Empty(await Browser.CspViolations()); // ECharts draws under the policy: no eval, no inline script
         await Browser.Screenshot("dashboard-study");
+    }
+
+    [ChromiumFact]
+    public async Task ThePageRefusesInlineScript()
+    {
+        await Browser.Navigate($"{fixture.Server.Url}?inline-script"); // a document of its own: the other tests' pages record no violation
+        await Browser.Evaluate("var s = document.createElement('script'); s.textContent = 'window.inlineRan = true'; document.body.appendChild(s)");
+        Assert.Equal(System.Text.Json.JsonValueKind.Undefined, (await Browser.Evaluate("window.inlineRan")).ValueKind);
+        var violations = await Browser.WaitFor("window.astrolabeCspViolations.join(',')", Wait, "csp");
+        Assert.StartsWith("script-src", violations.GetString(), StringComparison.Ordinal);
     }
 
     [ChromiumFact]

@@ -9,7 +9,8 @@ namespace Astrolabe.Dashboard.Tests.Browser;
 
 /// <summary>
 /// Headless Chromium driven through the DevTools protocol over a WebSocket: one page, navigation,
-/// JavaScript evaluation, screenshots and network emulation. Uncaught page exceptions are collected.
+/// JavaScript evaluation, screenshots and network emulation. Uncaught page exceptions and the URL of every
+/// request the page makes are collected, and every page records its Content-Security-Policy violations.
 /// </summary>
 internal sealed class HeadlessBrowser : IAsyncDisposable
 {
@@ -35,6 +36,14 @@ internal sealed class HeadlessBrowser : IAsyncDisposable
 
     /// <summary>Uncaught exceptions the page threw.</summary>
     public ConcurrentQueue<string> PageErrors { get; } = new();
+
+    /// <summary>The URL of every request the page sent (documents, scripts, images, fetches).</summary>
+    public ConcurrentQueue<string> Requests { get; } = new();
+
+    /// <summary>Installed in every document before its own scripts: records each CSP violation as "directive blocked-URI".</summary>
+    private const string RecordCspViolations =
+        "window.astrolabeCspViolations = [];" +
+        "document.addEventListener('securitypolicyviolation', function (e) { window.astrolabeCspViolations.push(e.violatedDirective + ' ' + e.blockedURI); });";
 
     public static async Task<HeadlessBrowser> LaunchAsync()
     {
@@ -86,6 +95,8 @@ internal sealed class HeadlessBrowser : IAsyncDisposable
         session = attached.GetProperty("sessionId").GetString();
         await Send("Page.enable");
         await Send("Runtime.enable");
+        await Send("Network.enable");
+        await Send("Page.addScriptToEvaluateOnNewDocument", new JsonObject { ["source"] = RecordCspViolations });
         await Send("Emulation.setDeviceMetricsOverride", new JsonObject { ["width"] = 1400, ["height"] = 1000, ["deviceScaleFactor"] = 1, ["mobile"] = false });
     }
 
@@ -116,6 +127,13 @@ internal sealed class HeadlessBrowser : IAsyncDisposable
 
         var value = result.GetProperty("result");
         return value.TryGetProperty("value", out var v) ? v : default;
+    }
+
+    /// <summary>The Content-Security-Policy violations of the current document, as "directive blocked-URI".</summary>
+    public async Task<IReadOnlyList<string>> CspViolations()
+    {
+        var list = await Evaluate("JSON.stringify(window.astrolabeCspViolations || [])");
+        return JsonSerializer.Deserialize<string[]>(list.GetString()!)!;
     }
 
     /// <summary>Loads a URL and waits until the document has loaded.</summary>
@@ -158,7 +176,6 @@ internal sealed class HeadlessBrowser : IAsyncDisposable
     /// <summary>Cuts the page off the network (file:// still loads).</summary>
     public async Task GoOffline()
     {
-        await Send("Network.enable");
         await Send("Network.emulateNetworkConditions", new JsonObject { ["offline"] = true, ["latency"] = 0, ["downloadThroughput"] = -1, ["uploadThroughput"] = -1 });
     }
 
@@ -196,9 +213,17 @@ internal sealed class HeadlessBrowser : IAsyncDisposable
                         done.SetResult(root.GetProperty("result").Clone());
                     }
                 }
-                else if (root.TryGetProperty("method", out var method) && method.GetString() == "Runtime.exceptionThrown")
+                else if (root.TryGetProperty("method", out var method) && root.TryGetProperty("params", out var parameters))
                 {
-                    PageErrors.Enqueue(root.GetProperty("params").GetProperty("exceptionDetails").ToString());
+                    switch (method.GetString())
+                    {
+                        case "Runtime.exceptionThrown":
+                            PageErrors.Enqueue(parameters.GetProperty("exceptionDetails").ToString());
+                            break;
+                        case "Network.requestWillBeSent":
+                            Requests.Enqueue(parameters.GetProperty("request").GetProperty("url").GetString() ?? "");
+                            break;
+                    }
                 }
             }
         }
