@@ -11,11 +11,11 @@ internal static class OptimizeCommand
     {
         var space = new Option<FileInfo>("--space") { Description = "The search-space file (YAML or JSON; format below).", Required = true };
         var study = new Option<string?>("--study") { Description = "The study's name (default: the space file's name); an existing study is resumed." };
-        var trials = new Option<int?>("--trials") { Description = "How many trials to run." };
-        var timeout = new Option<double?>("--timeout") { Description = "Start no trial after this many seconds." };
-        var trialTimeout = new Option<double?>("--trial-timeout") { Description = "Stop a trial's program after this many seconds (the trial fails)." };
-        var jobs = new Option<int>("--jobs") { Description = "Programs run at the same time.", DefaultValueFactory = _ => 1 };
-        var seed = new Option<int?>("--seed") { Description = "Sampler seed (overrides the file's)." };
+        var trials = NumberOptions.WholeNumber("--trials", "How many trials to run.", min: 1);
+        var timeout = NumberOptions.Seconds("--timeout", "Start no trial after this many seconds.");
+        var trialTimeout = NumberOptions.Seconds("--trial-timeout", "Stop a trial's program after this many seconds (the trial fails).");
+        var jobs = NumberOptions.WholeNumber("--jobs", "Programs run at the same time.", defaultValue: 1, min: 1);
+        var seed = NumberOptions.WholeNumber("--seed", "Sampler seed (overrides the file's).");
         var program = new Argument<string[]>("program") { Description = "The program and its arguments, after '--'; {name} is replaced by a parameter's value.", Arity = ArgumentArity.OneOrMore };
         var command = new Command("optimize", "Search the parameters of any program: it is run once per trial and prints its objective value.\n\n" + SpaceFileParser.FormatHelp + """
 
@@ -29,10 +29,6 @@ internal static class OptimizeCommand
         {
             space, study, trials, timeout, trialTimeout, jobs, seed, program,
         };
-        Validation.AtLeastOne(trials, "--trials");
-        Validation.AtLeastOne(jobs, "--jobs");
-        Validation.Positive(timeout, "--timeout");
-        Validation.Positive(trialTimeout, "--trial-timeout");
         command.SetAction(async (parse, ct) =>
         {
             var file = parse.GetValue(space)!;
@@ -55,11 +51,11 @@ internal static class OptimizeCommand
                 Sampler = Components.CreateSampler(spec.Sampler, file.Name, parse.GetValue(seed)),
                 Pruner = Components.CreatePruner(spec.Pruner, file.Name),
             });
-            var objective = new ProgramObjective(spec, template, parse.GetValue(trialTimeout) is { } tt ? TimeSpan.FromSeconds(tt) : null);
+            var objective = new ProgramObjective(spec, template, parse.GetValue(trialTimeout));
             var options = new OptimizeOptions
             {
                 NTrials = parse.GetValue(trials),
-                Timeout = parse.GetValue(timeout) is { } t ? TimeSpan.FromSeconds(t) : null,
+                Timeout = parse.GetValue(timeout),
                 Parallelism = parse.GetValue(jobs),
                 Catch = [typeof(ProgramFailedException)],
             };

@@ -168,7 +168,7 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("demo", "--trials", "x", "Cannot parse argument 'x' for option '--trials'")]
+    [InlineData("demo", "--trials", "x", "--trials expects a whole number, got 'x'.")]
     [InlineData("demo", "--trials", "0", "--trials must be at least 1.")]
     [InlineData("demo", "--jobs", "0", "--jobs must be at least 1.")]
     [InlineData("demo", "--timeout", "-3", "--timeout must be positive.")]
