@@ -2,12 +2,18 @@ using System.Runtime.InteropServices;
 
 namespace Astrolabe.Cli;
 
-/// <summary>The POSIX calls the command line makes itself (Linux, macOS).</summary>
+/// <summary>The two POSIX calls the command line makes itself (Linux, macOS): kill and write.</summary>
 internal static partial class Posix
 {
+    /// <summary>SIGKILL.</summary>
+    public const int SigKill = 9;
+
     private const int EIntr = 4;
     private const int EAgainLinux = 11;
     private const int EAgainMac = 35;
+
+    /// <summary>Sends a signal to a process, or to a process group when <paramref name="pid"/> is negative; false on failure.</summary>
+    public static bool Signal(int pid, int signal) => Kill(pid, signal) == 0;
 
     /// <summary>Writes all of <paramref name="bytes"/> to a file descriptor at its current offset (unlike FileStream, which writes at its own); false when the descriptor fails (e.g. a closed pipe).</summary>
     public static unsafe bool WriteAll(int descriptor, ReadOnlySpan<byte> bytes)
@@ -38,6 +44,9 @@ internal static partial class Posix
 
         return true;
     }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
 
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
     private static unsafe partial nint Write(int descriptor, byte* buffer, nint count);

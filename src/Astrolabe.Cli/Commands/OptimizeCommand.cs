@@ -20,9 +20,14 @@ internal static class OptimizeCommand
         var command = new Command("optimize", "Search the parameters of any program: it is run once per trial and prints its objective value.\n\n" + SpaceFileParser.FormatHelp + """
 
             The program gets parameters as placeholders ({lr}), as environment variables (ASTROLABE_PARAM_LR) and as a JSON
-            file (ASTROLABE_PARAMS_FILE). It prints {"step": 3, "value": 0.41} lines to report progress (it is stopped when
-            the pruner says so) and ends with {"value": 0.38} or a last line holding the number. Arguments are passed as they
-            are, never through a shell.
+            file (ASTROLABE_PARAMS_FILE); its standard input is empty. It prints {"step": 3, "value": 0.41} lines to report
+            progress (it is stopped when the pruner says so) and ends with {"value": 0.38} or a last line holding the number
+            (inf, -inf and nan are read, and fail the trial). Arguments are passed as they are, never through a shell.
+
+            A trial fails, with its reason shown and the study going on, when the program exits with an error, times out,
+            prints no value, prints a malformed report (a JSON line with "value", "values" or "step" that breaks the rules
+            above, e.g. a step that is not a whole number) or a line longer than 1 MiB. When the program ends or is stopped,
+            whatever it started in the background is stopped too. Exit code 1 when no trial of this run completed.
 
             Example: astrolabe optimize --space space.yaml --trials 50 --jobs 2 -- python3 train.py --lr {lr} --layers {layers}
             """)
@@ -40,6 +45,7 @@ internal static class OptimizeCommand
                 throw new ArgumentException($"The command mentions {{{unknown[0]}}}, which is not a parameter of {file.Name}.");
             }
 
+            var objective = new ProgramObjective(spec, template, parse.GetValue(trialTimeout));
             var storage = StorageUrl.Open(parse.GetValue(CommonOptions.Storage)!);
             using var owned = storage as IDisposable;
             var s = Study.Create(new StudyOptions
@@ -51,7 +57,6 @@ internal static class OptimizeCommand
                 Sampler = Components.CreateSampler(spec.Sampler, file.Name, parse.GetValue(seed)),
                 Pruner = Components.CreatePruner(spec.Pruner, file.Name),
             });
-            var objective = new ProgramObjective(spec, template, parse.GetValue(trialTimeout));
             var options = new OptimizeOptions
             {
                 NTrials = parse.GetValue(trials),
@@ -59,10 +64,15 @@ internal static class OptimizeCommand
                 Parallelism = parse.GetValue(jobs),
                 Catch = [typeof(ProgramFailedException)],
             };
-            int before = s.Trials.Count;
             var clock = Stopwatch.StartNew();
-            await ProgressDisplay.RunAsync(console, options, o => s.OptimizeAsync(objective.EvaluateAsync, o, ct)).ConfigureAwait(false);
-            Leaderboard.Print(console, s, clock.Elapsed, s.Trials.Count - before);
+            var run = await ProgressDisplay.RunAsync(console, options, o => s.OptimizeAsync(objective.EvaluateAsync, o, ct)).ConfigureAwait(false);
+            Leaderboard.Print(console, s, clock.Elapsed, run);
+            if (run.NoneCompleted)
+            {
+                await console.Error.WriteLineAsync("No trial of this run completed; the reasons are above.").ConfigureAwait(false);
+                return CliApp.NoTrialCompleted;
+            }
+
             return 0;
         });
         return command;

@@ -30,7 +30,8 @@ internal static class WorkerCommand
         var command = new Command("worker", "Run trials of an existing study, alongside other workers on this or other machines.\n\n" + """
             Start one worker per machine (or several), all with the same --storage and --study. Each records a heartbeat
             for its running trials; a worker that dies (killed, machine lost) has its trial failed by the others after the
-            grace period, and with --retry-failed the trial is run again with the same parameters.
+            grace period, and with --retry-failed the trial is run again with the same parameters. Failed trials are
+            shown with their reason; exit code 1 when no trial of this worker completed.
 
             Example: astrolabe worker --storage postgresql://user:password@db:5432/studies --study s --trials 100
                        --space space.yaml -- python3 train.py --lr {lr}
@@ -60,7 +61,7 @@ internal static class WorkerCommand
                 GracePeriod = parse.GetValue(grace),
                 FailedTrialCallback = retries > 0 ? new RetryFailedTrialCallback(retries).Invoke : null,
             });
-            int complete = 0, other = 0;
+            var run = new RunTally(t => console.Out.WriteLine(FailureText.Line(t)));
             await s.OptimizeAsync(
                 async (trial, token) =>
                 {
@@ -73,10 +74,17 @@ internal static class WorkerCommand
                     NTrials = parse.GetValue(trials),
                     Timeout = parse.GetValue(timeout),
                     Parallelism = parse.GetValue(jobs),
-                    Callback = (_, finished) => Interlocked.Increment(ref finished.State == TrialState.Complete ? ref complete : ref other),
+                    Callback = run.Callback(),
                 },
                 ct).ConfigureAwait(false);
-            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Worker done: {complete + other} trials ({complete} complete, {other} pruned or failed) in study '{name}'."));
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Worker done: {run.Finished} trials ({run.Complete} complete, {run.Finished - run.Complete} pruned or failed) in study '{name}'."));
+            run.PrintFailures(console.Out);
+            if (run.NoneCompleted)
+            {
+                await console.Error.WriteLineAsync("No trial of this worker completed; the reasons are above.").ConfigureAwait(false);
+                return CliApp.NoTrialCompleted;
+            }
+
             return 0;
         });
         return command;
