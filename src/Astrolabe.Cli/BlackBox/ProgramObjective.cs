@@ -6,7 +6,7 @@ namespace Astrolabe.Cli.BlackBox;
 /// <summary>
 /// Runs a program per trial. Parameters reach it three ways: placeholders in its arguments, environment
 /// variables <c>ASTROLABE_PARAM_&lt;NAME&gt;</c> (upper case, other characters as <c>_</c>), and a JSON file
-/// named by <c>ASTROLABE_PARAMS_FILE</c>; <c>ASTROLABE_TRIAL_NUMBER</c> and
+/// named by <c>ASTROLABE_PARAMS_FILE</c> (in the run's temporary folder); <c>ASTROLABE_TRIAL_NUMBER</c> and
 /// <c>ASTROLABE_STUDY</c> are set too. Its standard input is empty. It reports on standard output (see
 /// <see cref="OutputLine"/>): <c>{"step": n, "value": v}</c> lines are intermediate values (the program is stopped
 /// if the pruner says so); the objective is the last line <c>{"value": v}</c> or <c>{"values": [...]}</c>, or else
@@ -26,15 +26,17 @@ public sealed class ProgramObjective
     private readonly SpaceFile space;
     private readonly ProgramTemplate template;
     private readonly TimeSpan? trialTimeout;
+    private readonly string folder;
 
     /// <summary>
-    /// Creates the objective. Throws <see cref="ArgumentException"/> when a categorical choice holds a NUL character,
-    /// which no argument or environment variable can carry.
+    /// Creates the objective; parameter files go to <paramref name="folder"/>. Throws <see cref="ArgumentException"/>
+    /// when a categorical choice holds a NUL character, which no argument or environment variable can carry.
     /// </summary>
-    public ProgramObjective(SpaceFile space, ProgramTemplate template, TimeSpan? trialTimeout)
+    public ProgramObjective(SpaceFile space, ProgramTemplate template, TimeSpan? trialTimeout, string folder)
     {
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(folder);
         foreach (var p in space.Parameters)
         {
             if (p.Distribution is CategoricalDistribution c && c.Choices.OfType<string>().Any(s => s.Contains('\0', StringComparison.Ordinal)))
@@ -46,6 +48,7 @@ public sealed class ProgramObjective
         this.space = space;
         this.template = template;
         this.trialTimeout = trialTimeout;
+        this.folder = folder;
     }
 
     /// <summary>Evaluates one trial by running the program.</summary>
@@ -55,7 +58,7 @@ public sealed class ProgramObjective
         var values = space.Suggest(trial);
         var inactive = space.Parameters.Select(p => p.Name).Where(n => !values.ContainsKey(n)).ToList();
         var argv = template.Render(values, trial.Number, inactive);
-        string paramsFile = Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"astrolabe-{Environment.ProcessId}-{trial.TrialId}.json"));
+        string paramsFile = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"trial-{trial.TrialId}.json"));
         await File.WriteAllTextAsync(paramsFile, JsonValues.Serialize(values.ToDictionary(kv => kv.Key, kv => kv.Value)), cancellationToken).ConfigureAwait(false);
         try
         {

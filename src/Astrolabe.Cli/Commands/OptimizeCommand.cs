@@ -16,6 +16,7 @@ internal static class OptimizeCommand
         var trialTimeout = NumberOptions.Seconds("--trial-timeout", "Stop a trial's program after this many seconds (the trial fails).");
         var jobs = NumberOptions.WholeNumber("--jobs", "Programs run at the same time.", defaultValue: 1, min: 1);
         var seed = NumberOptions.WholeNumber("--seed", "Sampler seed (overrides the file's).");
+        var heartbeat = new HeartbeatOptions("run");
         var program = new Argument<string[]>("program") { Description = "The program and its arguments, after '--'; {name} is replaced by a parameter's value.", Arity = ArgumentArity.OneOrMore };
         var command = new Command("optimize", "Search the parameters of any program: it is run once per trial and prints its objective value.\n\n" + SpaceFileParser.FormatHelp + """
 
@@ -29,11 +30,15 @@ internal static class OptimizeCommand
             above, e.g. a step that is not a whole number) or a line longer than 1 MiB. When the program ends or is stopped,
             whatever it started in the background is stopped too. Exit code 1 when no trial of this run completed.
 
+            Running trials get a heartbeat every --heartbeat seconds (SQLite and PostgreSQL storages); the trials of a run
+            that was killed are failed by the next run or worker of the study once --grace has passed.
+
             Example: astrolabe optimize --space space.yaml --trials 50 --jobs 2 -- python3 train.py --lr {lr} --layers {layers}
             """)
         {
             space, study, trials, timeout, trialTimeout, jobs, seed, program,
         };
+        heartbeat.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var file = parse.GetValue(space)!;
@@ -45,10 +50,11 @@ internal static class OptimizeCommand
                 throw new ArgumentException($"The command mentions {{{unknown[0]}}}, which is not a parameter of {file.Name}.");
             }
 
-            var objective = new ProgramObjective(spec, template, parse.GetValue(trialTimeout));
+            using var folder = RunFolder.Create();
+            var objective = new ProgramObjective(spec, template, parse.GetValue(trialTimeout), folder.Path);
             var storage = StorageUrl.Open(parse.GetValue(CommonOptions.Storage)!);
             using var owned = storage as IDisposable;
-            var s = Study.Create(new StudyOptions
+            var s = Study.Create(heartbeat.Apply(new StudyOptions
             {
                 StudyName = parse.GetValue(study) ?? Path.GetFileNameWithoutExtension(file.Name),
                 Directions = spec.Directions,
@@ -56,7 +62,7 @@ internal static class OptimizeCommand
                 LoadIfExists = true,
                 Sampler = Components.CreateSampler(spec.Sampler, file.Name, parse.GetValue(seed)),
                 Pruner = Components.CreatePruner(spec.Pruner, file.Name),
-            });
+            }, parse));
             var options = new OptimizeOptions
             {
                 NTrials = parse.GetValue(trials),

@@ -20,8 +20,7 @@ internal static class WorkerCommand
         var timeout = NumberOptions.Seconds("--timeout", "Start no trial after this many seconds.");
         var jobs = NumberOptions.WholeNumber("--jobs", "Trials this worker runs at the same time.", defaultValue: 1, min: 1);
         var seed = NumberOptions.WholeNumber("--seed", "Sampler seed (random when absent; give each worker its own).");
-        var heartbeat = NumberOptions.Seconds("--heartbeat", "Seconds between heartbeats of this worker's running trials.", TimeSpan.FromSeconds(10));
-        var grace = NumberOptions.Seconds("--grace", "Seconds without a heartbeat after which any worker fails a running trial (default twice --heartbeat).");
+        var heartbeat = new HeartbeatOptions("worker");
         var retry = NumberOptions.WholeNumber("--retry-failed", "Run a trial failed by a dead worker again with the same parameters, at most this many times.", defaultValue: 0, min: 0);
         var delay = NumberOptions.Seconds("--trial-delay", "Seconds each trial waits before returning its value (stands in for a costly objective).", TimeSpan.Zero, zeroAllowed: true);
         var space = new Option<FileInfo?>("--space") { Description = "A search-space file (as for 'optimize'): run the program given after '--' instead of the built-in synthetic objective." };
@@ -37,19 +36,20 @@ internal static class WorkerCommand
                        --space space.yaml -- python3 train.py --lr {lr}
             """)
         {
-            study, trials, timeout, jobs, seed, heartbeat, grace, retry, delay, space, trialTimeout, program,
+            study, trials, timeout, jobs, seed, retry, delay, space, trialTimeout, program,
         };
+        heartbeat.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var storage = StorageUrl.Open(parse.GetValue(CommonOptions.Storage)!);
             using var owned = storage as IDisposable;
             string name = parse.GetValue(study)!;
             var directions = storage.GetStudyDirections(storage.GetStudyId(name));
-            var objective = Objective(parse.GetValue(space), parse.GetValue(program) ?? [], parse.GetValue(trialTimeout), parse.GetValue(delay), directions, parse.GetValue(seed));
+            using var folder = parse.GetValue(space) is null ? null : RunFolder.Create();
+            var objective = Objective(parse.GetValue(space), parse.GetValue(program) ?? [], parse.GetValue(trialTimeout), parse.GetValue(delay), directions, parse.GetValue(seed), folder);
 
-            var interval = parse.GetValue(heartbeat);
             int retries = parse.GetValue(retry);
-            var s = Study.Create(new StudyOptions
+            var s = Study.Create(heartbeat.Apply(new StudyOptions
             {
                 StudyName = name,
                 Storage = storage,
@@ -57,10 +57,8 @@ internal static class WorkerCommand
                 Directions = directions,
                 Sampler = objective.Sampler,
                 Pruner = objective.Pruner,
-                HeartbeatInterval = interval,
-                GracePeriod = parse.GetValue(grace),
                 FailedTrialCallback = retries > 0 ? new RetryFailedTrialCallback(retries).Invoke : null,
-            });
+            }, parse));
             var run = new RunTally(t => console.Out.WriteLine(FailureText.Line(t)));
             await s.OptimizeAsync(
                 async (trial, token) =>
@@ -94,7 +92,7 @@ internal static class WorkerCommand
     private static string Identity { get; } = string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}:{Environment.ProcessId}");
 
     /// <summary>The program of a space file, or the built-in synthetic objective (optionally slowed down).</summary>
-    private static WorkerObjective Objective(FileInfo? space, string[] program, TimeSpan? trialTimeout, TimeSpan delay, IReadOnlyList<StudyDirection> directions, int? seed)
+    private static WorkerObjective Objective(FileInfo? space, string[] program, TimeSpan? trialTimeout, TimeSpan delay, IReadOnlyList<StudyDirection> directions, int? seed, RunFolder? folder)
     {
         if (space is null)
         {
@@ -138,7 +136,7 @@ internal static class WorkerCommand
             throw new ArgumentException($"The command mentions {{{unknown}}}, which is not a parameter of {space.Name}.");
         }
 
-        var run = new ProgramObjective(spec, template, trialTimeout);
+        var run = new ProgramObjective(spec, template, trialTimeout, folder!.Path);
         return new WorkerObjective(Components.CreateSampler(spec.Sampler, space.Name, seed), Components.CreatePruner(spec.Pruner, space.Name), run.EvaluateAsync);
     }
 }

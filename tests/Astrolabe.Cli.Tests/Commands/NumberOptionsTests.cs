@@ -21,6 +21,7 @@ public sealed class NumberOptionsTests : IDisposable
     [InlineData("--trial-timeout", "1e300", "--trial-timeout must be at most 2147483 seconds (about 24 days).")]
     [InlineData("--trial-timeout", "inf", "--trial-timeout expects a number of seconds, got 'inf'.")]
     [InlineData("--trial-timeout", "NaN", "--trial-timeout expects a number of seconds, got 'NaN'.")]
+    [InlineData("--heartbeat", "1e300", "--heartbeat must be at most 2147483 seconds (about 24 days).")]
     public async Task OptimizeNamesTheOptionAndTheBadValue(string option, string value, string message)
     {
         string[] trials = option == "--trials" ? [] : ["--trials", "1"];
@@ -47,7 +48,7 @@ public sealed class NumberOptionsTests : IDisposable
     [Fact]
     public async Task TheLongestTimeoutIsAccepted()
     {
-        var (code, output, error) = await cli.Run("optimize", "--space", Space(), "--trials", "1", "--timeout", "2147483", "--trial-timeout", "2147483",
+        var (code, output, error) = await cli.Run("optimize", "--space", Space(), "--trials", "1", "--timeout", "2147483", "--trial-timeout", "2147483", "--heartbeat", "2147483",
             "--storage", cli.Storage, "--", "echo", "1");
         Assert.True(code == 0, error + output);
     }
