@@ -4,14 +4,18 @@ using Astrolabe.Cli.Commands;
 namespace Astrolabe.Cli;
 
 /// <summary>
-/// The <c>astrolabe</c> command line. Exit codes: 0 success; 2 wrong arguments or a request that cannot be
-/// served (unknown study, unreadable storage), with the reason on standard error; 1 an unexpected failure;
-/// 130 interrupted.
+/// The <c>astrolabe</c> command line. Exit codes: 0 success; 1 a run none of whose trials completed (<c>optimize</c>,
+/// <c>worker</c>, <c>demo</c>: every trial failed or was pruned; the reasons are printed), or an unexpected failure;
+/// 2 wrong arguments or a request that cannot be served (unknown study, unreadable storage), with the reason on
+/// standard error; 130 interrupted.
 /// </summary>
 public static class CliApp
 {
     /// <summary>Exit code for wrong arguments and requests that cannot be served.</summary>
     public const int UsageError = 2;
+
+    /// <summary>Exit code of a run that finished trials but completed none of them.</summary>
+    public const int NoTrialCompleted = 1;
 
     /// <summary>Parses and runs one command line, writing to the given streams.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)

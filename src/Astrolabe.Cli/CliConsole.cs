@@ -5,12 +5,15 @@ namespace Astrolabe.Cli;
 /// <summary>Where commands write: plain text streams plus a Spectre console over standard output for tables and progress.</summary>
 public sealed class CliConsole
 {
-    /// <summary>Wraps the streams; the Spectre console renders colours and live progress only on an interactive terminal.</summary>
+    /// <summary>
+    /// Wraps the streams; the Spectre console renders colours and live progress only on an interactive terminal, and
+    /// otherwise writes no escape sequence, to the output or to the terminal.
+    /// </summary>
     public CliConsole(TextWriter stdout, TextWriter stderr)
     {
         Out = stdout;
         Error = stderr;
-        bool terminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
+        bool terminal = !Console.IsOutputRedirected && ReferenceEquals(stdout, Console.Out);
         Ansi = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(stdout),
@@ -20,7 +23,9 @@ public sealed class CliConsole
         });
         if (!terminal)
         {
+            // Fixed sizes: asking System.Console for them would set the terminal up (writing an escape sequence to it).
             Ansi.Profile.Width = 160;
+            Ansi.Profile.Height = 24;
         }
     }
 

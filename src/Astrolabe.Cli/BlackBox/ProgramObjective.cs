@@ -1,22 +1,55 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 
 namespace Astrolabe.Cli.BlackBox;
 
 /// <summary>
 /// Runs a program per trial. Parameters reach it three ways: placeholders in its arguments, environment
 /// variables <c>ASTROLABE_PARAM_&lt;NAME&gt;</c> (upper case, other characters as <c>_</c>), and a JSON file
-/// named by <c>ASTROLABE_PARAMS_FILE</c>; <c>ASTROLABE_TRIAL_NUMBER</c> and <c>ASTROLABE_STUDY</c> are set too.
-/// The program reports on standard output: a line <c>{"step": n, "value": v}</c> is an intermediate value
-/// (the program is stopped if the pruner says so); the objective is the last line <c>{"value": v}</c> or
-/// <c>{"values": [...]}</c>, or else the last line holding only numbers. A non-zero exit, a timeout or no
-/// value fails the trial with the tail of its standard error.
+/// named by <c>ASTROLABE_PARAMS_FILE</c> (in the run's temporary folder); <c>ASTROLABE_TRIAL_NUMBER</c> and
+/// <c>ASTROLABE_STUDY</c> are set too. Its standard input is empty. It reports on standard output (see
+/// <see cref="OutputLine"/>): <c>{"step": n, "value": v}</c> lines are intermediate values (the program is stopped
+/// if the pruner says so); the objective is the last line <c>{"value": v}</c> or <c>{"values": [...]}</c>, or else
+/// the last line holding only numbers. A line may hold at most <see cref="MaxLineBytes"/> bytes. A non-zero exit, a
+/// timeout, a malformed report, an over-long line, no value or a value that is inf or nan fails the trial, with the
+/// tail of its standard error. When the program exits, is pruned or times out, whatever it started is stopped too,
+/// and output that background processes still hold open is read for at most <see cref="DrainTime"/> more.
 /// </summary>
-public sealed class ProgramObjective(SpaceFile space, ProgramTemplate template, TimeSpan? trialTimeout)
+public sealed class ProgramObjective
 {
-    private const int TailLength = 2000;
+    /// <summary>The longest line, in bytes, that a program may print on standard output: 1 MiB.</summary>
+    public const int MaxLineBytes = 1 << 20;
+
+    /// <summary>How long output is still read after the program has exited and what it started has been stopped.</summary>
+    public static readonly TimeSpan DrainTime = TimeSpan.FromSeconds(2);
+
+    private readonly SpaceFile space;
+    private readonly ProgramTemplate template;
+    private readonly TimeSpan? trialTimeout;
+    private readonly string folder;
+
+    /// <summary>
+    /// Creates the objective; parameter files go to <paramref name="folder"/>. Throws <see cref="ArgumentException"/>
+    /// when a categorical choice holds a NUL character, which no argument or environment variable can carry.
+    /// </summary>
+    public ProgramObjective(SpaceFile space, ProgramTemplate template, TimeSpan? trialTimeout, string folder)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(folder);
+        foreach (var p in space.Parameters)
+        {
+            if (p.Distribution is CategoricalDistribution c && c.Choices.OfType<string>().Any(s => s.Contains('\0', StringComparison.Ordinal)))
+            {
+                throw new ArgumentException($"Parameter '{p.Name}' has a choice with a NUL character, which no program argument or environment variable can carry.");
+            }
+        }
+
+        this.space = space;
+        this.template = template;
+        this.trialTimeout = trialTimeout;
+        this.folder = folder;
+    }
 
     /// <summary>Evaluates one trial by running the program.</summary>
     public async Task<IReadOnlyList<double>> EvaluateAsync(Trial trial, CancellationToken cancellationToken)
@@ -25,123 +58,22 @@ public sealed class ProgramObjective(SpaceFile space, ProgramTemplate template, 
         var values = space.Suggest(trial);
         var inactive = space.Parameters.Select(p => p.Name).Where(n => !values.ContainsKey(n)).ToList();
         var argv = template.Render(values, trial.Number, inactive);
-        string paramsFile = Path.Combine(Path.GetTempPath(), $"astrolabe-{Environment.ProcessId}-{trial.TrialId}.json");
+        string paramsFile = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"trial-{trial.TrialId}.json"));
         await File.WriteAllTextAsync(paramsFile, JsonValues.Serialize(values.ToDictionary(kv => kv.Key, kv => kv.Value)), cancellationToken).ConfigureAwait(false);
         try
         {
-            return await RunAsync(trial, values, argv, paramsFile, cancellationToken).ConfigureAwait(false);
+            var environment = values.Select(kv => KeyValuePair.Create(EnvName(kv.Key), ProgramTemplate.Format(kv.Value))).Concat(
+            [
+                KeyValuePair.Create("ASTROLABE_PARAMS_FILE", paramsFile),
+                KeyValuePair.Create("ASTROLABE_TRIAL_NUMBER", trial.Number.ToString(CultureInfo.InvariantCulture)),
+                KeyValuePair.Create("ASTROLABE_STUDY", trial.Study.StudyName),
+            ]);
+            return await RunAsync(trial, argv, environment, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             File.Delete(paramsFile);
         }
-    }
-
-    private async Task<IReadOnlyList<double>> RunAsync(Trial trial, IReadOnlyDictionary<string, object?> values, IReadOnlyList<string> argv, string paramsFile, CancellationToken ct)
-    {
-        var info = new ProcessStartInfo(argv[0])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in argv.Skip(1))
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        foreach (var (name, value) in values)
-        {
-            info.Environment[EnvName(name)] = ProgramTemplate.Format(value);
-        }
-
-        info.Environment["ASTROLABE_PARAMS_FILE"] = paramsFile;
-        info.Environment["ASTROLABE_TRIAL_NUMBER"] = trial.Number.ToString(CultureInfo.InvariantCulture);
-        info.Environment["ASTROLABE_STUDY"] = trial.Study.StudyName;
-
-        using var process = new Process { StartInfo = info };
-        try
-        {
-            process.Start();
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new ProgramFailedException($"Could not start '{argv[0]}': {e.Message}", e);
-        }
-
-        var stderr = new StringBuilder();
-        var stderrTask = Task.Run(async () =>
-        {
-            while (await process.StandardError.ReadLineAsync(CancellationToken.None).ConfigureAwait(false) is { } line)
-            {
-                lock (stderr)
-                {
-                    stderr.AppendLine(line);
-                    if (stderr.Length > 4 * TailLength)
-                    {
-                        stderr.Remove(0, stderr.Length - TailLength);
-                    }
-                }
-            }
-        }, CancellationToken.None);
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        if (trialTimeout is { } limit)
-        {
-            timeout.CancelAfter(limit);
-        }
-
-        IReadOnlyList<double>? result = null;
-        string? lastLine = null;
-        try
-        {
-            while (await process.StandardOutput.ReadLineAsync(timeout.Token).ConfigureAwait(false) is { } line)
-            {
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                lastLine = line;
-                if (TryParseJson(line, out var step, out var parsed))
-                {
-                    if (step is { } s)
-                    {
-                        trial.Report(parsed![0], s);
-                        if (trial.ShouldPrune())
-                        {
-                            Kill(process);
-                            throw new TrialPrunedException($"Pruned at step {s}.");
-                        }
-                    }
-                    else
-                    {
-                        result = parsed;
-                    }
-                }
-            }
-
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            Kill(process);
-            throw new ProgramFailedException($"Timed out after {trialTimeout!.Value.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.{Tail(stderr)}");
-        }
-        catch (OperationCanceledException)
-        {
-            Kill(process);
-            throw;
-        }
-
-        await stderrTask.ConfigureAwait(false);
-        if (process.ExitCode != 0)
-        {
-            throw new ProgramFailedException($"The program exited with code {process.ExitCode}.{Tail(stderr)}");
-        }
-
-        result ??= lastLine is not null ? ParseNumbers(lastLine) : null;
-        return result ?? throw new ProgramFailedException($"The program printed no value (expected a last line with a number, or {{\"value\": v}}).{Tail(stderr)}");
     }
 
     /// <summary>The environment variable that carries a parameter.</summary>
@@ -157,84 +89,87 @@ public sealed class ProgramObjective(SpaceFile space, ProgramTemplate template, 
         return sb.ToString();
     }
 
-    private static bool TryParseJson(string line, out long? step, out IReadOnlyList<double>? values)
+    private async Task<IReadOnlyList<double>> RunAsync(Trial trial, IReadOnlyList<string> argv, IEnumerable<KeyValuePair<string, string>> environment, CancellationToken ct)
     {
-        step = null;
-        values = null;
-        if (!line.TrimStart().StartsWith('{'))
+        using var program = ProgramProcess.Start(argv, environment);
+        var stderr = new OutputTail(program.Error);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        if (trialTimeout is { } limit)
         {
-            return false;
+            timeout.CancelAfter(limit);
         }
 
+        var output = new ProgramOutput(trial);
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
+        var reading = output.ReadAsync(new LineReader(program.Output, MaxLineBytes), stopReading.Token);
         try
         {
-            using var doc = JsonDocument.Parse(line);
-            var root = doc.RootElement;
-            if (root.TryGetProperty("values", out var many) && many.ValueKind == JsonValueKind.Array)
+            var exited = program.WaitForExitAsync(timeout.Token);
+            if (await Task.WhenAny(reading, exited).ConfigureAwait(false) == reading)
             {
-                values = many.EnumerateArray().Select(e => e.GetDouble()).ToArray();
-                return true;
+                // The output ended (or a report stops the trial: pruned, malformed) before the program did.
+                await reading.ConfigureAwait(false);
             }
 
-            if (!root.TryGetProperty("value", out var one) || one.ValueKind != JsonValueKind.Number)
-            {
-                return false;
-            }
+            await exited.ConfigureAwait(false);
 
-            values = [one.GetDouble()];
-            if (root.TryGetProperty("step", out var s) && s.ValueKind == JsonValueKind.Number)
-            {
-                step = s.GetInt64();
-            }
-
-            return true;
+            // The program is gone; what it left running goes too, and with it its hold on the output.
+            program.StopAll();
+            await Drain(reading, stopReading, timeout.Token).ConfigureAwait(false);
         }
-        catch (JsonException)
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return false;
+            program.StopAll();
+            await Drain(stderr.Completion, null, CancellationToken.None).ConfigureAwait(false);
+            throw new ProgramFailedException($"Timed out after {trialTimeout!.Value.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.{stderr.Describe()}");
         }
+        catch
+        {
+            program.StopAll();
+            throw;
+        }
+
+        await Drain(stderr.Completion, null, CancellationToken.None).ConfigureAwait(false);
+        if (program.ExitCode != 0)
+        {
+            throw new ProgramFailedException($"The program exited with code {program.ExitCode}.{stderr.Describe()}");
+        }
+
+        var result = output.Values
+            ?? throw new ProgramFailedException($"The program printed no value (expected a last line with a number, or {{\"value\": v}}).{stderr.Describe()}");
+        foreach (double v in result)
+        {
+            if (!double.IsFinite(v))
+            {
+                throw new ProgramFailedException($"The program reported {Format.Value(v)}, which is no objective value (inf, -inf and nan fail the trial).{stderr.Describe()}");
+            }
+        }
+
+        return result;
     }
 
-    private static double[]? ParseNumbers(string line)
-    {
-        var parts = line.Split([' ', '\t', ','], StringSplitOptions.RemoveEmptyEntries);
-        var numbers = new double[parts.Length];
-        for (int i = 0; i < parts.Length; i++)
-        {
-            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[i]))
-            {
-                return null;
-            }
-        }
-
-        return numbers.Length > 0 ? numbers : null;
-    }
-
-    private static string Tail(StringBuilder stderr)
-    {
-        string text;
-        lock (stderr)
-        {
-            text = stderr.ToString().TrimEnd();
-        }
-
-        if (text.Length == 0)
-        {
-            return "";
-        }
-
-        return " stderr: " + (text.Length > TailLength ? "…" + text[^TailLength..] : text);
-    }
-
-    private static void Kill(Process process)
+    /// <summary>Waits for a reader to reach the end of its stream for at most <see cref="DrainTime"/>, then stops it.</summary>
+    private static async Task Drain(Task reader, CancellationTokenSource? stop, CancellationToken ct)
     {
         try
         {
-            process.Kill(entireProcessTree: true);
+            await reader.WaitAsync(DrainTime, ct).ConfigureAwait(false);
         }
-        catch (InvalidOperationException)
+        catch (TimeoutException)
         {
-            // Already exited.
+            // Something that escaped the process group still holds the stream open: stop reading it.
+            if (stop is not null)
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
+                try
+                {
+                    await reader.ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Stopped.
+                }
+            }
         }
     }
 }

@@ -14,7 +14,10 @@ public sealed class ProgramTemplate
 {
     private readonly string[] arguments;
 
-    /// <summary>Creates the template; throws <see cref="ArgumentException"/> on an empty command or unbalanced braces.</summary>
+    /// <summary>
+    /// Creates the template; throws <see cref="ArgumentException"/> on an empty command, a program name that starts with '-'
+    /// (an unknown option of the command line, taken for the program), unbalanced braces or a NUL character.
+    /// </summary>
     public ProgramTemplate(IReadOnlyList<string> command)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -23,10 +26,21 @@ public sealed class ProgramTemplate
             throw new ArgumentException("No program to run: give it after '--', e.g. -- python3 train.py --lr {lr}.");
         }
 
-        arguments = [.. command];
-        foreach (var a in arguments)
+        if (command[0].StartsWith('-'))
         {
-            Expand(a, new Dictionary<string, object?>(), -1, check: true);
+            throw new ArgumentException($"Unrecognized option '{command[0]}' (the program to run goes after '--').");
+        }
+
+        arguments = [.. command];
+        for (int i = 0; i < arguments.Length; i++)
+        {
+            if (arguments[i].Contains('\0', StringComparison.Ordinal))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"{(i == 0 ? "The program's name" : $"Argument {i} of the program")} holds a NUL character, which no program can receive: arguments cannot contain NUL."));
+            }
+
+            Expand(arguments[i], new Dictionary<string, object?>(), -1, check: true);
         }
     }
 

@@ -19,21 +19,17 @@ internal static class DemoCommand
     public static Command Create(CliConsole console)
     {
         var dataset = new Option<string>("--dataset") { Description = $"The data to search on: {string.Join(", ", BuiltInTasks.Names)}.", DefaultValueFactory = _ => "mnist10k" };
-        var trials = new Option<int>("--trials") { Description = "Complete or pruned trials the study should hold when done (a resumed study runs only the rest; failed or interrupted trials do not count).", DefaultValueFactory = _ => 24 };
-        var timeout = new Option<double?>("--timeout") { Description = "Start no trial after this many seconds." };
-        var jobs = new Option<int>("--jobs") { Description = "Trials run at the same time.", DefaultValueFactory = _ => 1 };
-        var seed = new Option<int>("--seed") { Description = "Seed of the sampler and of every trial's initialisation and shuffling.", DefaultValueFactory = _ => 0 };
+        var trials = NumberOptions.WholeNumber("--trials", "Complete or pruned trials the study should hold when done (a resumed study runs only the rest; failed or interrupted trials do not count).", defaultValue: 24, min: 1);
+        var timeout = NumberOptions.Seconds("--timeout", "Start no trial after this many seconds.");
+        var jobs = NumberOptions.WholeNumber("--jobs", "Trials run at the same time.", defaultValue: 1, min: 1);
+        var seed = NumberOptions.WholeNumber("--seed", "Seed of the sampler and of every trial's initialisation and shuffling.", defaultValue: 0);
         var study = new Option<string?>("--study") { Description = "The study's name (default: demo-<dataset>)." };
-        var output = new Option<FileInfo?>("--model-out") { Description = "Where to save the final model (default: <study>.model)." };
-        var maxEpochs = new Option<int?>("--max-epochs") { Description = "The most epochs a trial trains (the pruner's maximum resource; default 9)." };
+        var output = new Option<FileInfo?>("--model-out") { Description = "Where to save the final model (default: <study>.model in the current folder, with characters other than letters, digits, '.', '_' and '-' in the study's name written as '_')." };
+        var maxEpochs = NumberOptions.WholeNumber("--max-epochs", "The most epochs a trial trains (the pruner's maximum resource; default 9).", min: 1);
         var command = new Command("demo", "Search network structures and training settings on a shipped dataset (TPE + Hyperband); resumes an interrupted study.")
         {
             dataset, trials, timeout, jobs, seed, study, output, maxEpochs,
         };
-        Validation.AtLeastOne(trials, "--trials");
-        Validation.AtLeastOne(jobs, "--jobs");
-        Validation.AtLeastOne(maxEpochs, "--max-epochs");
-        Validation.Positive(timeout, "--timeout");
         dataset.Validators.Add(r =>
         {
             if (r.Tokens.Count == 1 && !BuiltInTasks.Names.Contains(r.Tokens[0].Value, StringComparer.OrdinalIgnoreCase))
@@ -80,7 +76,7 @@ internal static class DemoCommand
                 var options = new OptimizeOptions
                 {
                     NTrials = target - finished,
-                    Timeout = parse.GetValue(timeout) is { } t ? TimeSpan.FromSeconds(t) : null,
+                    Timeout = parse.GetValue(timeout),
                     Parallelism = parse.GetValue(jobs),
                     Catch = [typeof(NonFiniteLossException)],
                 };
@@ -100,13 +96,28 @@ internal static class DemoCommand
             console.Out.WriteLine($"Retraining trial #{best.Number}'s model on train + validation ({config.Epochs} epochs)...");
             clock.Restart();
             var (model, test) = await Task.Run(() => ModelTraining.FitFinal(config, task, objective.TrialSeed(best.Number), ct), ct).ConfigureAwait(false);
-            string path = (parse.GetValue(output) ?? new FileInfo(name + ".model")).FullName;
+            string path = (parse.GetValue(output) ?? new FileInfo(FileName(name) + ".model")).FullName;
             model.Save(path);
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Test {task.MetricName} of the final model: {SearchSummary.Score(task, test)} ({task.Test.Count} samples never seen by the search; retrained in {clock.Elapsed.TotalSeconds:F1}s)."));
-            console.Out.WriteLine($"Model saved to {path}; try: astrolabe predict --model {Path.GetFileName(path)} --dataset {task.Name}");
+            console.Out.WriteLine($"Model saved to {path}; try: astrolabe predict --model {path} --dataset {task.Name}");
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// A study's name as a file name in the current folder: letters, digits, '.', '_' and '-' are kept, any other
+    /// character (a path separator above all) becomes '_', and a leading '.' becomes '_' (no hidden file, no "..").
+    /// </summary>
+    internal static string FileName(string study)
+    {
+        var chars = study.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '_').ToArray();
+        for (int i = 0; i < chars.Length && chars[i] == '.'; i++)
+        {
+            chars[i] = '_';
+        }
+
+        return chars.Length == 0 ? "study" : new string(chars);
     }
 }

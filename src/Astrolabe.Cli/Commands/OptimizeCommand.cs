@@ -11,28 +11,34 @@ internal static class OptimizeCommand
     {
         var space = new Option<FileInfo>("--space") { Description = "The search-space file (YAML or JSON; format below).", Required = true };
         var study = new Option<string?>("--study") { Description = "The study's name (default: the space file's name); an existing study is resumed." };
-        var trials = new Option<int?>("--trials") { Description = "How many trials to run." };
-        var timeout = new Option<double?>("--timeout") { Description = "Start no trial after this many seconds." };
-        var trialTimeout = new Option<double?>("--trial-timeout") { Description = "Stop a trial's program after this many seconds (the trial fails)." };
-        var jobs = new Option<int>("--jobs") { Description = "Programs run at the same time.", DefaultValueFactory = _ => 1 };
-        var seed = new Option<int?>("--seed") { Description = "Sampler seed (overrides the file's)." };
+        var trials = NumberOptions.WholeNumber("--trials", "How many trials to run.", min: 1);
+        var timeout = NumberOptions.Seconds("--timeout", "Start no trial after this many seconds.");
+        var trialTimeout = NumberOptions.Seconds("--trial-timeout", "Stop a trial's program after this many seconds (the trial fails).");
+        var jobs = NumberOptions.WholeNumber("--jobs", "Programs run at the same time.", defaultValue: 1, min: 1);
+        var seed = NumberOptions.WholeNumber("--seed", "Sampler seed (overrides the file's).");
+        var heartbeat = new HeartbeatOptions("run");
         var program = new Argument<string[]>("program") { Description = "The program and its arguments, after '--'; {name} is replaced by a parameter's value.", Arity = ArgumentArity.OneOrMore };
         var command = new Command("optimize", "Search the parameters of any program: it is run once per trial and prints its objective value.\n\n" + SpaceFileParser.FormatHelp + """
 
             The program gets parameters as placeholders ({lr}), as environment variables (ASTROLABE_PARAM_LR) and as a JSON
-            file (ASTROLABE_PARAMS_FILE). It prints {"step": 3, "value": 0.41} lines to report progress (it is stopped when
-            the pruner says so) and ends with {"value": 0.38} or a last line holding the number. Arguments are passed as they
-            are, never through a shell.
+            file (ASTROLABE_PARAMS_FILE); its standard input is empty. It prints {"step": 3, "value": 0.41} lines to report
+            progress (it is stopped when the pruner says so) and ends with {"value": 0.38} or a last line holding the number
+            (inf, -inf and nan are read, and fail the trial). Arguments are passed as they are, never through a shell.
+
+            A trial fails, with its reason shown and the study going on, when the program exits with an error, times out,
+            prints no value, prints a malformed report (a JSON line with "value", "values" or "step" that breaks the rules
+            above, e.g. a step that is not a whole number) or a line longer than 1 MiB. When the program ends or is stopped,
+            whatever it started in the background is stopped too. Exit code 1 when no trial of this run completed.
+
+            Running trials get a heartbeat every --heartbeat seconds (SQLite and PostgreSQL storages); the trials of a run
+            that was killed are failed by the next run or worker of the study once --grace has passed.
 
             Example: astrolabe optimize --space space.yaml --trials 50 --jobs 2 -- python3 train.py --lr {lr} --layers {layers}
             """)
         {
             space, study, trials, timeout, trialTimeout, jobs, seed, program,
         };
-        Validation.AtLeastOne(trials, "--trials");
-        Validation.AtLeastOne(jobs, "--jobs");
-        Validation.Positive(timeout, "--timeout");
-        Validation.Positive(trialTimeout, "--trial-timeout");
+        heartbeat.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var file = parse.GetValue(space)!;
@@ -44,9 +50,11 @@ internal static class OptimizeCommand
                 throw new ArgumentException($"The command mentions {{{unknown[0]}}}, which is not a parameter of {file.Name}.");
             }
 
+            using var folder = RunFolder.Create();
+            var objective = new ProgramObjective(spec, template, parse.GetValue(trialTimeout), folder.Path);
             var storage = StorageUrl.Open(parse.GetValue(CommonOptions.Storage)!);
             using var owned = storage as IDisposable;
-            var s = Study.Create(new StudyOptions
+            var s = Study.Create(heartbeat.Apply(new StudyOptions
             {
                 StudyName = parse.GetValue(study) ?? Path.GetFileNameWithoutExtension(file.Name),
                 Directions = spec.Directions,
@@ -54,19 +62,23 @@ internal static class OptimizeCommand
                 LoadIfExists = true,
                 Sampler = Components.CreateSampler(spec.Sampler, file.Name, parse.GetValue(seed)),
                 Pruner = Components.CreatePruner(spec.Pruner, file.Name),
-            });
-            var objective = new ProgramObjective(spec, template, parse.GetValue(trialTimeout) is { } tt ? TimeSpan.FromSeconds(tt) : null);
+            }, parse));
             var options = new OptimizeOptions
             {
                 NTrials = parse.GetValue(trials),
-                Timeout = parse.GetValue(timeout) is { } t ? TimeSpan.FromSeconds(t) : null,
+                Timeout = parse.GetValue(timeout),
                 Parallelism = parse.GetValue(jobs),
                 Catch = [typeof(ProgramFailedException)],
             };
-            int before = s.Trials.Count;
             var clock = Stopwatch.StartNew();
-            await ProgressDisplay.RunAsync(console, options, o => s.OptimizeAsync(objective.EvaluateAsync, o, ct)).ConfigureAwait(false);
-            Leaderboard.Print(console, s, clock.Elapsed, s.Trials.Count - before);
+            var run = await ProgressDisplay.RunAsync(console, options, o => s.OptimizeAsync(objective.EvaluateAsync, o, ct)).ConfigureAwait(false);
+            Leaderboard.Print(console, s, clock.Elapsed, run);
+            if (run.NoneCompleted)
+            {
+                await console.Error.WriteLineAsync("No trial of this run completed; the reasons are above.").ConfigureAwait(false);
+                return CliApp.NoTrialCompleted;
+            }
+
             return 0;
         });
         return command;

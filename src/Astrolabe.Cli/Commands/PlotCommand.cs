@@ -12,8 +12,8 @@ internal static class PlotCommand
         kind.AcceptOnlyFromAmong(Plots.All.Select(p => p.Kind).ToArray());
         var study = CommonOptions.Study();
         var output = new Option<FileInfo>("--out") { Description = "The file to write: .svg, .png (need Chromium) or .html.", Required = true };
-        var width = new Option<int>("--width") { Description = "Width in pixels.", DefaultValueFactory = _ => 1000 };
-        var height = new Option<int>("--height") { Description = "Height in pixels.", DefaultValueFactory = _ => 600 };
+        var width = NumberOptions.WholeNumber("--width", "Width in pixels.", defaultValue: 1000, min: 1);
+        var height = NumberOptions.WholeNumber("--height", "Height in pixels.", defaultValue: 600, min: 1);
         var command = new Command("plot", "Draw one plot of a study into a file.") { kind, study, output, width, height };
         command.SetAction(parse =>
         {

@@ -17,7 +17,7 @@ internal static class PredictCommand
         var model = new Option<FileInfo>("--model") { Description = "A model file written by 'astrolabe demo'.", Required = true };
         var dataset = new Option<string?>("--dataset") { Description = "Score the model on this shipped dataset's test part." };
         var input = new Option<FileInfo?>("--input") { Description = "A CSV (or gzip) file of raw samples, one per line, features only (no label column)." };
-        var show = new Option<int>("--show") { Description = "With --dataset: print this many individual predictions.", DefaultValueFactory = _ => 10 };
+        var show = NumberOptions.WholeNumber("--show", "With --dataset: print this many individual predictions.", defaultValue: 10, min: 0);
         var command = new Command("predict", "Predict with a saved model: score a shipped dataset's test part, or label the rows of a CSV file.")
         {
             model, dataset, input, show,

@@ -8,7 +8,8 @@ internal static class TellCommand
     public static Command Create(CliConsole console)
     {
         var study = CommonOptions.Study();
-        var trial = new Option<int>("--trial") { Description = "The trial number printed by 'ask'.", Required = true };
+        var trial = NumberOptions.WholeNumber("--trial", "The trial number printed by 'ask'.", min: 0);
+        trial.Required = true;
         var values = new Option<double[]>("--value") { Description = "The objective value(s), one per direction.", AllowMultipleArgumentsPerToken = true };
         var state = new Option<string>("--state") { Description = "complete (with --value), pruned or fail.", DefaultValueFactory = _ => "complete" };
         state.AcceptOnlyFromAmong("complete", "pruned", "fail");
@@ -30,7 +31,7 @@ internal static class TellCommand
                 throw new ArgumentException("--value is required to tell a complete trial.");
             }
 
-            var finished = s.Tell(parse.GetValue(trial), finalState == TrialState.Complete ? given : null, finalState);
+            var finished = s.Tell(parse.GetValue(trial)!.Value, finalState == TrialState.Complete ? given : null, finalState);
             console.Out.WriteLine($"Trial {finished.Number} is {finished.State.ToString().ToLowerInvariant()}.");
             return finished.State == finalState ? 0 : CliApp.UsageError;
         });

@@ -11,7 +11,7 @@ internal static class TrialsCommand
     {
         var study = CommonOptions.Study();
         var state = new Option<TrialState[]>("--state") { Description = "Only trials in these states (complete, pruned, fail, running, waiting).", AllowMultipleArgumentsPerToken = true };
-        var limit = new Option<int?>("--last") { Description = "Only the last N trials." };
+        var limit = NumberOptions.WholeNumber("--last", "Only the last N trials.", min: 1);
         var command = new Command("trials", "Show a study's trials: number, state, values, parameters, duration.") { study, state, limit };
         command.SetAction(parse =>
         {

@@ -16,47 +16,40 @@ internal static class WorkerCommand
     public static Command Create(CliConsole console)
     {
         var study = CommonOptions.Study();
-        var trials = new Option<int?>("--trials") { Description = "How many trials this worker runs (without it: until --timeout, or interrupted)." };
-        var timeout = new Option<double?>("--timeout") { Description = "Start no trial after this many seconds." };
-        var jobs = new Option<int>("--jobs") { Description = "Trials this worker runs at the same time.", DefaultValueFactory = _ => 1 };
-        var seed = new Option<int?>("--seed") { Description = "Sampler seed (random when absent; give each worker its own)." };
-        var heartbeat = new Option<double>("--heartbeat") { Description = "Seconds between heartbeats of this worker's running trials.", DefaultValueFactory = _ => 10 };
-        var grace = new Option<double?>("--grace") { Description = "Seconds without a heartbeat after which any worker fails a running trial (default twice --heartbeat)." };
-        var retry = new Option<int>("--retry-failed") { Description = "Run a trial failed by a dead worker again with the same parameters, at most this many times.", DefaultValueFactory = _ => 0 };
-        var delay = new Option<double>("--trial-delay") { Description = "Seconds each trial waits before returning its value (stands in for a costly objective).", DefaultValueFactory = _ => 0 };
+        var trials = NumberOptions.WholeNumber("--trials", "How many trials this worker runs (without it: until --timeout, or interrupted).", min: 1);
+        var timeout = NumberOptions.Seconds("--timeout", "Start no trial after this many seconds.");
+        var jobs = NumberOptions.WholeNumber("--jobs", "Trials this worker runs at the same time.", defaultValue: 1, min: 1);
+        var seed = NumberOptions.WholeNumber("--seed", "Sampler seed (random when absent; give each worker its own).");
+        var heartbeat = new HeartbeatOptions("worker");
+        var retry = NumberOptions.WholeNumber("--retry-failed", "Run a trial failed by a dead worker again with the same parameters, at most this many times.", defaultValue: 0, min: 0);
+        var delay = NumberOptions.Seconds("--trial-delay", "Seconds each trial waits before returning its value (stands in for a costly objective).", TimeSpan.Zero, zeroAllowed: true);
         var space = new Option<FileInfo?>("--space") { Description = "A search-space file (as for 'optimize'): run the program given after '--' instead of the built-in synthetic objective." };
-        var trialTimeout = new Option<double?>("--trial-timeout") { Description = "Stop a trial's program after this many seconds (the trial fails)." };
+        var trialTimeout = NumberOptions.Seconds("--trial-timeout", "Stop a trial's program after this many seconds (the trial fails).");
         var program = new Argument<string[]>("program") { Description = "With --space: the program and its arguments, after '--' ({name} is replaced by a parameter's value).", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("worker", "Run trials of an existing study, alongside other workers on this or other machines.\n\n" + """
             Start one worker per machine (or several), all with the same --storage and --study. Each records a heartbeat
             for its running trials; a worker that dies (killed, machine lost) has its trial failed by the others after the
-            grace period, and with --retry-failed the trial is run again with the same parameters.
+            grace period, and with --retry-failed the trial is run again with the same parameters. Failed trials are
+            shown with their reason; exit code 1 when no trial of this worker completed.
 
             Example: astrolabe worker --storage postgresql://user:password@db:5432/studies --study s --trials 100
                        --space space.yaml -- python3 train.py --lr {lr}
             """)
         {
-            study, trials, timeout, jobs, seed, heartbeat, grace, retry, delay, space, trialTimeout, program,
+            study, trials, timeout, jobs, seed, retry, delay, space, trialTimeout, program,
         };
-        Check(trials, v => v >= 1, "--trials must be at least 1.");
-        Check(jobs, v => v >= 1, "--jobs must be at least 1.");
-        Check(timeout, v => v > 0, "--timeout must be positive.");
-        Check(heartbeat, v => v > 0, "--heartbeat must be positive.");
-        Check(grace, v => v > 0, "--grace must be positive.");
-        Check(retry, v => v >= 0, "--retry-failed must be zero or positive.");
-        Check(delay, v => v >= 0, "--trial-delay must be zero or positive.");
-        Check(trialTimeout, v => v > 0, "--trial-timeout must be positive.");
+        heartbeat.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var storage = StorageUrl.Open(parse.GetValue(CommonOptions.Storage)!);
             using var owned = storage as IDisposable;
             string name = parse.GetValue(study)!;
             var directions = storage.GetStudyDirections(storage.GetStudyId(name));
-            var objective = Objective(parse.GetValue(space), parse.GetValue(program) ?? [], parse.GetValue(trialTimeout), TimeSpan.FromSeconds(parse.GetValue(delay)), directions, parse.GetValue(seed));
+            using var folder = parse.GetValue(space) is null ? null : RunFolder.Create();
+            var objective = Objective(parse.GetValue(space), parse.GetValue(program) ?? [], parse.GetValue(trialTimeout), parse.GetValue(delay), directions, parse.GetValue(seed), folder);
 
-            var interval = TimeSpan.FromSeconds(parse.GetValue(heartbeat));
             int retries = parse.GetValue(retry);
-            var s = Study.Create(new StudyOptions
+            var s = Study.Create(heartbeat.Apply(new StudyOptions
             {
                 StudyName = name,
                 Storage = storage,
@@ -64,11 +57,9 @@ internal static class WorkerCommand
                 Directions = directions,
                 Sampler = objective.Sampler,
                 Pruner = objective.Pruner,
-                HeartbeatInterval = interval,
-                GracePeriod = parse.GetValue(grace) is { } g ? TimeSpan.FromSeconds(g) : null,
                 FailedTrialCallback = retries > 0 ? new RetryFailedTrialCallback(retries).Invoke : null,
-            });
-            int complete = 0, other = 0;
+            }, parse));
+            var run = new RunTally(t => console.Out.WriteLine(FailureText.Line(t)));
             await s.OptimizeAsync(
                 async (trial, token) =>
                 {
@@ -79,12 +70,19 @@ internal static class WorkerCommand
                 {
                     Catch = [typeof(ProgramFailedException)],
                     NTrials = parse.GetValue(trials),
-                    Timeout = parse.GetValue(timeout) is { } t ? TimeSpan.FromSeconds(t) : null,
+                    Timeout = parse.GetValue(timeout),
                     Parallelism = parse.GetValue(jobs),
-                    Callback = (_, finished) => Interlocked.Increment(ref finished.State == TrialState.Complete ? ref complete : ref other),
+                    Callback = run.Callback(),
                 },
                 ct).ConfigureAwait(false);
-            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Worker done: {complete + other} trials ({complete} complete, {other} pruned or failed) in study '{name}'."));
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Worker done: {run.Finished} trials ({run.Complete} complete, {run.Finished - run.Complete} pruned or failed) in study '{name}'."));
+            run.PrintFailures(console.Out);
+            if (run.NoneCompleted)
+            {
+                await console.Error.WriteLineAsync("No trial of this worker completed; the reasons are above.").ConfigureAwait(false);
+                return CliApp.NoTrialCompleted;
+            }
+
             return 0;
         });
         return command;
@@ -94,7 +92,7 @@ internal static class WorkerCommand
     private static string Identity { get; } = string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}:{Environment.ProcessId}");
 
     /// <summary>The program of a space file, or the built-in synthetic objective (optionally slowed down).</summary>
-    private static WorkerObjective Objective(FileInfo? space, string[] program, double? trialTimeout, TimeSpan delay, IReadOnlyList<StudyDirection> directions, int? seed)
+    private static WorkerObjective Objective(FileInfo? space, string[] program, TimeSpan? trialTimeout, TimeSpan delay, IReadOnlyList<StudyDirection> directions, int? seed, RunFolder? folder)
     {
         if (space is null)
         {
@@ -138,18 +136,9 @@ internal static class WorkerCommand
             throw new ArgumentException($"The command mentions {{{unknown}}}, which is not a parameter of {space.Name}.");
         }
 
-        var run = new ProgramObjective(spec, template, trialTimeout is { } t ? TimeSpan.FromSeconds(t) : null);
+        var run = new ProgramObjective(spec, template, trialTimeout, folder!.Path);
         return new WorkerObjective(Components.CreateSampler(spec.Sampler, space.Name, seed), Components.CreatePruner(spec.Pruner, space.Name), run.EvaluateAsync);
     }
-
-    private static void Check<T>(Option<T> option, Func<double, bool> valid, string message) => option.Validators.Add(r =>
-    {
-        // Unparsable values are reported by the parser itself.
-        if (r.Tokens.Count == 1 && double.TryParse(r.Tokens[0].Value, CultureInfo.InvariantCulture, out double v) && !valid(v))
-        {
-            r.AddError(message);
-        }
-    });
 }
 
 /// <summary>What a worker runs: its sampler, pruner and objective.</summary>

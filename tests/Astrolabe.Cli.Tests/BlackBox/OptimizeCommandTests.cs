@@ -52,10 +52,10 @@ public sealed class OptimizeCommandTests : IDisposable
     public async Task CrashesTimeoutsAndSilentProgramsFailTheirTrialAndTheStudyGoesOn()
     {
         string space = Space("parameters:\n  k: {type: int, low: 1, high: 3}\n");
-        Assert.Equal(0, (await cli.Run("optimize", "--space", space, "--study", "crash", "--trials", "2", "--storage", cli.Storage, "--", "bash", Script("crash.sh"), "{k}")).Code);
-        Assert.Equal(0, (await cli.Run("optimize", "--space", space, "--study", "slow", "--trials", "2", "--trial-timeout", "0.5", "--storage", cli.Storage, "--", "bash", Script("sleep.sh"))).Code);
-        Assert.Equal(0, (await cli.Run("optimize", "--space", space, "--study", "silent", "--trials", "2", "--storage", cli.Storage, "--", "bash", Script("silent.sh"))).Code);
-        Assert.Equal(0, (await cli.Run("optimize", "--space", space, "--study", "missing", "--trials", "1", "--storage", cli.Storage, "--", "no-such-program-xyz")).Code);
+        Assert.Equal(CliApp.NoTrialCompleted, (await cli.Run("optimize", "--space", space, "--study", "crash", "--trials", "2", "--storage", cli.Storage, "--", "bash", Script("crash.sh"), "{k}")).Code);
+        Assert.Equal(CliApp.NoTrialCompleted, (await cli.Run("optimize", "--space", space, "--study", "slow", "--trials", "2", "--trial-timeout", "0.5", "--storage", cli.Storage, "--", "bash", Script("sleep.sh"))).Code);
+        Assert.Equal(CliApp.NoTrialCompleted, (await cli.Run("optimize", "--space", space, "--study", "silent", "--trials", "2", "--storage", cli.Storage, "--", "bash", Script("silent.sh"))).Code);
+        Assert.Equal(CliApp.NoTrialCompleted, (await cli.Run("optimize", "--space", space, "--study", "missing", "--trials", "1", "--storage", cli.Storage, "--", "no-such-program-xyz")).Code);
         foreach (var (study, reason) in new[]
         {
             ("crash", "exited with code 3. stderr: loading data"),

@@ -134,6 +134,19 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains($"already holds {before} complete or pruned trials ({failed} failed, not counted); running 1 more.", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AStudyNameIsNoPathTheModelStaysInTheWorkingFolderAndTheOutputSaysWhere()
+    {
+        string work = cli.File(Path.Combine("a", "b", "work"));
+        Directory.CreateDirectory(work);
+        var (code, output, error) = await CliProcess.Run(["demo", "--dataset", "iris", "--trials", "1", "--max-epochs", "1", "--study", "../../x", "--storage", cli.Storage], work);
+        Assert.True(code == 0, error + output);
+        string model = Assert.Single(Directory.GetFiles(cli.File("a"), "*.model", SearchOption.AllDirectories));
+        Assert.Equal(work, Path.GetDirectoryName(model));
+        Assert.Equal("___.._x.model", Path.GetFileName(model));
+        Assert.Contains($"Model saved to {model}; try: astrolabe predict --model {model} --dataset iris", output, StringComparison.Ordinal);
+    }
+
     private static int Counted(IEnumerable<FrozenTrial> trials) => trials.Count(t => t.State is TrialState.Complete or TrialState.Pruned);
 
     private int FinishedTrials()
@@ -155,7 +168,7 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("demo", "--trials", "x", "Cannot parse argument 'x' for option '--trials'")]
+    [InlineData("demo", "--trials", "x", "--trials expects a whole number, got 'x'.")]
     [InlineData("demo", "--trials", "0", "--trials must be at least 1.")]
     [InlineData("demo", "--jobs", "0", "--jobs must be at least 1.")]
     [InlineData("demo", "--timeout", "-3", "--timeout must be positive.")]
