@@ -281,7 +281,8 @@ public sealed partial class PostgresStorage
             ON CONFLICT(trial_id, step) DO UPDATE SET value = excluded.value
             """;
         UpdateOrExplain(trialId, Sql, step, value);
-        UpdateOwned(trialId, t => WithIntermediate(t, step, value));
+        // Shares the history with the snapshot before: a report is O(1), not a copy of every step so far.
+        UpdateOwned(trialId, t => t.WithIntermediateValue(step, value));
     }
 
     /// <inheritdoc />
