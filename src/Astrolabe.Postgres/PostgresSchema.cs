@@ -5,7 +5,7 @@ namespace Astrolabe;
 /// <summary>
 /// The versioned schema of Astrolabe's tables in a PostgreSQL database (all named <c>astrolabe_*</c>, in the
 /// connection's search path), created on first use under an advisory lock so that workers starting together
-/// do not race.
+/// do not race; a storage opened read-only only checks that it is there.
 /// </summary>
 internal static class PostgresSchema
 {
@@ -14,6 +14,17 @@ internal static class PostgresSchema
 
     /// <summary>An arbitrary constant: the advisory lock taken while creating the schema.</summary>
     private const long LockKey = 0x41737472_6F6C6162;
+
+    /// <summary>The tables of a storage (see <see cref="CreateSql"/>), in the order they are created.</summary>
+    private static readonly string[] Tables =
+    [
+        "astrolabe_schema_version", "astrolabe_studies", "astrolabe_study_attrs", "astrolabe_study_counters",
+        "astrolabe_trials", "astrolabe_trial_params", "astrolabe_trial_intermediate", "astrolabe_trial_attrs",
+    ];
+
+    /// <summary>Tables that only Optuna's schema has (its RDB storage, version 3 and earlier).</summary>
+    private static readonly string[] OptunaTables =
+        ["alembic_version", "version_info", "study_directions", "trial_values", "trial_intermediate_values", "study_user_attributes"];
 
     private const string CreateSql = """
         CREATE TABLE IF NOT EXISTS astrolabe_schema_version(version integer NOT NULL);
@@ -81,12 +92,80 @@ internal static class PostgresSchema
             }
         }
 
-        using var read = new NpgsqlCommand("SELECT MAX(version) FROM astrolabe_schema_version", connection, tx);
-        int version = read.ExecuteScalar() is int v ? v : 0;
+        int version = ReadVersion(connection, tx);
         tx.Commit();
+        CheckVersion(version, source);
+    }
+
+    /// <summary>
+    /// Checks, writing nothing, that the schemas of the connection's search path hold an Astrolabe storage
+    /// this code reads; throws <see cref="InvalidDataException"/> naming <paramref name="source"/> and what
+    /// it holds instead: nothing (or no schema at all), other tables, Optuna's schema, an incomplete storage,
+    /// or a newer schema version.
+    /// </summary>
+    public static void Check(NpgsqlConnection connection, string source)
+    {
+        var tables = new HashSet<string>(StringComparer.Ordinal);
+        string searchPath;
+        string[] schemas;
+        using (var cmd = new NpgsqlCommand("SELECT current_setting('search_path'), current_schemas(false)", connection))
+        using (var r = cmd.ExecuteReader())
+        {
+            r.Read();
+            searchPath = r.GetString(0);
+            schemas = r.GetFieldValue<string[]>(1);
+        }
+
+        using (var cmd = new NpgsqlCommand("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname = ANY($1)", connection))
+        {
+            cmd.Parameters.Add(new NpgsqlParameter { Value = schemas });
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                tables.Add(r.GetString(0));
+            }
+        }
+
+        if (!tables.Contains("astrolabe_schema_version"))
+        {
+            if (OptunaTables.Any(tables.Contains))
+            {
+                throw new InvalidDataException($"The {source} holds an Optuna storage; Astrolabe cannot read Optuna's schema.");
+            }
+
+            string where = schemas.Length == 1 ? $"schema '{schemas[0]}'" : $"schemas {string.Join(", ", schemas.Select(s => $"'{s}'"))}";
+            string what = schemas.Length == 0 ? $"its search path '{searchPath}' names no existing schema"
+                : tables.Count == 0 ? $"{where} {(schemas.Length == 1 ? "has" : "have")} no tables"
+                : $"its tables in {where}: {Some(tables)}";
+            throw new InvalidDataException($"The {source} holds no Astrolabe storage ({what}).");
+        }
+
+        var missing = Tables.Where(t => !tables.Contains(t)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidDataException($"The {source} holds an incomplete Astrolabe storage (missing tables: {string.Join(", ", missing)}); it may be damaged.");
+        }
+
+        CheckVersion(ReadVersion(connection, null), source);
+    }
+
+    private static int ReadVersion(NpgsqlConnection connection, NpgsqlTransaction? tx)
+    {
+        using var read = new NpgsqlCommand("SELECT MAX(version) FROM astrolabe_schema_version", connection, tx);
+        return read.ExecuteScalar() is int v ? v : 0;
+    }
+
+    private static void CheckVersion(int version, string source)
+    {
         if (version > Version)
         {
-            throw new InvalidDataException($"The Astrolabe tables in {source} were written with schema version {version}; this version of Astrolabe reads up to {Version}. Upgrade Astrolabe.");
+            throw new InvalidDataException($"The Astrolabe tables in the {source} were written with schema version {version}; this version of Astrolabe reads up to {Version}. Upgrade Astrolabe.");
         }
+    }
+
+    private static string Some(IEnumerable<string> tables)
+    {
+        var names = tables.Order(StringComparer.Ordinal).ToList();
+        return names.Count <= 6 ? string.Join(", ", names) : $"{string.Join(", ", names.Take(6))} and {names.Count - 6} more";
     }
 }

@@ -6,8 +6,11 @@ public sealed partial class PostgresStorage
     private const string ServerMilliseconds = "(EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::bigint";
 
     /// <inheritdoc />
-    public void RecordHeartbeat(long trialId) =>
+    public void RecordHeartbeat(long trialId)
+    {
+        EnsureWritable();
         Run(c => Execute(c, null, $"UPDATE astrolabe_trials SET heartbeat = {ServerMilliseconds} WHERE trial_id = $1 AND state = 0", trialId));
+    }
 
     /// <inheritdoc />
     public IReadOnlyList<FrozenTrial> FailStaleTrials(int studyId, TimeSpan gracePeriod)
@@ -16,6 +19,8 @@ public sealed partial class PostgresStorage
         {
             throw new ArgumentOutOfRangeException(nameof(gracePeriod), gracePeriod, "The grace period must be positive.");
         }
+
+        EnsureWritable();
 
         // A cheap read first: nearly always nothing is stale, and then nothing is written. Then one statement
         // in a transaction (so that a lost answer to its commit is resolved, not repeated): a concurrent caller

@@ -41,11 +41,6 @@ public sealed partial class PostgresStorage
         Distributions = new Dictionary<string, Distribution>(t.Distributions) { [name] = distribution },
     };
 
-    private static FrozenTrial WithIntermediate(FrozenTrial t, long step, double value) => t with
-    {
-        IntermediateValues = new SortedDictionary<long, double>(t.IntermediateValues.ToDictionary()) { [step] = value },
-    };
-
     private static FrozenTrial WithAttr(FrozenTrial t, int kind, string key, object? value) => kind == 0
         ? t with { UserAttrs = new Dictionary<string, object?>(t.UserAttrs) { [key] = value } }
         : t with { SystemAttrs = new Dictionary<string, object?>(t.SystemAttrs) { [key] = value } };

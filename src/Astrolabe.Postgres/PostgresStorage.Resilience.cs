@@ -125,8 +125,10 @@ public sealed partial class PostgresStorage
     /// sent; null when it wrote nothing). When the commit's answer is lost, the server is asked whether that
     /// transaction committed; only a rolled-back write is run again.
     /// </summary>
-    private T Write<T>(Func<NpgsqlConnection, NpgsqlTransaction, (T Result, long? Xid)> body) =>
-        Retrying(static (self, body) =>
+    private T Write<T>(Func<NpgsqlConnection, NpgsqlTransaction, (T Result, long? Xid)> body)
+    {
+        EnsureWritable();
+        return Retrying(static (self, body) =>
         {
             using var connection = self.Open();
             using var tx = connection.BeginTransaction();
@@ -147,6 +149,7 @@ public sealed partial class PostgresStorage
 
             return result;
         }, body, firstContact: false);
+    }
 
     /// <summary>
     /// Whether a transaction whose commit lost its answer was committed: asks the server, again while the

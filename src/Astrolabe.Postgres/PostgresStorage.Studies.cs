@@ -8,6 +8,7 @@ public sealed partial class PostgresStorage
     /// <inheritdoc />
     public int CreateStudy(string studyName, IReadOnlyList<StudyDirection> directions)
     {
+        EnsureWritable();
         StorageRules.ValidateStudyName(studyName);
         StorageRules.ValidateDirections(directions);
         int[] dirs = directions.Select(d => (int)d).ToArray();
@@ -23,6 +24,7 @@ public sealed partial class PostgresStorage
     /// <inheritdoc />
     public void DeleteStudy(int studyId)
     {
+        EnsureWritable();
         bool deleted = Write((c, tx) => Scalar(c, tx, "DELETE FROM astrolabe_studies WHERE study_id = $1 RETURNING txid_current()", studyId) is long xid ? (true, (long?)xid) : (false, null));
         directions.TryRemove(studyId, out _);
         foreach (var (id, trial) in trialStudies)
@@ -102,6 +104,7 @@ public sealed partial class PostgresStorage
     /// <inheritdoc />
     public long NextCounterValue(int studyId, string key)
     {
+        EnsureWritable();
         ArgumentException.ThrowIfNullOrEmpty(key);
         Directions(studyId);
         const string Sql = """
@@ -119,6 +122,7 @@ public sealed partial class PostgresStorage
 
     private void SetStudyAttr(int studyId, int kind, string key, object? value)
     {
+        EnsureWritable();
         ArgumentException.ThrowIfNullOrEmpty(key);
         string json = JsonValues.Serialize(value);
         Directions(studyId);

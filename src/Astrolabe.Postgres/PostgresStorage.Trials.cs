@@ -44,6 +44,7 @@ public sealed partial class PostgresStorage
 
     private FrozenTrial CreateTrial(int studyId, FrozenTrial? template, bool heartbeat)
     {
+        EnsureWritable();
         var state = template?.State ?? TrialState.Running;
         if (template is not null)
         {
@@ -116,6 +117,7 @@ public sealed partial class PostgresStorage
     /// </summary>
     private FrozenTrial ClaimOrCreateTrial(int studyId, bool heartbeat)
     {
+        EnsureWritable();
         Directions(studyId);
         const string Sql = $"""
             WITH claimed AS ({ClaimSql}),
@@ -157,6 +159,7 @@ public sealed partial class PostgresStorage
 
     private FrozenTrial? ClaimWaitingTrial(int studyId, bool heartbeat)
     {
+        EnsureWritable();
         const string Sql = $"""
             WITH mine AS ({ClaimSql}),
             {WorkerAttrSql}
@@ -175,6 +178,7 @@ public sealed partial class PostgresStorage
     /// <inheritdoc />
     public void SetTrialParam(long trialId, string name, double internalValue, Distribution distribution)
     {
+        EnsureWritable();
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(distribution);
         if (!distribution.Contains(internalValue))
@@ -194,6 +198,7 @@ public sealed partial class PostgresStorage
     /// <inheritdoc />
     public bool SetTrialStateValues(long trialId, TrialState state, IReadOnlyList<double>? values = null)
     {
+        EnsureWritable();
         if (!trialStudies.TryGetValue(trialId, out int studyId))
         {
             studyId = Run(c => Scalar(c, null, "SELECT study_id FROM astrolabe_trials WHERE trial_id = $1", trialId)) as int?
@@ -270,12 +275,14 @@ public sealed partial class PostgresStorage
     /// <inheritdoc />
     public void SetTrialIntermediateValue(long trialId, long step, double value)
     {
+        EnsureWritable();
         const string Sql = $"""
             INSERT INTO astrolabe_trial_intermediate(trial_id, step, value) SELECT t.trial_id, $2, $3 FROM {UpdatableTrial}
             ON CONFLICT(trial_id, step) DO UPDATE SET value = excluded.value
             """;
         UpdateOrExplain(trialId, Sql, step, value);
-        UpdateOwned(trialId, t => WithIntermediate(t, step, value));
+        // Shares the history with the snapshot before: a report is O(1), not a copy of every step so far.
+        UpdateOwned(trialId, t => t.WithIntermediateValue(step, value));
     }
 
     /// <inheritdoc />
@@ -286,6 +293,7 @@ public sealed partial class PostgresStorage
 
     private void SetTrialAttr(long trialId, int kind, string key, object? value)
     {
+        EnsureWritable();
         ArgumentException.ThrowIfNullOrEmpty(key);
         string json = JsonValues.Serialize(value);
         const string Sql = $"""

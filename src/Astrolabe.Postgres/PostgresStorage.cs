@@ -31,6 +31,10 @@ namespace Astrolabe;
 /// <see cref="DefaultConnectTimeoutSeconds"/> s; <c>Timeout</c> in the connection string, <c>connect_timeout</c>
 /// in a URL).
 /// </para>
+/// <para>
+/// <see cref="OpenReadOnly"/> opens an existing storage only to read it (the command line's read commands do):
+/// it creates and migrates nothing and refuses every write.
+/// </para>
 /// </summary>
 public sealed partial class PostgresStorage : IStorage, IHeartbeatStorage, IDisposable
 {
@@ -57,8 +61,14 @@ public sealed partial class PostgresStorage : IStorage, IHeartbeatStorage, IDisp
     /// when the tables were written by a newer version of Astrolabe.
     /// </summary>
     public PostgresStorage(string connection)
+        : this(connection, readOnly: false)
+    {
+    }
+
+    private PostgresStorage(string connection, bool readOnly)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connection);
+        IsReadOnly = readOnly;
         NpgsqlConnectionStringBuilder builder;
         try
         {
@@ -94,13 +104,30 @@ public sealed partial class PostgresStorage : IStorage, IHeartbeatStorage, IDisp
             builder.NoResetOnClose = true;
         }
 
+        if (readOnly)
+        {
+            // A second guard behind the storage's own refusal: the server runs every transaction of these
+            // connections read-only, so a write that slipped through would fail there (25006) and change nothing.
+            builder.Options = $"{builder.Options} -c default_transaction_read_only=on".TrimStart();
+        }
+
         ConnectTimeout = TimeSpan.FromSeconds(builder.Timeout);
         Source = $"PostgreSQL database '{builder.Database ?? builder.Username}' at {builder.Host}:{builder.Port} (user '{builder.Username}')";
         dataSource = NpgsqlDataSource.Create(builder);
         retries = BuildRetries();
         try
         {
-            Run(c => PostgresSchema.Ensure(c, Source), firstContact: true);
+            Run(c =>
+            {
+                if (readOnly)
+                {
+                    PostgresSchema.Check(c, Source);
+                }
+                else
+                {
+                    PostgresSchema.Ensure(c, Source);
+                }
+            }, firstContact: true);
         }
         catch
         {
