@@ -103,18 +103,37 @@ public sealed class DemoCommandTests : IDisposable
         using var process = System.Diagnostics.Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEndAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (FinishedTrials() < 2 && DateTime.UtcNow < deadline)
+        // Freeze the process while a trial runs, so that what the storage shows cannot change before the signal
+        // is sent: then the Ctrl-C is queued behind the freeze and lands in that trial (or, should it end in the
+        // instant after the thaw, between trials, where nothing is to fail).
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        int? interrupted = null;
+        while (interrupted is null && DateTime.UtcNow < deadline && !process.HasExited)
         {
-            await Task.Delay(200);
+            await Task.Delay(100);
+            if (FinishedTrials() < 2)
+            {
+                continue;
+            }
+
+            await Signal(process, "-STOP");
+            try
+            {
+                interrupted = RunningTrial();
+                if (interrupted is not null)
+                {
+                    await Signal(process, "-INT");
+                }
+            }
+            finally
+            {
+                await Signal(process, "-CONT");
+            }
         }
 
-        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
+        Assert.True(interrupted is not null, "no trial was seen running: " + await stderr + await stdout);
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
         Assert.True(process.ExitCode == 130, await stderr + await stdout);
         Assert.Contains("can be resumed", await stderr, StringComparison.Ordinal);
@@ -125,10 +144,11 @@ public sealed class DemoCommandTests : IDisposable
             Assert.All(trials, t => Assert.True(t.State.IsFinished(), $"trial {t.Number} is {t.State}"));
             before = Counted(trials);
             failed = trials.Count(t => t.State == TrialState.Fail);
+
+            // The trial Ctrl-C interrupted is failed and does not count toward --trials; no other trial failed.
+            Assert.All(trials.Where(t => t.State == TrialState.Fail), t => Assert.Equal(interrupted, t.Number));
         }
 
-        // The trial Ctrl-C interrupted is failed and does not count toward --trials.
-        Assert.True(failed >= 1, "the interrupted trial was not recorded as failed");
         var (code, output, error) = await cli.Run("demo", "--dataset", "digits", "--trials", (before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), "--max-epochs", "2", "--storage", cli.Storage, "--model-out", cli.File("s.model"));
         Assert.True(code == 0, error + output);
         Assert.Contains($"already holds {before} complete or pruned trials ({failed} failed, not counted); running 1 more.", output, StringComparison.Ordinal);
@@ -149,6 +169,20 @@ public sealed class DemoCommandTests : IDisposable
 
     private static int Counted(IEnumerable<FrozenTrial> trials) => trials.Count(t => t.State is TrialState.Complete or TrialState.Pruned);
 
+    private static async Task Signal(System.Diagnostics.Process process, string signal)
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", [signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    private int? RunningTrial()
+    {
+        // Read-only: the frozen writer may hold the write lock.
+        using var storage = SqliteStorage.OpenReadOnly(cli.Db);
+        return Study.Load("demo-digits", storage).Trials.Where(t => t.State == TrialState.Running).Select(t => (int?)t.Number).FirstOrDefault();
+    }
+
     private int FinishedTrials()
     {
         if (!File.Exists(cli.Db))
@@ -158,12 +192,12 @@ public sealed class DemoCommandTests : IDisposable
 
         try
         {
-            using var storage = new SqliteStorage(cli.Db);
+            using var storage = SqliteStorage.OpenReadOnly(cli.Db);
             return Study.Load("demo-digits", storage).Trials.Count(t => t.State.IsFinished());
         }
-        catch (StudyNotFoundException)
+        catch (Exception e) when (e is StudyNotFoundException or InvalidDataException)
         {
-            return 0;
+            return 0; // not created yet
         }
     }
 
