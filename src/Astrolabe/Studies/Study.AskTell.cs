@@ -181,6 +181,9 @@ public sealed partial class Study
         return finished;
     }
 
+    // Non-finite numbers as Python and Optuna print them, like the command line does everywhere.
+    private static string Spelled(double v) => double.IsNaN(v) ? "nan" : v > 0 ? "inf" : "-inf";
+
     private string? CheckValues(IReadOnlyList<double>? values)
     {
         if (values is null)
@@ -197,7 +200,7 @@ public sealed partial class Study
         {
             if (!double.IsFinite(v))
             {
-                return $"The objective returned {v.ToString(CultureInfo.InvariantCulture)}, which is not a finite number.";
+                return $"The objective returned {Spelled(v)}, which is not a finite number.";
             }
         }
 

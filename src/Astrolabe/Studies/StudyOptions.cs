@@ -33,14 +33,16 @@ public sealed record StudyOptions
     public ILogger? Logger { get; init; }
 
     /// <summary>
-    /// How often <c>Optimize</c> records a heartbeat for each trial it runs; null (the default) sends none.
+    /// How often <c>Optimize</c> records a heartbeat for each trial it runs; null (the default) sends none. At most
+    /// <c>int.MaxValue</c> milliseconds (about 24.8 days).
     /// Needs a storage that implements <see cref="IHeartbeatStorage"/> (SQLite, PostgreSQL); ignored otherwise.
     /// </summary>
     public TimeSpan? HeartbeatInterval { get; init; }
 
     /// <summary>
     /// How long a Running trial may go without a heartbeat before <c>Optimize</c> (in any worker of the
-    /// study) marks it Fail; default twice <see cref="HeartbeatInterval"/>. Must be at least the interval.
+    /// study) marks it Fail; default twice <see cref="HeartbeatInterval"/>. Must be at least the interval, and at most
+    /// 36,500 days.
     /// </summary>
     public TimeSpan? GracePeriod { get; init; }
 
@@ -60,6 +62,12 @@ public sealed record StudyOptions
         return Directions ?? [Direction ?? StudyDirection.Minimize];
     }
 
+    // The longest wait a timer or wait handle takes (int.MaxValue milliseconds, about 24.8 days).
+    private static readonly TimeSpan MaxHeartbeatInterval = TimeSpan.FromMilliseconds(int.MaxValue);
+
+    // Far beyond any real grace period, and small enough that "now − grace" is a valid time.
+    private static readonly TimeSpan MaxGracePeriod = TimeSpan.FromDays(36_500);
+
     /// <summary>The validated heartbeat settings, or null when heartbeats are off.</summary>
     internal HeartbeatSettings? ResolveHeartbeat()
     {
@@ -70,15 +78,15 @@ public sealed record StudyOptions
                 : throw new ArgumentException("GracePeriod and FailedTrialCallback need a HeartbeatInterval.");
         }
 
-        if (interval <= TimeSpan.Zero)
+        if (interval <= TimeSpan.Zero || interval > MaxHeartbeatInterval)
         {
-            throw new ArgumentOutOfRangeException(nameof(HeartbeatInterval), interval, "The heartbeat interval must be positive.");
+            throw new ArgumentOutOfRangeException(nameof(HeartbeatInterval), interval, $"The heartbeat interval must be positive and at most {MaxHeartbeatInterval}.");
         }
 
         var grace = GracePeriod ?? interval * 2;
-        if (grace < interval)
+        if (grace < interval || grace > MaxGracePeriod)
         {
-            throw new ArgumentOutOfRangeException(nameof(GracePeriod), grace, $"The grace period must be at least the heartbeat interval ({interval}).");
+            throw new ArgumentOutOfRangeException(nameof(GracePeriod), grace, $"The grace period must be at least the heartbeat interval ({interval}) and at most {MaxGracePeriod.Days} days.");
         }
 
         return new HeartbeatSettings(interval, grace, FailedTrialCallback);

@@ -12,6 +12,16 @@ public sealed class HeartbeatOptionsTests
     }
 
     [Fact]
+    public void IntervalsBeyondWhatATimerCanWaitAreRefusedWhenTheStudyIsCreated()
+    {
+        // A wait handle takes at most int.MaxValue milliseconds; a longer interval used to crash the heartbeat thread.
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Study.Create(new StudyOptions { HeartbeatInterval = TimeSpan.FromDays(30) }));
+        Assert.Contains("at most", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Study.Create(new StudyOptions { HeartbeatInterval = TimeSpan.FromSeconds(1), GracePeriod = TimeSpan.MaxValue }));
+        Assert.NotNull(Study.Create(new StudyOptions { HeartbeatInterval = TimeSpan.FromDays(24), GracePeriod = TimeSpan.FromDays(365) }));
+    }
+
+    [Fact]
     public void WithoutAHeartbeatStorageNothingIsFailed()
     {
         var study = Study.Create(new StudyOptions { HeartbeatInterval = TimeSpan.FromMilliseconds(10) });

@@ -26,9 +26,9 @@ public sealed class StudyTests
     }
 
     [Theory]
-    [InlineData(double.NaN, "NaN")]
-    [InlineData(double.PositiveInfinity, "Infinity")]
-    [InlineData(double.NegativeInfinity, "-Infinity")]
+    [InlineData(double.NaN, "nan")]
+    [InlineData(double.PositiveInfinity, "inf")]
+    [InlineData(double.NegativeInfinity, "-inf")]
     public void NonFiniteValuesFailTheTrialWithAReason(double value, string shown)
     {
         var study = NewStudy();
