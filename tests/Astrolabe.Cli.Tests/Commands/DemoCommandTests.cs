@@ -94,9 +94,11 @@ public sealed class DemoCommandTests : IDisposable
     public async Task CtrlCFailsTheRunningTrialExitsWith130AndTheStudyResumes()
     {
         // The real signal path: the command runs as its own process and receives SIGINT like a terminal's Ctrl-C.
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        // A test run started in the background of a non-interactive shell (as CI scripts may be) inherits SIGINT
+        // ignored, and a process keeps an ignored SIGINT ignored: env restores its default first, as a terminal has it.
+        var start = new System.Diagnostics.ProcessStartInfo("env")
         {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Astrolabe.Cli.dll"), "demo", "--dataset", "digits", "--trials", "500", "--storage", cli.Storage, "--model-out", cli.File("s.model") },
+            ArgumentList = { "--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "Astrolabe.Cli.dll"), "demo", "--dataset", "digits", "--trials", "500", "--storage", cli.Storage, "--model-out", cli.File("s.model") },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -106,7 +108,7 @@ public sealed class DemoCommandTests : IDisposable
         // Freeze the process while a trial runs, so that what the storage shows cannot change before the signal
         // is sent: then the Ctrl-C is queued behind the freeze and lands in that trial (or, should it end in the
         // instant after the thaw, between trials, where nothing is to fail).
-        var deadline = DateTime.UtcNow.AddSeconds(120);
+        var deadline = DateTime.UtcNow.AddMinutes(10);
         int? interrupted = null;
         while (interrupted is null && DateTime.UtcNow < deadline && !process.HasExited)
         {
@@ -131,9 +133,14 @@ public sealed class DemoCommandTests : IDisposable
             }
         }
 
-        Assert.True(interrupted is not null, "no trial was seen running: " + await stderr + await stdout);
+        if (interrupted is null)
+        {
+            // (Reading the output waits for the process to end: only once the test has failed.)
+            Assert.Fail("no trial was seen running: " + await stderr + await stdout);
+        }
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        // The deadline only stops a broken run.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         await process.WaitForExitAsync(timeout.Token);
         Assert.True(process.ExitCode == 130, await stderr + await stdout);
         Assert.Contains("can be resumed", await stderr, StringComparison.Ordinal);
@@ -171,9 +178,11 @@ public sealed class DemoCommandTests : IDisposable
 
     private static async Task Signal(System.Diagnostics.Process process, string signal)
     {
-        using var kill = System.Diagnostics.Process.Start("kill", [signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var start = new System.Diagnostics.ProcessStartInfo("kill") { ArgumentList = { signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, RedirectStandardError = true };
+        using var kill = System.Diagnostics.Process.Start(start)!;
+        string error = await kill.StandardError.ReadToEndAsync();
         await kill.WaitForExitAsync();
-        Assert.Equal(0, kill.ExitCode);
+        Assert.True(kill.ExitCode == 0, $"kill {signal} {process.Id} failed ({(process.HasExited ? $"the process has exited with {process.ExitCode}" : "the process runs")}): {error}");
     }
 
     private int? RunningTrial()
