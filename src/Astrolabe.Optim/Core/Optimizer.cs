@@ -6,7 +6,7 @@ namespace Astrolabe.Optim;
 /// they were attached) and then the optimizer's own chain, and adds the result to the parameter values.
 /// </summary>
 /// <remarks>
-/// Built by <see cref="Optimizers"/> (PyTorch's names and defaults) or from any transformation. The state is
+/// Built by <c>Optimizers</c> (PyTorch's names and defaults) or from any transformation. The state is
 /// allocated at the first step (or <see cref="LoadState"/>); transformations can be attached until then.
 /// </remarks>
 public sealed partial class Optimizer
@@ -70,7 +70,7 @@ public sealed partial class Optimizer
     }
 
     /// <summary>Runs one step (or, with gradient accumulation, adds one micro-batch and steps on the last one).</summary>
-    /// <exception cref="ArithmeticException">A gradient is not finite and the policy is <see cref="NonFiniteGradientPolicy.Throw"/>.</exception>
+    /// <exception cref="ArithmeticException">An attached guard refused the gradients (a non-finite gradient under the policy <c>Throw</c>).</exception>
     public void Step()
     {
         EnsureInitialized();
