@@ -55,19 +55,19 @@ internal static class StateSerializer
 
     private static void WriteState(BinaryWriter w, TransformState s)
     {
-        w.Write(s.SlotCount);
-        w.Write(s.Scalars.Length);
+        w.Write(s.BufferSlots.Count);
+        w.Write(s.ScalarSlots.Count);
         w.Write(s.Children.Count);
-        foreach (double x in s.Scalars)
+        foreach (double x in s.ScalarValues)
         {
             w.Write(x);
         }
 
-        for (int slot = 0; slot < s.SlotCount; slot++)
+        for (int slot = 0; slot < s.BufferSlots.Count; slot++)
         {
             for (int i = 0; i < s.ParameterCount; i++)
             {
-                w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(s.Buffer(slot, i).AsSpan()));
+                w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(s.BufferAt(slot, i).AsSpan()));
             }
         }
 
@@ -80,21 +80,21 @@ internal static class StateSerializer
     private static void ReadState(BinaryReader r, TransformState s)
     {
         int slots = r.ReadInt32(), scalars = r.ReadInt32(), children = r.ReadInt32();
-        if (slots != s.SlotCount || scalars != s.Scalars.Length || children != s.Children.Count)
+        if (slots != s.BufferSlots.Count || scalars != s.ScalarSlots.Count || children != s.Children.Count)
         {
-            throw new InvalidDataException($"The saved state was made by a different chain of transformations (saved {slots} slots, {scalars} scalars, {children} children; expected {s.SlotCount}, {s.Scalars.Length}, {s.Children.Count}).");
+            throw new InvalidDataException($"The saved state was made by a different chain of transformations (saved {slots} slots, {scalars} scalars, {children} children; expected {s.BufferSlots.Count}, {s.ScalarSlots.Count}, {s.Children.Count}).");
         }
 
         for (int k = 0; k < scalars; k++)
         {
-            s.Scalars[k] = r.ReadDouble();
+            s.ScalarValues[k] = r.ReadDouble();
         }
 
         for (int slot = 0; slot < slots; slot++)
         {
             for (int i = 0; i < s.ParameterCount; i++)
             {
-                r.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(s.Buffer(slot, i).AsSpan()));
+                r.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(s.BufferAt(slot, i).AsSpan()));
             }
         }
 
