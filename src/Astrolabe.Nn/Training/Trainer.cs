@@ -20,11 +20,12 @@ public sealed class Trainer
     private readonly Optimizer _optimizer;
     private readonly TrainerOptions _options;
     private int _epochsDone;
+    private double _lastLearningRate;
 
     /// <summary>Creates a trainer.</summary>
     /// <param name="model">The model; its parameters must be the ones the optimizer updates (see <see cref="Module.Parameters"/>).</param>
     /// <param name="loss">The objective.</param>
-    /// <param name="optimizer">The optimizer (with any clipping, schedule or weight decay it was built with).</param>
+    /// <param name="optimizer">The optimizer, with any clipping, penalty, weight decay or learning-rate schedule in its chain (a per-epoch schedule through <c>Schedules.PerEpoch</c>).</param>
     /// <param name="options">The settings (default: <see cref="TrainerOptions"/>'s defaults).</param>
     public Trainer(Module model, ILoss loss, Optimizer optimizer, TrainerOptions? options = null)
     {
@@ -37,12 +38,6 @@ public sealed class Trainer
 
     /// <summary>Called after every epoch, in order.</summary>
     public IList<ITrainingCallback> Callbacks { get; } = [];
-
-    /// <summary>A learning-rate scheduler stepped once after every epoch (PyTorch's usual placement), or null.</summary>
-    public LearningRateScheduler? EpochScheduler { get; set; }
-
-    /// <summary>A learning-rate scheduler stepped once after every optimizer step (warm-up, one-cycle), or null.</summary>
-    public LearningRateScheduler? BatchScheduler { get; set; }
 
     /// <summary>Reduces the learning rate when the monitored loss (validation loss, else training loss) plateaus, or null.</summary>
     public ReduceLearningRateOnPlateau? Plateau { get; set; }
@@ -82,9 +77,8 @@ public sealed class Trainer
             var sw = Stopwatch.StartNew();
             double trainLoss = TrainEpoch(train, e, batches, cancellationToken);
             var val = validation is { Count: > 0 } ? Evaluate(validation) : null;
-            var result = new EpochResult(++_epochsDone, trainLoss, val, _optimizer.LearningRate, sw.Elapsed);
+            var result = new EpochResult(++_epochsDone, trainLoss, val, _lastLearningRate, sw.Elapsed);
             history.Add(result);
-            EpochScheduler?.Step();
             Plateau?.Step(result.MonitoredLoss);
             _options.Progress?.Report(new TrainingProgress(e, _options.Epochs, batches, batches, trainLoss, result));
             if (result.MonitoredLoss < best - _options.MinDelta)
@@ -215,8 +209,8 @@ public sealed class Trainer
 
             loss.Backward();
             double objective = value + AddPenalty();
+            _lastLearningRate = _optimizer.LearningRate;
             _optimizer.Step();
-            BatchScheduler?.Step();
             sum += objective;
             b++;
             if (_options.Progress is not null && b % _options.ProgressEveryBatches == 0)

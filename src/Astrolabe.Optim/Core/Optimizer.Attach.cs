@@ -31,6 +31,31 @@ public sealed partial class Optimizer
     }
 
     /// <summary>
+    /// Replaces the learning-rate transformation of the optimizer's own chain (see <c>WithSchedule</c>), wherever it
+    /// sits in nested chains; the rest of the chain is kept.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The optimizer has started, or its chain has no learning-rate transformation.</exception>
+    public Optimizer WithLearningRate(ILearningRateTransformation replacement)
+    {
+        ArgumentNullException.ThrowIfNull(replacement);
+        ThrowIfStarted();
+        if (learningRate is null)
+        {
+            throw new InvalidOperationException("The optimizer's chain has no learning-rate transformation to replace.");
+        }
+
+        (core, coreState, learningRate) = Initialize(Replace(core));
+        return this;
+
+        IGradientTransformation Replace(IGradientTransformation t) => t switch
+        {
+            ILearningRateTransformation => replacement,
+            Chain c => new Chain(c.Transformations.Select(Replace)),
+            _ => t,
+        };
+    }
+
+    /// <summary>
     /// Accumulates <paramref name="microBatches"/> calls of <see cref="Step"/> (call <see cref="ZeroGrad"/> between
     /// micro-batches as usual) and steps on the mean of their gradients at the last one.
     /// </summary>

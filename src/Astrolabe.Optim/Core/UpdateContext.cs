@@ -20,7 +20,6 @@ public sealed partial class UpdateContext
     private readonly double[] a;
     private readonly double[] b;
     private long step;
-    private double learningRate;
     private double? gradientNorm;
     private bool skipped;
 
@@ -54,9 +53,6 @@ public sealed partial class UpdateContext
     /// <summary>The step being computed, counting from 1.</summary>
     public long Step => root.step;
 
-    /// <summary>The optimizer's learning rate for this step.</summary>
-    public double LearningRate => root.learningRate;
-
     /// <summary>The global gradient norm, when a clipping transformation computed it.</summary>
     public double? GradientNorm
     {
@@ -77,7 +73,7 @@ public sealed partial class UpdateContext
         return new UpdateContext(this, [.. indices]);
     }
 
-    internal void Begin(IReadOnlyList<float[]> inputs, long step, double learningRate)
+    internal void Begin(IReadOnlyList<float[]> inputs, long step)
     {
         for (int i = 0; i < parameters.Length; i++)
         {
@@ -88,7 +84,6 @@ public sealed partial class UpdateContext
         }
 
         this.step = step;
-        this.learningRate = learningRate;
         gradientNorm = null;
         skipped = false;
     }
