@@ -10,7 +10,9 @@ namespace Astrolabe.Nn.Training;
 /// each epoch (loss, accuracy or RMSE), early stopping, callbacks (report and prune), progress and checkpoints.
 /// </summary>
 /// <remarks>
-/// One step: zero the gradients, forward, loss (+ penalty), backward, optimizer step. A NaN or infinite loss stops
+/// One step: zero the gradients, forward, loss, backward, optimizer step. A penalty attached to the optimizer
+/// (<c>WithPenalty</c>) adds its gradient in the step and its value to the reported training loss
+/// (<c>J(w) = mean loss + P(w)</c>). A NaN or infinite loss stops
 /// the run with a <see cref="NonFiniteLossException"/> naming the first layer whose parameters or output went bad.
 /// </remarks>
 public sealed class Trainer
@@ -41,13 +43,6 @@ public sealed class Trainer
 
     /// <summary>Reduces the learning rate when the monitored loss (validation loss, else training loss) plateaus, or null.</summary>
     public ReduceLearningRateOnPlateau? Plateau { get; set; }
-
-    /// <summary>
-    /// A penalty <c>P(w)</c> (e.g. <c>Penalties.L2(1e-4)</c>) added to the objective <c>J(w) = mean loss + P(w)</c>:
-    /// the trainer adds its value to the reported training loss and its gradient to the parameters' gradients before
-    /// the optimizer step. Do not also attach it to the optimizer with <c>WithPenalty</c>.
-    /// </summary>
-    public IPenalty? Penalty { get; set; }
 
     /// <summary>Epochs completed by this trainer (also restored by <see cref="LoadCheckpoint"/>).</summary>
     public int EpochsDone => _epochsDone;
@@ -172,23 +167,6 @@ public sealed class Trainer
     /// <param name="stream">The source.</param>
     public void LoadCheckpoint(Stream stream) => _epochsDone = Checkpoint.Load(stream, _model, _optimizer);
 
-    /// <summary>Adds the penalty's gradient to the applicable parameters and returns its value (0 without one).</summary>
-    private double AddPenalty()
-    {
-        if (Penalty is null)
-        {
-            return 0;
-        }
-
-        var applicable = _optimizer.Parameters.Where(Penalty.AppliesTo).ToList();
-        foreach (var p in applicable)
-        {
-            Penalty.AddGradient(p.Value, p.Grad);
-        }
-
-        return Penalty.Value(applicable);
-    }
-
     private double TrainEpoch(Dataset train, int epoch, int batches, CancellationToken ct)
     {
         _model.Train();
@@ -208,7 +186,7 @@ public sealed class Trainer
             }
 
             loss.Backward();
-            double objective = value + AddPenalty();
+            double objective = value + _optimizer.PenaltyValue();
             _lastLearningRate = _optimizer.LearningRate;
             _optimizer.Step();
             sum += objective;
