@@ -57,14 +57,15 @@ public sealed partial class Optimizer
 
     /// <summary>
     /// Accumulates <paramref name="microBatches"/> calls of <see cref="Step"/> (call <see cref="ZeroGrad"/> between
-    /// micro-batches as usual) and steps on the mean of their gradients at the last one.
+    /// micro-batches as usual) and steps on the mean of their gradients at the last one: the whole chain, attachments
+    /// included, runs inside an <see cref="AccumulateGradients"/> wrapper.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="microBatches"/> is below 1.</exception>
     public Optimizer WithGradientAccumulation(int microBatches)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(microBatches, 1);
         ThrowIfStarted();
-        accumulator = microBatches == 1 ? null : new GradientAccumulator(parameters, microBatches);
+        this.microBatches = microBatches;
         return this;
     }
 

@@ -18,8 +18,9 @@ public sealed partial class Optimizer
     private IGradientTransformation core;
     private TransformState coreState;
     private (ILearningRateTransformation Transformation, TransformState State)? learningRate;
-    private GradientAccumulator? accumulator;
+    private int microBatches = 1;
     private IGradientTransformation? chain;
+    private TransformState? chainState;
     private TransformState? state;
 
     /// <summary>Creates an optimizer from a transformation whose result is added to the parameters.</summary>
@@ -84,24 +85,13 @@ public sealed partial class Optimizer
     public void Step()
     {
         EnsureInitialized();
-        IReadOnlyList<float[]> inputs = gradients;
-        if (accumulator is not null)
-        {
-            if (!accumulator.Add(parameters))
-            {
-                return;
-            }
-
-            inputs = accumulator.Sums;
-        }
-
-        context.Begin(inputs, StepCount + 1);
-        if (accumulator is not null)
-        {
-            context.ScaleAll(1.0 / accumulator.MicroBatches);
-        }
-
+        context.Begin(gradients, StepCount + 1);
         chain!.Update(context, state!);
+        if (context.IsHeld)
+        {
+            return;
+        }
+
         LastGradNorm = context.GradientNorm;
         if (context.IsSkipped)
         {
@@ -112,8 +102,6 @@ public sealed partial class Optimizer
             context.ApplyToParameters();
             StepCount++;
         }
-
-        accumulator?.Reset();
     }
 
     /// <summary>Sets every gradient to zero.</summary>
@@ -126,9 +114,8 @@ public sealed partial class Optimizer
     }
 
     /// <summary>
-    /// Writes the step count and every transformation's state by slot name, the learning rate included (resume
-    /// training with <see cref="LoadState"/>). Call it between steps: with gradient accumulation, a partly
-    /// accumulated step is not saved.
+    /// Writes the step count and every transformation's state by slot name, the learning rate and a partly
+    /// accumulated step included (resume training with <see cref="LoadState"/>).
     /// </summary>
     public void SaveState(Stream stream)
     {
@@ -139,14 +126,14 @@ public sealed partial class Optimizer
 
     /// <summary>
     /// Restores what <see cref="SaveState"/> wrote, into an optimizer built the same way over the same parameters.
-    /// Version 1 files (which kept the learning rate beside the state) are read too.
+    /// Version 1 files (which kept the learning rate beside the state and no accumulated gradients) are read too.
     /// </summary>
     /// <exception cref="InvalidDataException">The stream was saved from different parameters or a different chain.</exception>
     public void LoadState(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
         EnsureInitialized();
-        var saved = StateSerializer.Read(stream, parameters, state!, learningRate?.State);
+        var saved = StateSerializer.Read(stream, parameters, state!, chainState!, learningRate?.State);
         StepCount = saved.Steps;
         if (saved.Version1LearningRate is double lr && learningRate is { } rate)
         {
@@ -186,7 +173,10 @@ public sealed partial class Optimizer
             return;
         }
 
-        chain = new Chain([.. attached, core]);
-        state = new TransformState(parameters, children: [.. attached.Select(t => t.Init(parameters)), coreState]);
+        var steps = new Chain([.. attached, core]);
+        chainState = new TransformState(parameters, children: [.. attached.Select(t => t.Init(parameters)), coreState]);
+        (chain, state) = microBatches == 1
+            ? ((IGradientTransformation)steps, chainState)
+            : (new AccumulateGradients(steps, microBatches), AccumulateGradients.Init(parameters, chainState));
     }
 }

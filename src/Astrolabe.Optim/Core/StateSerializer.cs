@@ -33,9 +33,10 @@ internal static class StateSerializer
     /// <param name="stream">The source.</param>
     /// <param name="parameters">The optimizer's parameters.</param>
     /// <param name="state">The optimizer's state tree, filled in place.</param>
+    /// <param name="version1Root">The part of <paramref name="state"/> that version 1 saved (it had no accumulation state).</param>
     /// <param name="learningRateState">The learning-rate transformation's state, which version 1 saved as an empty node (its rate sat in the header).</param>
     /// <returns>The step count, and the learning rate when the file is version 1.</returns>
-    public static (long Steps, double? Version1LearningRate) Read(Stream stream, IReadOnlyList<Parameter> parameters, TransformState state, TransformState? learningRateState)
+    public static (long Steps, double? Version1LearningRate) Read(Stream stream, IReadOnlyList<Parameter> parameters, TransformState state, TransformState version1Root, TransformState? learningRateState)
     {
         using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         int version = r.ReadString() == Magic ? r.ReadInt32() : -1;
@@ -64,7 +65,7 @@ internal static class StateSerializer
         if (version == 1)
         {
             double lr = r.ReadDouble();
-            ReadVersion1(r, state, learningRateState);
+            ReadVersion1(r, version1Root, learningRateState);
             return (steps, lr);
         }
 

@@ -22,6 +22,7 @@ public sealed partial class UpdateContext
     private long step;
     private double? gradientNorm;
     private bool skipped;
+    private bool held;
 
     internal UpdateContext(IReadOnlyList<Parameter> parameters)
     {
@@ -66,6 +67,37 @@ public sealed partial class UpdateContext
     /// <summary>Asks to skip this step: later transformations do not run and the parameters are not changed.</summary>
     public void SkipStep() => root.skipped = true;
 
+    /// <summary>Whether a transformation is gathering micro-batches and holds this step (the chain stops; nothing is applied or counted).</summary>
+    public bool IsHeld => root.held;
+
+    /// <summary>
+    /// Holds this step while gradients are gathered (see <see cref="AccumulateGradients"/>): later transformations do
+    /// not run, the parameters are not changed, and the optimizer counts neither a step nor a skipped one.
+    /// </summary>
+    public void HoldStep() => root.held = true;
+
+    /// <summary>Whether the chain stops here: the step is skipped or held.</summary>
+    public bool IsStopped => root.skipped || root.held;
+
+    /// <summary>
+    /// Makes <paramref name="values"/> the updates of parameter <paramref name="i"/>, replacing whatever they were. The
+    /// array is read, never written, and must stay unchanged until the step is applied.
+    /// </summary>
+    public void SetInput(int i, float[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        int k = map[i];
+        if (values.Length != parameters[i].Length)
+        {
+            throw new ArgumentException($"Parameter '{parameters[i].Name}' has {parameters[i].Length} elements; the input has {values.Length}.", nameof(values));
+        }
+
+        source[k] = values;
+        deferred[k] = null;
+        a[k] = 1;
+        b[k] = 0;
+    }
+
     /// <summary>A view of the updates of some parameters only (indices into this context), for transformations that apply to a subset.</summary>
     public UpdateContext Subset(IReadOnlyList<int> indices)
     {
@@ -86,6 +118,7 @@ public sealed partial class UpdateContext
         this.step = step;
         gradientNorm = null;
         skipped = false;
+        held = false;
     }
 
     /// <summary>Multiplies the updates of parameter <paramref name="i"/> by <paramref name="factor"/> (lazily).</summary>

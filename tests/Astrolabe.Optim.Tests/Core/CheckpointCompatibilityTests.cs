@@ -36,5 +36,14 @@ public sealed class CheckpointCompatibilityTests
         Assert.Equal(0.02, loaded.LearningRate);
         resumed.Train(loaded, 10);
         Assert.Equal(reference.W.Value, resumed.W.Value);
+
+        // Version 1 held no accumulation state: it loads into an accumulating optimizer too, with nothing gathered.
+        var accumulating = Build(new Quadratic(8), 0.5).WithGradientAccumulation(2);
+        using (var file = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Core", "Fixtures", "adam-amsgrad-clip-v1.bin")))
+        {
+            accumulating.LoadState(file);
+        }
+
+        Assert.Equal((10, 0.02), (accumulating.StepCount, accumulating.LearningRate));
     }
 }
