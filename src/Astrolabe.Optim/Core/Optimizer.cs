@@ -6,8 +6,9 @@ namespace Astrolabe.Optim;
 /// they were attached) and then the optimizer's own chain, and adds the result to the parameter values.
 /// </summary>
 /// <remarks>
-/// Built by <c>Optimizers</c> (PyTorch's names and defaults) or from any transformation. The state is
-/// allocated at the first step (or <see cref="LoadState"/>); transformations can be attached until then.
+/// Built by <c>Optimizers</c> (PyTorch's names and defaults) or from any transformation. The state of its own chain
+/// (which holds the learning rate) is created with it; that of attached transformations at the first step (or
+/// <see cref="LoadState"/>), and transformations can be attached until then.
 /// </remarks>
 public sealed partial class Optimizer
 {
@@ -26,7 +27,7 @@ public sealed partial class Optimizer
     /// <summary>Creates an optimizer from a transformation whose result is added to the parameters.</summary>
     /// <param name="parameters">The parameters, with unique names.</param>
     /// <param name="transformation">The optimizer's chain, usually ending with a <see cref="ILearningRateTransformation"/> (<c>ScaleByLearningRate</c>), which holds the learning rate.</param>
-    /// <exception cref="ArgumentException">No parameters, or two with the same name.</exception>
+    /// <exception cref="ArgumentException">No parameters, two with the same name, or a chain with two learning-rate transformations.</exception>
     public Optimizer(IEnumerable<Parameter> parameters, IGradientTransformation transformation)
     {
         ArgumentNullException.ThrowIfNull(parameters);
