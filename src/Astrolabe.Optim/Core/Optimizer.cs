@@ -154,7 +154,7 @@ public sealed partial class Optimizer
         var found = FindLearningRate(transformation, s).Take(2).ToList();
         return found.Count <= 1
             ? (transformation, s, found.Count == 1 ? found[0] : null)
-            : throw new ArgumentException("The chain holds more than one learning-rate transformation.", nameof(transformation));
+            : throw new ArgumentException("The chain holds two learning-rate transformations; the rate must live in one place.", nameof(transformation));
     }
 
     private static IEnumerable<(ILearningRateTransformation, TransformState)> FindLearningRate(IGradientTransformation t, TransformState s)
