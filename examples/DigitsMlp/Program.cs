@@ -14,17 +14,17 @@ var (train, validation, test) = (scaler.Transform(split.Train), scaler.Transform
 Console.WriteLine($"digits: {train.Count} train / {validation.Count} validation / {test.Count} test");
 
 var model = new Sequential(new Linear(64, 256), new ReLU(), new Dropout(0.25f), new Linear(256, 10));
-var optimizer = Optimizers.Adam(model.Parameters(), lr: 2e-3).WithGradientClipping(5.0);
+int stepsPerEpoch = (train.Count + 31) / 32;
+var optimizer = Optimizers.Adam(model.Parameters(), lr: 2e-3)
+    .WithGradientClipping(5.0)
+    .WithSchedule(Schedules.PerEpoch(Schedules.WarmupCosine(2e-3, warmupSteps: 2, tMax: 40), stepsPerEpoch));
 var trainer = new Trainer(model, new CrossEntropyLoss(labelSmoothing: 0.0f), optimizer, new TrainerOptions
 {
     Epochs = 40,
     BatchSize = 32,
     Seed = 7,
     EarlyStoppingPatience = 8,
-})
-{
-    EpochScheduler = new LearningRateScheduler(optimizer, Schedules.WarmupCosine(2e-3, warmupSteps: 2, tMax: 40)),
-};
+});
 trainer.Callbacks.Add(new EpochCallback((r, _) =>
     Console.WriteLine($"epoch {r.Epoch,2}  loss {r.TrainLoss:F4}  val loss {r.Validation!.Loss:F4}  val acc {r.Validation.Accuracy:P2}  lr {r.LearningRate:G3}  {r.Elapsed.TotalMilliseconds:F0} ms")));
 

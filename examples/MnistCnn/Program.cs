@@ -17,8 +17,9 @@ var model = new Sequential(
     new Conv2d(1, 16, 3), new ReLU(), new MaxPool2d(2),      // 16×13×13
     new Conv2d(16, 32, 3), new ReLU(), new MaxPool2d(2),     // 32×5×5
     new Flatten(), new Linear(32 * 5 * 5, 10));
-var optimizer = Optimizers.Adam(model.Parameters(), lr: 2e-3);
 int stepsPerEpoch = (train.Count + 63) / 64;
+var optimizer = Optimizers.Adam(model.Parameters(), lr: 2e-3)
+    .WithSchedule(Schedules.WarmupCosine(2e-3, warmupSteps: 50, tMax: (epochs * stepsPerEpoch) - 50));
 var trainer = new Trainer(model, new CrossEntropyLoss(), optimizer, new TrainerOptions
 {
     Epochs = epochs,
@@ -31,10 +32,7 @@ var trainer = new Trainer(model, new CrossEntropyLoss(), optimizer, new TrainerO
             Console.WriteLine($"  epoch {p.Epoch}/{p.Epochs}  batch {p.Batch}/{p.Batches}  loss {p.RunningLoss:F4}");
         }
     }),
-})
-{
-    BatchScheduler = new LearningRateScheduler(optimizer, Schedules.WarmupCosine(2e-3, warmupSteps: 50, tMax: (epochs * stepsPerEpoch) - 50)),
-};
+});
 trainer.Callbacks.Add(new EpochCallback((r, _) =>
     Console.WriteLine($"epoch {r.Epoch}  train loss {r.TrainLoss:F4}  test loss {r.Validation!.Loss:F4}  test acc {r.Validation.Accuracy:P2}  {r.Elapsed.TotalSeconds:F1} s")));
 

@@ -33,13 +33,12 @@ internal sealed class Quadratic
     public double MaxDistance() => Enumerable.Range(0, W.Length).Max(j => Math.Abs(W.Value[j] - center[j]));
 
     /// <summary>Runs <paramref name="steps"/> optimizer steps and returns the max distance to the center.</summary>
-    public double Train(Optimizer opt, int steps, LearningRateScheduler? scheduler = null)
+    public double Train(Optimizer opt, int steps)
     {
         for (int t = 0; t < steps; t++)
         {
             Evaluate();
             opt.Step();
-            scheduler?.Step();
         }
 
         return MaxDistance();

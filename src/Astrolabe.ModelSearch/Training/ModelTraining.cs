@@ -29,12 +29,19 @@ public static class ModelTraining
         var network = ModelBuilder.Build(config, task.InputShape, task.Outputs, seed);
         var optimizer = ModelBuilder.CreateOptimizer(config, network.Parameters());
         int steps = (train.Count + config.BatchSize - 1) / config.BatchSize;
-        var model = new TrainedModel(network, config, task.Name, task.InputShape, task.Outputs, task.IsClassification, task.Preprocessing);
-        var trainer = new Trainer(network, model.Loss, optimizer, new TrainerOptions { Epochs = config.Epochs, BatchSize = config.BatchSize, Seed = seed })
+        if (ModelBuilder.CreatePenalty(config, network) is { } penalty)
         {
-            Penalty = ModelBuilder.CreatePenalty(config, network),
-            BatchScheduler = ModelBuilder.CreateSchedule(config, steps * config.Epochs, steps) is { } schedule ? new LearningRateScheduler(optimizer, schedule) : null,
-        };
+            // Before clipping, as if it were part of the loss.
+            optimizer.WithFirst(new AddPenaltyGradient(penalty));
+        }
+
+        if (ModelBuilder.CreateSchedule(config, steps * config.Epochs, steps) is { } schedule)
+        {
+            optimizer.WithSchedule(schedule);
+        }
+
+        var model = new TrainedModel(network, config, task.Name, task.InputShape, task.Outputs, task.IsClassification, task.Preprocessing);
+        var trainer = new Trainer(network, model.Loss, optimizer, new TrainerOptions { Epochs = config.Epochs, BatchSize = config.BatchSize, Seed = seed });
         if (validation is not null)
         {
             trainer.Callbacks.Add(new EpochCallback((r, _) =>

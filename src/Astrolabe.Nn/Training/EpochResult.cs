@@ -11,7 +11,7 @@ public sealed record Evaluation(double Loss, double? Accuracy, double? Rmse, int
 /// <param name="Epoch">The epoch number, starting at 1.</param>
 /// <param name="TrainLoss">The mean training loss over the epoch's batches (including any penalty).</param>
 /// <param name="Validation">The validation metrics, or null without validation data.</param>
-/// <param name="LearningRate">The learning rate at the end of the epoch.</param>
+/// <param name="LearningRate">The learning rate of the epoch's last optimizer step.</param>
 /// <param name="Elapsed">The wall time of the epoch.</param>
 public sealed record EpochResult(int Epoch, double TrainLoss, Evaluation? Validation, double LearningRate, TimeSpan Elapsed)
 {

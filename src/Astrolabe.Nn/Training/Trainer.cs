@@ -10,7 +10,9 @@ namespace Astrolabe.Nn.Training;
 /// each epoch (loss, accuracy or RMSE), early stopping, callbacks (report and prune), progress and checkpoints.
 /// </summary>
 /// <remarks>
-/// One step: zero the gradients, forward, loss (+ penalty), backward, optimizer step. A NaN or infinite loss stops
+/// One step: zero the gradients, forward, loss, backward, optimizer step. A penalty attached to the optimizer
+/// (<c>WithPenalty</c>) adds its gradient in the step and its value to the reported training loss
+/// (<c>J(w) = mean loss + P(w)</c>). A NaN or infinite loss stops
 /// the run with a <see cref="NonFiniteLossException"/> naming the first layer whose parameters or output went bad.
 /// </remarks>
 public sealed class Trainer
@@ -20,11 +22,12 @@ public sealed class Trainer
     private readonly Optimizer _optimizer;
     private readonly TrainerOptions _options;
     private int _epochsDone;
+    private double _lastLearningRate;
 
     /// <summary>Creates a trainer.</summary>
     /// <param name="model">The model; its parameters must be the ones the optimizer updates (see <see cref="Module.Parameters"/>).</param>
     /// <param name="loss">The objective.</param>
-    /// <param name="optimizer">The optimizer (with any clipping, schedule or weight decay it was built with).</param>
+    /// <param name="optimizer">The optimizer, with any clipping, penalty, weight decay or learning-rate schedule in its chain (a per-epoch schedule through <c>Schedules.PerEpoch</c>).</param>
     /// <param name="options">The settings (default: <see cref="TrainerOptions"/>'s defaults).</param>
     public Trainer(Module model, ILoss loss, Optimizer optimizer, TrainerOptions? options = null)
     {
@@ -38,21 +41,8 @@ public sealed class Trainer
     /// <summary>Called after every epoch, in order.</summary>
     public IList<ITrainingCallback> Callbacks { get; } = [];
 
-    /// <summary>A learning-rate scheduler stepped once after every epoch (PyTorch's usual placement), or null.</summary>
-    public LearningRateScheduler? EpochScheduler { get; set; }
-
-    /// <summary>A learning-rate scheduler stepped once after every optimizer step (warm-up, one-cycle), or null.</summary>
-    public LearningRateScheduler? BatchScheduler { get; set; }
-
     /// <summary>Reduces the learning rate when the monitored loss (validation loss, else training loss) plateaus, or null.</summary>
     public ReduceLearningRateOnPlateau? Plateau { get; set; }
-
-    /// <summary>
-    /// A penalty <c>P(w)</c> (e.g. <c>Penalties.L2(1e-4)</c>) added to the objective <c>J(w) = mean loss + P(w)</c>:
-    /// the trainer adds its value to the reported training loss and its gradient to the parameters' gradients before
-    /// the optimizer step. Do not also attach it to the optimizer with <c>WithPenalty</c>.
-    /// </summary>
-    public IPenalty? Penalty { get; set; }
 
     /// <summary>Epochs completed by this trainer (also restored by <see cref="LoadCheckpoint"/>).</summary>
     public int EpochsDone => _epochsDone;
@@ -82,9 +72,8 @@ public sealed class Trainer
             var sw = Stopwatch.StartNew();
             double trainLoss = TrainEpoch(train, e, batches, cancellationToken);
             var val = validation is { Count: > 0 } ? Evaluate(validation) : null;
-            var result = new EpochResult(++_epochsDone, trainLoss, val, _optimizer.LearningRate, sw.Elapsed);
+            var result = new EpochResult(++_epochsDone, trainLoss, val, _lastLearningRate, sw.Elapsed);
             history.Add(result);
-            EpochScheduler?.Step();
             Plateau?.Step(result.MonitoredLoss);
             _options.Progress?.Report(new TrainingProgress(e, _options.Epochs, batches, batches, trainLoss, result));
             if (result.MonitoredLoss < best - _options.MinDelta)
@@ -178,23 +167,6 @@ public sealed class Trainer
     /// <param name="stream">The source.</param>
     public void LoadCheckpoint(Stream stream) => _epochsDone = Checkpoint.Load(stream, _model, _optimizer);
 
-    /// <summary>Adds the penalty's gradient to the applicable parameters and returns its value (0 without one).</summary>
-    private double AddPenalty()
-    {
-        if (Penalty is null)
-        {
-            return 0;
-        }
-
-        var applicable = _optimizer.Parameters.Where(Penalty.AppliesTo).ToList();
-        foreach (var p in applicable)
-        {
-            Penalty.AddGradient(p.Value, p.Grad);
-        }
-
-        return Penalty.Value(applicable);
-    }
-
     private double TrainEpoch(Dataset train, int epoch, int batches, CancellationToken ct)
     {
         _model.Train();
@@ -214,9 +186,9 @@ public sealed class Trainer
             }
 
             loss.Backward();
-            double objective = value + AddPenalty();
+            double objective = value + _optimizer.PenaltyValue();
+            _lastLearningRate = _optimizer.LearningRate;
             _optimizer.Step();
-            BatchScheduler?.Step();
             sum += objective;
             b++;
             if (_options.Progress is not null && b % _options.ProgressEveryBatches == 0)

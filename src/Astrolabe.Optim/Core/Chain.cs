@@ -2,7 +2,7 @@ namespace Astrolabe.Optim;
 
 /// <summary>
 /// Composes gradient transformations: each one transforms the updates the previous one produced. The chain's state
-/// holds the children's states in order. A transformation that skips the step stops the chain.
+/// holds the children's states in order. A transformation that skips or holds the step stops the chain.
 /// </summary>
 public sealed class Chain : IGradientTransformation
 {
@@ -32,7 +32,7 @@ public sealed class Chain : IGradientTransformation
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(state);
-        for (int k = 0; k < transformations.Length && !context.IsSkipped; k++)
+        for (int k = 0; k < transformations.Length && !context.IsStopped; k++)
         {
             transformations[k].Update(context, state.Children[k]);
         }

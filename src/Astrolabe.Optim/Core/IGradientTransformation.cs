@@ -16,7 +16,7 @@ public interface IGradientTransformation
     TransformState Init(IReadOnlyList<Parameter> parameters);
 
     /// <summary>Transforms the updates of one step.</summary>
-    /// <param name="context">The step's updates, parameters, learning rate and step number.</param>
+    /// <param name="context">The step's updates, parameters and step number.</param>
     /// <param name="state">The state created by <see cref="Init"/>, updated in place.</param>
     void Update(UpdateContext context, TransformState state);
 }

@@ -1,11 +1,12 @@
 namespace Astrolabe.Optim;
 
-/// <summary>Attaching clipping, penalties, a non-finite guard and gradient accumulation (before the first step).</summary>
+/// <summary>Attaching transformations and gradient accumulation (before the first step).</summary>
 public sealed partial class Optimizer
 {
     /// <summary>
     /// Attaches a transformation that runs before the optimizer's own chain, after those attached earlier. Returns
-    /// this optimizer, so calls chain: <c>Optimizers.Adam(ps).WithGradientClipping(1.0).WithPenalty(Penalties.L1(1e-4))</c>.
+    /// this optimizer, so calls chain: <c>Optimizers.Adam(ps).WithGradientClipping(1.0).WithPenalty(Penalties.L1(1e-4))</c>
+    /// (the <c>With…</c> shorthands are extension methods in the folders that own the transformations).
     /// </summary>
     /// <exception cref="InvalidOperationException">The optimizer has already stepped or loaded state.</exception>
     public Optimizer With(IGradientTransformation transformation)
@@ -16,38 +17,55 @@ public sealed partial class Optimizer
         return this;
     }
 
-    /// <summary>Clips the global norm of all gradients to <paramref name="maxNorm"/>, like <c>torch.nn.utils.clip_grad_norm_</c>; the norm is reported in <see cref="LastGradNorm"/>.</summary>
-    /// <param name="maxNorm">The largest norm allowed, &gt; 0.</param>
-    /// <param name="normType">The p of the p-norm, ≥ 1 or <see cref="double.PositiveInfinity"/>.</param>
-    public Optimizer WithGradientClipping(double maxNorm, double normType = 2.0) => With(new ClipByGlobalNorm(maxNorm, normType));
-
-    /// <summary>Clips every gradient element to [−<paramref name="clipValue"/>, <paramref name="clipValue"/>], like <c>clip_grad_value_</c>.</summary>
-    public Optimizer WithValueClipping(double clipValue) => With(new ClipByValue(clipValue));
-
-    /// <summary>Adaptive gradient clipping (Brock et al., 2021): unit-wise, relative to the parameter norm.</summary>
-    public Optimizer WithAdaptiveGradientClipping(double clipping = 0.01, double eps = 1e-3) => With(new AdaptiveGradientClipping(clipping, eps));
-
-    /// <summary>Adds the gradient of a penalty <c>P(w)</c> to the gradients (as if it were part of the loss).</summary>
-    public Optimizer WithPenalty(IPenalty penalty) => With(new AddPenaltyGradient(penalty));
-
-    /// <summary>Checks the gradients for NaN or infinity before anything else runs, and skips the step or throws.</summary>
-    public Optimizer WithNonFiniteGradients(NonFiniteGradientPolicy policy)
+    /// <summary>
+    /// Attaches a transformation that runs before every other one, also those attached earlier: the place of a guard
+    /// that may skip the step before any transformation has changed its state.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The optimizer has already stepped or loaded state.</exception>
+    public Optimizer WithFirst(IGradientTransformation transformation)
     {
+        ArgumentNullException.ThrowIfNull(transformation);
         ThrowIfStarted();
-        attached.Insert(0, new GuardNonFinite(policy));
+        attached.Insert(0, transformation);
         return this;
     }
 
     /// <summary>
+    /// Replaces the learning-rate transformation of the optimizer's own chain (see <c>WithSchedule</c>), wherever it
+    /// sits in nested chains; the rest of the chain is kept.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The optimizer has started, or its chain has no learning-rate transformation.</exception>
+    public Optimizer WithLearningRate(ILearningRateTransformation replacement)
+    {
+        ArgumentNullException.ThrowIfNull(replacement);
+        ThrowIfStarted();
+        if (learningRate is null)
+        {
+            throw new InvalidOperationException("The optimizer's chain has no learning-rate transformation to replace.");
+        }
+
+        (core, coreState, learningRate) = Initialize(Replace(core));
+        return this;
+
+        IGradientTransformation Replace(IGradientTransformation t) => t switch
+        {
+            ILearningRateTransformation => replacement,
+            Chain c => new Chain(c.Transformations.Select(Replace)),
+            _ => t,
+        };
+    }
+
+    /// <summary>
     /// Accumulates <paramref name="microBatches"/> calls of <see cref="Step"/> (call <see cref="ZeroGrad"/> between
-    /// micro-batches as usual) and steps on the mean of their gradients at the last one.
+    /// micro-batches as usual) and steps on the mean of their gradients at the last one: the whole chain, attachments
+    /// included, runs inside an <see cref="AccumulateGradients"/> wrapper.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="microBatches"/> is below 1.</exception>
     public Optimizer WithGradientAccumulation(int microBatches)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(microBatches, 1);
         ThrowIfStarted();
-        accumulator = microBatches == 1 ? null : new GradientAccumulator(parameters, microBatches);
+        this.microBatches = microBatches;
         return this;
     }
 

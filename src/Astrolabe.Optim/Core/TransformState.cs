@@ -1,63 +1,98 @@
 namespace Astrolabe.Optim;
 
 /// <summary>
-/// The state of one gradient transformation: per-parameter float buffers in named slots, scalars (such as a step
-/// count), and the states of child transformations. Everything in it is saved and restored with the optimizer.
+/// The state of one gradient transformation: per-parameter float buffers and scalars in named, typed slots, and the
+/// states of child transformations. Everything in it is saved and restored with the optimizer, by name.
 /// </summary>
 public sealed class TransformState
 {
-    private readonly float[][][] slots;
+    private readonly BufferSlot[] bufferSlots;
+    private readonly ScalarSlot[] scalarSlots;
+    private readonly float[][][] buffers;
+    private readonly double[] scalars;
 
-    /// <summary>Creates a state.</summary>
-    /// <param name="parameters">The parameters; each slot gets one buffer per parameter, of the parameter's length.</param>
-    /// <param name="slotCount">How many per-parameter buffers (e.g. 2 for Adam's first and second moments).</param>
-    /// <param name="scalarCount">How many scalars.</param>
+    /// <summary>Creates a state with its slots at their initial values.</summary>
+    /// <param name="parameters">The parameters; each buffer slot gets one array per parameter, of the parameter's length.</param>
+    /// <param name="buffers">The per-parameter buffers (e.g. Adam's <c>m</c> and <c>v</c>).</param>
+    /// <param name="scalars">The scalars (e.g. <see cref="ScalarSlot.Count"/>).</param>
     /// <param name="children">The states of child transformations.</param>
-    public TransformState(IReadOnlyList<Parameter> parameters, int slotCount = 0, int scalarCount = 0, IReadOnlyList<TransformState>? children = null)
+    /// <exception cref="ArgumentException">Two buffers or two scalars share a name.</exception>
+    public TransformState(IReadOnlyList<Parameter> parameters, IReadOnlyList<BufferSlot>? buffers = null, IReadOnlyList<ScalarSlot>? scalars = null, IReadOnlyList<TransformState>? children = null)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        ArgumentOutOfRangeException.ThrowIfNegative(slotCount);
-        ArgumentOutOfRangeException.ThrowIfNegative(scalarCount);
-        slots = new float[slotCount][][];
-        for (int s = 0; s < slotCount; s++)
+        bufferSlots = Unique(buffers, b => b.Name, nameof(buffers));
+        scalarSlots = Unique(scalars, s => s.Name, nameof(scalars));
+        this.buffers = new float[bufferSlots.Length][][];
+        for (int s = 0; s < bufferSlots.Length; s++)
         {
-            slots[s] = new float[parameters.Count][];
+            this.buffers[s] = new float[parameters.Count][];
             for (int i = 0; i < parameters.Count; i++)
             {
-                slots[s][i] = new float[parameters[i].Length];
+                this.buffers[s][i] = new float[parameters[i].Length];
+                if (bufferSlots[s].Initial != 0)
+                {
+                    Array.Fill(this.buffers[s][i], bufferSlots[s].Initial);
+                }
             }
         }
 
-        Scalars = new double[scalarCount];
+        this.scalars = [.. scalarSlots.Select(s => s.Initial)];
+        ParameterCount = parameters.Count;
         Children = children ?? [];
     }
 
-    /// <summary>The number of per-parameter slots.</summary>
-    public int SlotCount => slots.Length;
+    /// <summary>The buffer slots, in order.</summary>
+    public IReadOnlyList<BufferSlot> BufferSlots => bufferSlots;
 
-    /// <summary>The scalars (e.g. the step count), mutable in place.</summary>
-    public double[] Scalars { get; }
+    /// <summary>The scalar slots, in order.</summary>
+    public IReadOnlyList<ScalarSlot> ScalarSlots => scalarSlots;
 
     /// <summary>The states of child transformations, in order.</summary>
     public IReadOnlyList<TransformState> Children { get; }
 
-    /// <summary>The number of parameters each slot has a buffer for.</summary>
-    public int ParameterCount => slots.Length == 0 ? 0 : slots[0].Length;
+    /// <summary>The number of parameters each buffer slot has an array for.</summary>
+    public int ParameterCount { get; }
 
-    /// <summary>The buffer of slot <paramref name="slot"/> for parameter <paramref name="parameter"/>.</summary>
-    public float[] Buffer(int slot, int parameter) => slots[slot][parameter];
-
-    /// <summary>Fills every buffer of a slot with a value (e.g. an initial accumulator).</summary>
-    public TransformState Fill(int slot, float value)
+    /// <summary>The value of a scalar slot.</summary>
+    /// <exception cref="ArgumentException">The state has no such scalar.</exception>
+    public double this[ScalarSlot slot]
     {
-        foreach (float[] b in slots[slot])
-        {
-            Array.Fill(b, value);
-        }
-
-        return this;
+        get => scalars[IndexOf(scalarSlots, s => s.Name, slot?.Name, "scalar")];
+        set => scalars[IndexOf(scalarSlots, s => s.Name, slot?.Name, "scalar")] = value;
     }
 
-    /// <summary>Increments scalar 0, the step count by convention, and returns the new count.</summary>
-    public long NextCount() => (long)++Scalars[0];
+    /// <summary>The array of buffer slot <paramref name="slot"/> for parameter <paramref name="parameter"/>.</summary>
+    /// <exception cref="ArgumentException">The state has no such buffer.</exception>
+    public float[] Buffer(BufferSlot slot, int parameter) => buffers[IndexOf(bufferSlots, b => b.Name, slot?.Name, "buffer")][parameter];
+
+    /// <summary>Adds 1 to a scalar (a step count) and returns the new value.</summary>
+    /// <exception cref="ArgumentException">The state has no such scalar.</exception>
+    public long Increment(ScalarSlot slot) => (long)++scalars[IndexOf(scalarSlots, s => s.Name, slot?.Name, "scalar")];
+
+    /// <summary>The array of buffer slot number <paramref name="slot"/> (in <see cref="BufferSlots"/> order) for a parameter.</summary>
+    internal float[] BufferAt(int slot, int parameter) => buffers[slot][parameter];
+
+    /// <summary>The scalars in <see cref="ScalarSlots"/> order, mutable.</summary>
+    internal double[] ScalarValues => scalars;
+
+    private static int IndexOf<T>(T[] slots, Func<T, string> name, string? wanted, string kind)
+    {
+        ArgumentNullException.ThrowIfNull(wanted, "slot");
+        for (int k = 0; k < slots.Length; k++)
+        {
+            if (string.Equals(name(slots[k]), wanted, StringComparison.Ordinal))
+            {
+                return k;
+            }
+        }
+
+        throw new ArgumentException($"The state has no {kind} slot '{wanted}' (it has {(slots.Length == 0 ? "none" : string.Join(", ", slots.Select(name)))}).", "slot");
+    }
+
+    private static T[] Unique<T>(IReadOnlyList<T>? slots, Func<T, string> name, string argument)
+    {
+        T[] result = [.. slots ?? []];
+        var duplicate = result.GroupBy(name).FirstOrDefault(g => g.Count() > 1);
+        return duplicate is null ? result : throw new ArgumentException($"Two slots are named '{duplicate.Key}'; names must be unique.", argument);
+    }
 }

@@ -20,9 +20,9 @@ public sealed partial class UpdateContext
     private readonly double[] a;
     private readonly double[] b;
     private long step;
-    private double learningRate;
     private double? gradientNorm;
     private bool skipped;
+    private bool held;
 
     internal UpdateContext(IReadOnlyList<Parameter> parameters)
     {
@@ -54,9 +54,6 @@ public sealed partial class UpdateContext
     /// <summary>The step being computed, counting from 1.</summary>
     public long Step => root.step;
 
-    /// <summary>The optimizer's learning rate for this step.</summary>
-    public double LearningRate => root.learningRate;
-
     /// <summary>The global gradient norm, when a clipping transformation computed it.</summary>
     public double? GradientNorm
     {
@@ -70,6 +67,37 @@ public sealed partial class UpdateContext
     /// <summary>Asks to skip this step: later transformations do not run and the parameters are not changed.</summary>
     public void SkipStep() => root.skipped = true;
 
+    /// <summary>Whether a transformation is gathering micro-batches and holds this step (the chain stops; nothing is applied or counted).</summary>
+    public bool IsHeld => root.held;
+
+    /// <summary>
+    /// Holds this step while gradients are gathered (see <see cref="AccumulateGradients"/>): later transformations do
+    /// not run, the parameters are not changed, and the optimizer counts neither a step nor a skipped one.
+    /// </summary>
+    public void HoldStep() => root.held = true;
+
+    /// <summary>Whether the chain stops here: the step is skipped or held.</summary>
+    public bool IsStopped => root.skipped || root.held;
+
+    /// <summary>
+    /// Makes <paramref name="values"/> the updates of parameter <paramref name="i"/>, replacing whatever they were. The
+    /// array is read, never written, and must stay unchanged until the step is applied.
+    /// </summary>
+    public void SetInput(int i, float[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        int k = map[i];
+        if (values.Length != parameters[i].Length)
+        {
+            throw new ArgumentException($"Parameter '{parameters[i].Name}' has {parameters[i].Length} elements; the input has {values.Length}.", nameof(values));
+        }
+
+        source[k] = values;
+        deferred[k] = null;
+        a[k] = 1;
+        b[k] = 0;
+    }
+
     /// <summary>A view of the updates of some parameters only (indices into this context), for transformations that apply to a subset.</summary>
     public UpdateContext Subset(IReadOnlyList<int> indices)
     {
@@ -77,7 +105,7 @@ public sealed partial class UpdateContext
         return new UpdateContext(this, [.. indices]);
     }
 
-    internal void Begin(IReadOnlyList<float[]> inputs, long step, double learningRate)
+    internal void Begin(IReadOnlyList<float[]> inputs, long step)
     {
         for (int i = 0; i < parameters.Length; i++)
         {
@@ -88,9 +116,9 @@ public sealed partial class UpdateContext
         }
 
         this.step = step;
-        this.learningRate = learningRate;
         gradientNorm = null;
         skipped = false;
+        held = false;
     }
 
     /// <summary>Multiplies the updates of parameter <paramref name="i"/> by <paramref name="factor"/> (lazily).</summary>

@@ -36,8 +36,8 @@ public static partial class Optimizers
         var chain = new Chain(
             new AddDecayedWeights(weightDecay),
             new ScaleByTrustRatio(trustCoefficient, eps),
-            new ScaleByLearningRate(),
+            new ScaleByLearningRate(lr),
             momentum == 0 ? new Scale(1) : new ScaleBySgdMomentum(momentum, 0, nesterov));
-        return new Optimizer(parameters, lr, chain);
+        return new Optimizer(parameters, chain);
     }
 }

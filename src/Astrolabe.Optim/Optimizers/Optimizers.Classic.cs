@@ -4,7 +4,7 @@ namespace Astrolabe.Optim;
 /// Optimizers with <c>torch.optim</c>'s names, arguments and defaults, each built as a chain of gradient
 /// transformations (optionally negate for <c>maximize</c>, L2 or decoupled weight decay, the algorithm's scaling,
 /// then the learning rate). They reproduce PyTorch 1.13's trajectories. Attach clipping, penalties, a non-finite
-/// guard or gradient accumulation with the <c>With…</c> methods of <see cref="Optimizer"/>.
+/// guard, a schedule or gradient accumulation with the <c>With…</c> methods of <see cref="Optimizer"/>.
 /// </summary>
 public static partial class Optimizers
 {
@@ -36,7 +36,7 @@ public static partial class Optimizers
     public static Optimizer Adadelta(IEnumerable<Parameter> parameters, double lr = 1.0, double rho = 0.9, double eps = 1e-6, double weightDecay = 0, bool maximize = false) =>
         Build(parameters, lr, maximize, new AddDecayedWeights(weightDecay), new ScaleByAdadelta(rho, eps));
 
-    /// <summary>Builds <c>[negate if maximizing] → steps → ScaleByLearningRate</c> (null steps are left out).</summary>
+    /// <summary>Builds <c>[negate if maximizing] → steps → ScaleByLearningRate(lr)</c> (null steps are left out).</summary>
     private static Optimizer Build(IEnumerable<Parameter> parameters, double lr, bool maximize, params IGradientTransformation?[] steps)
     {
         Check.LearningRate(lr);
@@ -47,7 +47,7 @@ public static partial class Optimizers
         }
 
         chain.AddRange(steps.OfType<IGradientTransformation>());
-        chain.Add(new ScaleByLearningRate());
-        return new Optimizer(parameters, lr, new Chain(chain));
+        chain.Add(new ScaleByLearningRate(lr));
+        return new Optimizer(parameters, new Chain(chain));
     }
 }

@@ -6,6 +6,9 @@ public sealed class AddPenaltyGradient(IPenalty penalty) : IGradientTransformati
 {
     private readonly IPenalty penalty = penalty ?? throw new ArgumentNullException(nameof(penalty));
 
+    /// <summary>The penalty whose gradient is added.</summary>
+    public IPenalty Penalty => penalty;
+
     /// <inheritdoc/>
     public TransformState Init(IReadOnlyList<Parameter> parameters) => new(parameters);
 

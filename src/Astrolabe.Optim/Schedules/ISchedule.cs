@@ -1,9 +1,10 @@
 namespace Astrolabe.Optim;
 
 /// <summary>
-/// A learning-rate schedule: the learning rate as a pure function of the 0-based step (the number of scheduler
-/// steps taken so far, as PyTorch's <c>last_epoch</c>). Drive an optimizer with <see cref="LearningRateScheduler"/>
-/// or use it inside a chain with <see cref="ScaleBySchedule"/>.
+/// A learning-rate schedule: the learning rate as a pure function of the 0-based step (the number of optimizer steps
+/// taken so far, as PyTorch's <c>last_epoch</c> of a scheduler stepped after every optimizer step). It runs inside the
+/// optimizer's chain: <c>optimizer.WithSchedule(schedule)</c> or <see cref="ScaleByLearningRate"/>; a per-epoch
+/// schedule runs through <see cref="Schedules.PerEpoch"/>.
 /// </summary>
 public interface ISchedule
 {

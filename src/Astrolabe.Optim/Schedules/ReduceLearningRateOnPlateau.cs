@@ -5,6 +5,10 @@ namespace Astrolabe.Optim;
 /// <c>torch.optim.lr_scheduler.ReduceLROnPlateau</c>: after more than <c>patience</c> steps without improvement
 /// (relative or absolute threshold), then waits <c>cooldown</c> steps; never below <c>minLr</c>.
 /// </summary>
+/// <remarks>
+/// It writes <see cref="Optimizer.LearningRate"/>, which the chain's learning-rate transformation holds: under a
+/// constant rate a reduction lasts; a schedule in the chain replaces it when its own value next changes.
+/// </remarks>
 public sealed class ReduceLearningRateOnPlateau
 {
     private const double Eps = 1e-8;

@@ -17,4 +17,15 @@ public static class Schedules
             [new LinearSchedule(baseLearningRate, startFactor, 1.0, warmupSteps), new CosineAnnealingSchedule(baseLearningRate, tMax, etaMin)],
             [warmupSteps]);
     }
+
+    /// <summary>Runs a per-epoch schedule over optimizer steps (see <see cref="EpochSchedule"/>).</summary>
+    /// <param name="schedule">The rate as a function of the 0-based epoch.</param>
+    /// <param name="stepsPerEpoch">The optimizer steps of one epoch, ≥ 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="stepsPerEpoch"/> is below 1.</exception>
+    public static ISchedule PerEpoch(ISchedule schedule, int stepsPerEpoch)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentOutOfRangeException.ThrowIfLessThan(stepsPerEpoch, 1);
+        return new EpochSchedule(schedule, stepsPerEpoch);
+    }
 }

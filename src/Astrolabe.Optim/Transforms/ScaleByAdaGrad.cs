@@ -2,7 +2,7 @@ namespace Astrolabe.Optim;
 
 /// <summary>
 /// AdaGrad (Duchi et al., 2011) as <c>torch.optim.Adagrad</c>: <c>s ← s + g²</c>,
-/// <c>u = g / (√s + ε) / (1 + (t − 1)·lrDecay)</c>. State: slot 0 = s, scalar 0 = step count.
+/// <c>u = g / (√s + ε) / (1 + (t − 1)·lrDecay)</c>. State: buffer <c>"sum"</c> (s), scalar <c>"count"</c>.
 /// </summary>
 public sealed class ScaleByAdaGrad : IGradientTransformation
 {
@@ -22,19 +22,21 @@ public sealed class ScaleByAdaGrad : IGradientTransformation
     }
 
     /// <inheritdoc/>
-    public TransformState Init(IReadOnlyList<Parameter> parameters) => new TransformState(parameters, 1, 1).Fill(0, initialAccumulator);
+    public TransformState Init(IReadOnlyList<Parameter> parameters) => new(parameters, [new BufferSlot(Sum.Name, initialAccumulator)], [ScalarSlot.Count]);
+
+    private static BufferSlot Sum { get; } = new("sum");
 
     /// <inheritdoc/>
     public void Update(UpdateContext context, TransformState state)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(state);
-        long t = state.NextCount();
+        long t = state.Increment(ScalarSlot.Count);
         float decay = (float)(1 / (1 + ((t - 1) * lrDecay)));
         for (int i = 0; i < context.Count; i++)
         {
             Span<float> u = context.Materialize(i);
-            Span<float> s = state.Buffer(0, i);
+            Span<float> s = state.Buffer(Sum, i);
             for (int j = 0; j < u.Length; j++)
             {
                 float g = u[j];

@@ -2,7 +2,7 @@ namespace Astrolabe.Optim;
 
 /// <summary>
 /// Adadelta (Zeiler, 2012) as <c>torch.optim.Adadelta</c>: <c>s ← ρ·s + (1 − ρ)·g²</c>,
-/// <c>δ = √(a + ε) / √(s + ε) · g</c>, <c>a ← ρ·a + (1 − ρ)·δ²</c>; the update is δ. State: slots s, a.
+/// <c>δ = √(a + ε) / √(s + ε) · g</c>, <c>a ← ρ·a + (1 − ρ)·δ²</c>; the update is δ. State: buffers <c>"square_avg"</c> (s), <c>"acc_delta"</c> (a); scalar <c>"count"</c>.
 /// </summary>
 public sealed class ScaleByAdadelta : IGradientTransformation
 {
@@ -21,18 +21,22 @@ public sealed class ScaleByAdadelta : IGradientTransformation
     }
 
     /// <inheritdoc/>
-    public TransformState Init(IReadOnlyList<Parameter> parameters) => new(parameters, 2, 1);
+    public TransformState Init(IReadOnlyList<Parameter> parameters) => new(parameters, [SquareAvg, AccDelta], [ScalarSlot.Count]);
+
+    private static BufferSlot SquareAvg { get; } = new("square_avg");
+
+    private static BufferSlot AccDelta { get; } = new("acc_delta");
 
     /// <inheritdoc/>
     public void Update(UpdateContext context, TransformState state)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(state);
-        state.NextCount();
+        state.Increment(ScalarSlot.Count);
         for (int i = 0; i < context.Count; i++)
         {
             Span<float> u = context.Materialize(i);
-            Span<float> s = state.Buffer(0, i), acc = state.Buffer(1, i);
+            Span<float> s = state.Buffer(SquareAvg, i), acc = state.Buffer(AccDelta, i);
             for (int j = 0; j < u.Length; j++)
             {
                 float g = u[j];

@@ -6,8 +6,8 @@ namespace Astrolabe.Optim;
 /// </summary>
 /// <remarks>
 /// The update is deferred: when it is the last elementwise transformation of a chain, computing it and applying
-/// it to the parameters is one fused SIMD pass (read p, g, m, v; write p, m, v). State: slots m, v (and v̂ with
-/// AMSGrad), scalar 0 = step count.
+/// it to the parameters is one fused SIMD pass (read p, g, m, v; write p, m, v). State: buffers <c>"m"</c>, <c>"v"</c> (and
+/// <c>"v_max"</c> with AMSGrad), scalar <c>"count"</c>.
 /// </remarks>
 public sealed class ScaleByAdam : IGradientTransformation
 {
@@ -30,12 +30,18 @@ public sealed class ScaleByAdam : IGradientTransformation
     }
 
     /// <inheritdoc/>
-    public TransformState Init(IReadOnlyList<Parameter> parameters) => new(parameters, amsgrad ? 3 : 2, 1);
+    public TransformState Init(IReadOnlyList<Parameter> parameters) => new(parameters, amsgrad ? [M, V, VMax] : [M, V], [ScalarSlot.Count]);
+
+    private static BufferSlot M { get; } = new("m");
+
+    private static BufferSlot V { get; } = new("v");
+
+    private static BufferSlot VMax { get; } = new("v_max");
 
     /// <inheritdoc/>
     public void Update(UpdateContext context, TransformState state)
     {
-        long t = state.NextCount();
+        long t = state.Increment(ScalarSlot.Count);
         var c = new AdamCoefficients(
             (float)beta1,
             (float)(1 - beta1),
@@ -47,7 +53,7 @@ public sealed class ScaleByAdam : IGradientTransformation
         for (int i = 0; i < context.Count; i++)
         {
             var input = context.Input(i);
-            context.Defer(i, new Deferred(input, state.Buffer(0, i), state.Buffer(1, i), amsgrad ? state.Buffer(2, i) : null, c));
+            context.Defer(i, new Deferred(input, state.Buffer(M, i), state.Buffer(V, i), amsgrad ? state.Buffer(VMax, i) : null, c));
         }
     }
 

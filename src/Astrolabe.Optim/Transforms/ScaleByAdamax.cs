@@ -2,7 +2,7 @@ namespace Astrolabe.Optim;
 
 /// <summary>
 /// Adamax (Kingma and Ba, 2015) as <c>torch.optim.Adamax</c>: <c>m ← β1·m + (1 − β1)·g</c>,
-/// <c>n ← max(β2·n, |g| + ε)</c>, <c>u = m / ((1 − β1^t)·n)</c>. State: slots m, n.
+/// <c>n ← max(β2·n, |g| + ε)</c>, <c>u = m / ((1 − β1^t)·n)</c>. State: buffers <c>"m"</c>, <c>"n"</c>; scalar <c>"count"</c>.
 /// </summary>
 public sealed class ScaleByAdamax : IGradientTransformation
 {
@@ -22,19 +22,23 @@ public sealed class ScaleByAdamax : IGradientTransformation
     }
 
     /// <inheritdoc/>
-    public TransformState Init(IReadOnlyList<Parameter> parameters) => new(parameters, 2, 1);
+    public TransformState Init(IReadOnlyList<Parameter> parameters) => new(parameters, [M, N], [ScalarSlot.Count]);
+
+    private static BufferSlot M { get; } = new("m");
+
+    private static BufferSlot N { get; } = new("n");
 
     /// <inheritdoc/>
     public void Update(UpdateContext context, TransformState state)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(state);
-        long t = state.NextCount();
+        long t = state.Increment(ScalarSlot.Count);
         float b1 = (float)beta1, c1 = (float)(1 - beta1), inv = (float)(1 / (1 - Math.Pow(beta1, t)));
         for (int i = 0; i < context.Count; i++)
         {
             Span<float> u = context.Materialize(i);
-            Span<float> m = state.Buffer(0, i), n = state.Buffer(1, i);
+            Span<float> m = state.Buffer(M, i), n = state.Buffer(N, i);
             for (int j = 0; j < u.Length; j++)
             {
                 float g = u[j];

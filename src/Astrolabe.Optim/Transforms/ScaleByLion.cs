@@ -2,7 +2,7 @@ namespace Astrolabe.Optim;
 
 /// <summary>
 /// Lion (Chen et al., 2023, "Symbolic Discovery of Optimization Algorithms"): <c>u = sign(β1·m + (1 − β1)·g)</c>,
-/// then <c>m ← β2·m + (1 − β2)·g</c>. State: slot m.
+/// then <c>m ← β2·m + (1 − β2)·g</c>. State: buffer <c>"m"</c>, scalar <c>"count"</c>.
 /// </summary>
 public sealed class ScaleByLion : IGradientTransformation
 {
@@ -23,18 +23,20 @@ public sealed class ScaleByLion : IGradientTransformation
     }
 
     /// <inheritdoc/>
-    public TransformState Init(IReadOnlyList<Parameter> parameters) => new(parameters, 1, 1);
+    public TransformState Init(IReadOnlyList<Parameter> parameters) => new(parameters, [M], [ScalarSlot.Count]);
+
+    private static BufferSlot M { get; } = new("m");
 
     /// <inheritdoc/>
     public void Update(UpdateContext context, TransformState state)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(state);
-        state.NextCount();
+        state.Increment(ScalarSlot.Count);
         for (int i = 0; i < context.Count; i++)
         {
             Span<float> u = context.Materialize(i);
-            Span<float> m = state.Buffer(0, i);
+            Span<float> m = state.Buffer(M, i);
             for (int j = 0; j < u.Length; j++)
             {
                 float g = u[j];

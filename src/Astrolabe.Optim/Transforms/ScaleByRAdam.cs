@@ -3,7 +3,7 @@ namespace Astrolabe.Optim;
 /// <summary>
 /// Rectified Adam (Liu et al., 2020) as <c>torch.optim.RAdam</c>: with <c>ρ∞ = 2/(1 − β2) − 1</c> and
 /// <c>ρ_t = ρ∞ − 2t·β2^t/(1 − β2^t)</c>, the update is <c>m̂·r·√(1 − β2^t)/(√v + ε)</c> when <c>ρ_t &gt; 5</c>
-/// (r the variance rectification), else <c>m̂</c>. State: slots m, v.
+/// (r the variance rectification), else <c>m̂</c>. State: buffers <c>"m"</c>, <c>"v"</c>; scalar <c>"count"</c>.
 /// </summary>
 public sealed class ScaleByRAdam : IGradientTransformation
 {
@@ -23,14 +23,18 @@ public sealed class ScaleByRAdam : IGradientTransformation
     }
 
     /// <inheritdoc/>
-    public TransformState Init(IReadOnlyList<Parameter> parameters) => new(parameters, 2, 1);
+    public TransformState Init(IReadOnlyList<Parameter> parameters) => new(parameters, [M, V], [ScalarSlot.Count]);
+
+    private static BufferSlot M { get; } = new("m");
+
+    private static BufferSlot V { get; } = new("v");
 
     /// <inheritdoc/>
     public void Update(UpdateContext context, TransformState state)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(state);
-        long t = state.NextCount();
+        long t = state.Increment(ScalarSlot.Count);
         double bias1 = 1 - Math.Pow(beta1, t), bias2 = 1 - Math.Pow(beta2, t);
         double rhoInf = (2 / (1 - beta2)) - 1;
         double rhoT = rhoInf - (2 * t * Math.Pow(beta2, t) / bias2);
@@ -41,7 +45,7 @@ public sealed class ScaleByRAdam : IGradientTransformation
         for (int i = 0; i < context.Count; i++)
         {
             Span<float> u = context.Materialize(i);
-            Span<float> m = state.Buffer(0, i), v = state.Buffer(1, i);
+            Span<float> m = state.Buffer(M, i), v = state.Buffer(V, i);
             for (int j = 0; j < u.Length; j++)
             {
                 float g = u[j];

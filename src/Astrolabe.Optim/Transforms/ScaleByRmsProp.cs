@@ -5,7 +5,7 @@ namespace Astrolabe.Optim;
 /// <summary>
 /// RMSprop as <c>torch.optim.RMSprop</c>: <c>s ← α·s + (1 − α)·g²</c>; centered: <c>ḡ ← α·ḡ + (1 − α)·g</c> and
 /// the denominator is <c>√(s − ḡ²) + ε</c>, else <c>√s + ε</c>; with momentum μ &gt; 0, <c>b ← μ·b + g/denom</c> and
-/// the update is b. State: slots s, ḡ, b.
+/// the update is b. State: buffers <c>"square_avg"</c> (s), <c>"grad_avg"</c> (ḡ), <c>"momentum_buffer"</c> (b); scalar <c>"count"</c>.
 /// </summary>
 public sealed class ScaleByRmsProp : IGradientTransformation
 {
@@ -30,18 +30,24 @@ public sealed class ScaleByRmsProp : IGradientTransformation
     }
 
     /// <inheritdoc/>
-    public TransformState Init(IReadOnlyList<Parameter> parameters) => new(parameters, 3, 1);
+    public TransformState Init(IReadOnlyList<Parameter> parameters) => new(parameters, [SquareAvg, GradAvg, MomentumBuffer], [ScalarSlot.Count]);
+
+    private static BufferSlot SquareAvg { get; } = new("square_avg");
+
+    private static BufferSlot GradAvg { get; } = new("grad_avg");
+
+    private static BufferSlot MomentumBuffer { get; } = new("momentum_buffer");
 
     /// <inheritdoc/>
     public void Update(UpdateContext context, TransformState state)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(state);
-        state.NextCount();
+        state.Increment(ScalarSlot.Count);
         for (int i = 0; i < context.Count; i++)
         {
             Span<float> u = context.Materialize(i);
-            Span<float> s = state.Buffer(0, i), mean = state.Buffer(1, i), buf = state.Buffer(2, i);
+            Span<float> s = state.Buffer(SquareAvg, i), mean = state.Buffer(GradAvg, i), buf = state.Buffer(MomentumBuffer, i);
             for (int j = Vectorized(u, s, mean, buf); j < u.Length; j++)
             {
                 float g = u[j];

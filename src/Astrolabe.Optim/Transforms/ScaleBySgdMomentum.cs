@@ -5,7 +5,7 @@ namespace Astrolabe.Optim;
 /// <summary>
 /// Heavy-ball momentum as <c>torch.optim.SGD</c> computes it: <c>b ← g</c> at the first step, then
 /// <c>b ← μ·b + (1 − dampening)·g</c>; the update is <c>b</c>, or <c>g + μ·b</c> with Nesterov.
-/// State: slot 0 = b, scalar 0 = step count.
+/// State: buffer <c>"momentum_buffer"</c> (b), scalar <c>"count"</c>.
 /// </summary>
 public sealed class ScaleBySgdMomentum : IGradientTransformation
 {
@@ -30,18 +30,20 @@ public sealed class ScaleBySgdMomentum : IGradientTransformation
     }
 
     /// <inheritdoc/>
-    public TransformState Init(IReadOnlyList<Parameter> parameters) => new(parameters, 1, 1);
+    public TransformState Init(IReadOnlyList<Parameter> parameters) => new(parameters, [MomentumBuffer], [ScalarSlot.Count]);
+
+    private static BufferSlot MomentumBuffer { get; } = new("momentum_buffer");
 
     /// <inheritdoc/>
     public void Update(UpdateContext context, TransformState state)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(state);
-        bool first = state.NextCount() == 1;
+        bool first = state.Increment(ScalarSlot.Count) == 1;
         for (int i = 0; i < context.Count; i++)
         {
             Span<float> u = context.Materialize(i);
-            Span<float> buf = state.Buffer(0, i);
+            Span<float> buf = state.Buffer(MomentumBuffer, i);
             if (first)
             {
                 u.CopyTo(buf);

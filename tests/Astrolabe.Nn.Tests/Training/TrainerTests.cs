@@ -96,8 +96,8 @@ public class TrainerTests
         var data = new Dataset([1f, 2f], [1], targets: [0f, 0f]);
         var model = new Linear(1, 1, bias: false, rng: new Rng(1));
         model.Weight.Data[0] = 2f;
-        var trainer = new Trainer(model, new MseLoss(), Optimizers.Sgd(model.Parameters(), lr: 0.0),
-            new TrainerOptions { Epochs = 1, BatchSize = 2, Shuffle = false }) { Penalty = Penalties.L2(0.5) };
+        var trainer = new Trainer(model, new MseLoss(), Optimizers.Sgd(model.Parameters(), lr: 0.0).WithPenalty(Penalties.L2(0.5)),
+            new TrainerOptions { Epochs = 1, BatchSize = 2, Shuffle = false });
         var loss = trainer.Fit(data).Epochs[0].TrainLoss;
         Assert.Equal(((4 + 16) / 2.0) + (0.25 * 4), loss, 4);
     }

@@ -7,10 +7,10 @@ public sealed class MaskedTests
     {
         var w = new Parameter("w", [1f, 2f], [0.5f, -0.5f], 2);
         var bias = new Parameter("bias", [3f], [1f], 1);
-        Optimizer Build(Parameter a, Parameter b) => new([a, b], 0.1, new Chain(
+        Optimizer Build(Parameter a, Parameter b) => new([a, b], new Chain(
             new Masked(new AddDecayedWeights(0.5), p => p.Name != "bias"),
             new Masked(new ScaleBySgdMomentum(0.9), p => p.Name == "bias"),
-            new ScaleByLearningRate()));
+            new ScaleByLearningRate(0.1)));
         var opt = Build(w, bias);
         opt.Step();
         opt.Step();

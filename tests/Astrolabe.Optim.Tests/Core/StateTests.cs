@@ -42,6 +42,23 @@ public sealed class StateTests
     }
 
     [Fact]
+    public void SlotsAreReadBackByNameAndAMismatchNamesThem()
+    {
+        Parameter W() => new("w", new float[4], new float[4], 4);
+        using var saved = new MemoryStream();
+        Optimizers.Adam([W()]).SaveState(saved);
+        saved.Position = 0;
+        var e = Assert.Throws<InvalidDataException>(() => Optimizers.Adam([W()], amsgrad: true).LoadState(saved));
+        Assert.Contains("saved 2 buffers, expected 3 (m, v, v_max)", e.Message, StringComparison.Ordinal);
+        saved.Position = 0;
+        e = Assert.Throws<InvalidDataException>(() => Optimizers.NAdam([W()]).LoadState(saved));
+        Assert.Contains("saved 1 scalars, expected 2 (count, mu_product)", e.Message, StringComparison.Ordinal);
+        saved.Position = 0;
+        e = Assert.Throws<InvalidDataException>(() => Optimizers.Adamax([W()]).LoadState(saved));
+        Assert.Contains("saved buffer 'v' where 'n' was expected", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AccumulatesMicroBatchesIntoOneStepOnTheirMean()
     {
         var p = new Parameter("w", [1f, -1f], new float[2], 2);

@@ -63,4 +63,13 @@ public sealed class ValidationTests
         var e = Assert.Throws<InvalidOperationException>(() => opt.WithValueClipping(1));
         Assert.Contains("before the optimizer's first step", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TheLearningRateLivesInAtMostOneTransformation()
+    {
+        Assert.Contains("two learning-rate transformations", Assert.Throws<ArgumentException>(() => new Optimizer([P()], new Chain(new ScaleByLearningRate(0.1), new Chain(new ScaleByLearningRate(0.2))))).Message, StringComparison.Ordinal);
+        var noRate = new Optimizer([P()], new Scale(-0.1));
+        Assert.True(double.IsNaN(noRate.LearningRate));
+        Assert.Contains("no learning-rate transformation", Assert.Throws<InvalidOperationException>(() => noRate.LearningRate = 0.1).Message, StringComparison.Ordinal);
+    }
 }

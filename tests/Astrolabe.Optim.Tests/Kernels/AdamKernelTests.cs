@@ -55,7 +55,7 @@ public sealed class AdamKernelTests
         var a = new Parameter("a", [0.5f, -1f, 2f], [0.3f, -0.1f, 0.7f], 3);
         var b = new Parameter("b", [0.5f, -1f, 2f], [0.3f, -0.1f, 0.7f], 3);
         var fused = Optimizers.Adam([a], lr: 0.1);
-        var materialized = new Optimizer([b], 0.1, new Chain(new ScaleByAdam(), new ClipByValue(1e9), new ScaleByLearningRate()));
+        var materialized = new Optimizer([b], new Chain(new ScaleByAdam(), new ClipByValue(1e9), new ScaleByLearningRate(0.1)));
         for (int t = 0; t < 3; t++)
         {
             fused.Step();

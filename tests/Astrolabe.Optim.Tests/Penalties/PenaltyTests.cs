@@ -44,6 +44,33 @@ public sealed class PenaltyTests
         }
     }
 
+    [Theory]
+    [InlineData("l1", "adam")]
+    [InlineData("l2", "adam")]
+    [InlineData("l2", "sgd")]
+    [InlineData("l1", "sgd")]
+    public void APenaltyInTheChainStepsExactlyAsItsGradientAddedBeforeTheStep(string kind, string optimizer)
+    {
+        // What a trainer did when it held the penalty itself: add the penalty's gradient to the gradients, then step.
+        Optimizer Build(Quadratic q) => (optimizer == "adam" ? Optimizers.Adam([q.W], lr: 0.05) : Optimizers.Sgd([q.W], lr: 0.05, momentum: 0.9, nesterov: true))
+            .WithGradientClipping(0.5);
+        ElasticNetPenalty Penalty() => kind == "l1" ? Penalties.L1(0.3) : Penalties.L2(0.3);
+        var byHand = new Quadratic(7);
+        var opt = Build(byHand);
+        var inChain = new Quadratic(7);
+        var chained = Build(inChain).WithFirst(new AddPenaltyGradient(Penalty()));
+        for (int t = 0; t < 25; t++)
+        {
+            byHand.Evaluate();
+            Penalty().AddGradients([byHand.W]);
+            opt.Step();
+            inChain.Evaluate();
+            Assert.Equal(Penalty().Value([inChain.W]), chained.PenaltyValue());
+            chained.Step();
+            Assert.Equal(byHand.W.Value, inChain.W.Value);
+        }
+    }
+
     [Fact]
     public void AnL1PenaltyShrinksTowardZero()
     {

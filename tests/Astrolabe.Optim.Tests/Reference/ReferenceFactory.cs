@@ -44,7 +44,7 @@ internal static class ReferenceFactory
         a.EnsureAllUsed();
     }
 
-    /// <summary>Returns the scheduler step to call after each optimizer step, given that row's loss.</summary>
+    /// <summary>Puts a schedule into the optimizer's chain; returns what to call after each optimizer step with that row's loss (a plateau's step).</summary>
     public static Action<double> Scheduler(Optimizer opt, JsonElement spec, string file)
     {
         if (spec.ValueKind == JsonValueKind.Null)
@@ -72,8 +72,8 @@ internal static class ReferenceFactory
         }
         else
         {
-            var scheduler = new LearningRateScheduler(opt, Schedule(type, a, lr, file));
-            step = _ => scheduler.Step();
+            opt.WithSchedule(Schedule(type, a, lr, file));
+            step = _ => { };
         }
 
         a.EnsureAllUsed();

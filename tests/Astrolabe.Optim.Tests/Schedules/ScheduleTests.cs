@@ -12,16 +12,38 @@ public sealed class ScheduleTests
     }
 
     [Fact]
-    public void ScaleByScheduleUsesTheOptimizersStep()
+    public void AScheduleInTheChainFollowsTheOptimizersSteps()
     {
         var p = new Parameter("w", [0f], [1f], 1);
-        var opt = new Optimizer([p], 0, new Chain(new ScaleBySchedule(new StepSchedule(1.0, 2, 0.5))));
+        var opt = new Optimizer([p], new Chain(new ScaleByLearningRate(new StepSchedule(1.0, 2, 0.5))));
+        var rates = new List<double>();
         for (int t = 0; t < 4; t++)
         {
+            rates.Add(opt.LearningRate);
             opt.Step();
         }
 
         Assert.Equal(-(1 + 1 + 0.5f + 0.5f), p.Value[0]);
+        Assert.Equal([1, 1, 0.5, 0.5], rates);
+        Assert.Equal(0.25, opt.LearningRate);
+    }
+
+    [Fact]
+    public void WithScheduleReplacesTheRateOfAFactoryChainAndPerEpochHoldsItForAnEpoch()
+    {
+        var p = new Parameter("w", [0f], [1f], 1);
+        var opt = Optimizers.Sgd([p], lr: 0.1).WithGradientClipping(10).WithSchedule(Schedules.PerEpoch(new ExponentialSchedule(1.0, 0.5), stepsPerEpoch: 3));
+        var rates = new List<double>();
+        for (int t = 0; t < 7; t++)
+        {
+            rates.Add(opt.LearningRate);
+            opt.Step();
+        }
+
+        Assert.Equal([1, 1, 1, 0.5, 0.5, 0.5, 0.25], rates);
+        Assert.Equal(-4.75f, p.Value[0]);
+        Assert.Throws<InvalidOperationException>(() => opt.WithSchedule(new ConstantSchedule(1)));
+        Assert.Contains("no learning-rate transformation", Assert.Throws<InvalidOperationException>(() => new Optimizer([p], new Scale(-1)).WithSchedule(new ConstantSchedule(1))).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -42,9 +42,8 @@ public sealed class LambTests
     public void ConvergesOnAQuadratic()
     {
         var q = new Quadratic(16);
-        var opt = Optimizers.Lamb([q.W], lr: 0.02);
-        var scheduler = new LearningRateScheduler(opt, new CosineAnnealingSchedule(0.02, 1000, 1e-5));
-        Assert.True(q.Train(opt, 1000, scheduler) < 0.01, $"distance {q.MaxDistance()}");
+        var opt = Optimizers.Lamb([q.W], lr: 0.02).WithSchedule(new CosineAnnealingSchedule(0.02, 1000, 1e-5));
+        Assert.True(q.Train(opt, 1000) < 0.01, $"distance {q.MaxDistance()}");
     }
 
     private static double Norm(double[] x) => Math.Sqrt(x.Sum(e => e * e));

@@ -32,9 +32,8 @@ public sealed class LarsTests
     public void ConvergesOnAQuadratic()
     {
         var q = new Quadratic(16);
-        var opt = Optimizers.Lars([q.W], lr: 1.0, momentum: 0.9, trustCoefficient: 0.02);
-        var scheduler = new LearningRateScheduler(opt, new CosineAnnealingSchedule(1.0, 1000, 1e-3));
-        Assert.True(q.Train(opt, 1000, scheduler) < 0.01, $"distance {q.MaxDistance()}");
+        var opt = Optimizers.Lars([q.W], lr: 1.0, momentum: 0.9, trustCoefficient: 0.02).WithSchedule(new CosineAnnealingSchedule(1.0, 1000, 1e-3));
+        Assert.True(q.Train(opt, 1000) < 0.01, $"distance {q.MaxDistance()}");
     }
 
     private static double Norm(double[] x) => Math.Sqrt(x.Sum(e => e * e));

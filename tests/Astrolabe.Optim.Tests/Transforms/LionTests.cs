@@ -33,8 +33,7 @@ public sealed class LionTests
     public void ConvergesOnAQuadratic()
     {
         var q = new Quadratic(16);
-        var opt = Optimizers.Lion([q.W], lr: 0.02);
-        var scheduler = new LearningRateScheduler(opt, new CosineAnnealingSchedule(0.02, 1500, 1e-4));
-        Assert.True(q.Train(opt, 1500, scheduler) < 0.005, $"distance {q.MaxDistance()}");
+        var opt = Optimizers.Lion([q.W], lr: 0.02).WithSchedule(new CosineAnnealingSchedule(0.02, 1500, 1e-4));
+        Assert.True(q.Train(opt, 1500) < 0.005, $"distance {q.MaxDistance()}");
     }
 }
