@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Astrolabe.Nn;
+
+namespace Astrolabe.ModelSearch.Tests.Persistence;
+
+/// <summary>
+/// Models saved by earlier versions keep loading: Fixtures/*.model were written by the version whose configuration
+/// names were plain strings, with Fixtures/saved-models.json recording each one's configuration and its outputs on
+/// the first five test samples.
+/// </summary>
+public sealed class SavedModelCompatibilityTests
+{
+    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Persistence", "Fixtures");
+
+    public static TheoryData<string> Files() => ["mlp-iris.model", "cnn-digits.model"];
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void AModelSavedByTheStringConfigurationLoadsWithItsConfigurationAndWeights(string file)
+    {
+        using var index = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "saved-models.json")));
+        var entry = index.RootElement.EnumerateArray().Single(e => e.GetProperty("file").GetString() == file);
+        var task = BuiltInTasks.Load(entry.GetProperty("dataset").GetString()!);
+        var model = TrainedModel.Load(Path.Combine(Folder, file));
+        Assert.Equal(entry.GetProperty("model").GetRawText(), model.Config.ToJson());
+        float[] expected = [.. entry.GetProperty("first_five_outputs").EnumerateArray().Select(v => v.GetSingle())];
+        var x = task.Test.Features.AsSpan(0, 5 * model.SampleSize).ToArray();
+        var y = model.Network.Forward(new Tensor(x, [5, .. task.InputShape])).Data;
+        Assert.Equal(expected.Length, y.Length);
+        for (int i = 0; i < y.Length; i++)
+        {
+            Assert.Equal(expected[i], y[i], 1e-4f);
+        }
+    }
+}
