@@ -32,4 +32,20 @@ public sealed class SavedModelCompatibilityTests
             Assert.Equal(expected[i], y[i], 1e-4f);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void AModelSavedByTheStringConfigurationIsWrittenBackByteForByte(string file)
+    {
+        string copy = Path.Combine(Directory.CreateTempSubdirectory("astrolabe-model-").FullName, file);
+        try
+        {
+            TrainedModel.Load(Path.Combine(Folder, file)).Save(copy);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(Folder, file)), File.ReadAllBytes(copy));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(copy)!, recursive: true);
+        }
+    }
 }
