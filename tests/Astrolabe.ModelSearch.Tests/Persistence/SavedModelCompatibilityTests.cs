@@ -33,6 +33,26 @@ public sealed class SavedModelCompatibilityTests
         }
     }
 
+    [Fact]
+    public void AModelOfAFamilyThisProgramDoesNotKnowIsRefusedWithThePathTheFamilyAndTheKnownOnes()
+    {
+        string path = Path.Combine(Directory.CreateTempSubdirectory("astrolabe-model-").FullName, "rnn.model");
+        try
+        {
+            // The header holds the configuration as an escaped JSON string; "mlp" and "rnn" have the same length.
+            byte[] bytes = File.ReadAllBytes(Path.Combine(Folder, "mlp-iris.model"));
+            string text = System.Text.Encoding.Latin1.GetString(bytes);
+            Assert.Single(text.Split("family\\u0022:\\u0022mlp")[1..]);
+            File.WriteAllBytes(path, System.Text.Encoding.Latin1.GetBytes(text.Replace("family\\u0022:\\u0022mlp", "family\\u0022:\\u0022rnn", StringComparison.Ordinal)));
+            var e = Assert.Throws<InvalidDataException>(() => TrainedModel.Load(path));
+            Assert.StartsWith($"{path}: Not a model configuration: Unknown family 'rnn'; known: mlp, cnn", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Files))]
     public void AModelSavedByTheStringConfigurationIsWrittenBackByteForByte(string file)
