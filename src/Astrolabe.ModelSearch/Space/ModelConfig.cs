@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -126,13 +127,23 @@ public sealed record ModelConfig
             throw new ArgumentException("Layer widths and channel counts must be positive.");
         }
 
-        if (Dropout is < 0 or >= 1 || !(LearningRate > 0) || Momentum is < 0 or >= 1 || Regularization < 0
-            || BatchSize < 1 || ClipNorm < 0 || Epochs < 1)
-        {
-            throw new ArgumentException($"Out-of-range value in model configuration {ToJson()}.");
-        }
-
+        // Written so that NaN fails every check.
+        InRange("dropout", Dropout, Dropout is >= 0 and < 1, "[0, 1)");
+        InRange("learning_rate", LearningRate, LearningRate is > 0 and < double.PositiveInfinity, "finite and > 0");
+        InRange("momentum", Momentum, Momentum is >= 0 and < 1, "[0, 1)");
+        InRange("regularization", Regularization, Regularization is >= 0 and < double.PositiveInfinity, "finite and >= 0");
+        InRange("batch_size", BatchSize, BatchSize >= 1, ">= 1");
+        InRange("clip_norm", ClipNorm, ClipNorm is >= 0 and < double.PositiveInfinity, "finite and >= 0 (0: no clipping)");
+        InRange("epochs", Epochs, Epochs >= 1, ">= 1");
         Family.ValidateStructure(this);
+    }
+
+    private static void InRange(string name, double value, bool ok, string allowed)
+    {
+        if (!ok)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The model configuration's {name} {value} is out of range; allowed: {allowed}."));
+        }
     }
 
     private static void Defined<T>(T value)
