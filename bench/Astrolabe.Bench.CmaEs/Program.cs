@@ -73,8 +73,8 @@ return 0;
 static CmaEsSamplerOptions Options(string variant, int seed) => variant switch
 {
     "default" => new CmaEsSamplerOptions { Seed = seed },
-    "ipop" => new CmaEsSamplerOptions { Seed = seed, RestartStrategy = "ipop" },
-    "bipop" => new CmaEsSamplerOptions { Seed = seed, RestartStrategy = "bipop" },
+    "ipop" => new CmaEsSamplerOptions { Seed = seed, RestartStrategy = CmaRestartStrategy.Ipop },
+    "bipop" => new CmaEsSamplerOptions { Seed = seed, RestartStrategy = CmaRestartStrategy.Bipop },
     "sep" => new CmaEsSamplerOptions { Seed = seed, UseSeparableCma = true },
     "lra" => new CmaEsSamplerOptions { Seed = seed, LrAdapt = true },
     _ => throw new ArgumentException($"unknown variant {variant}"),

@@ -71,7 +71,7 @@ internal static class SearchRun
     private static TrialOutcome Outcome(FrozenTrial t)
     {
         var values = t.IntermediateValues.OrderBy(kv => kv.Key).Select(kv => kv.Value).ToList();
-        return new TrialOutcome(t.Number, ModelObjective.ConfigOf(t).Family, t.State.ToString().ToLowerInvariant(), values.Count,
+        return new TrialOutcome(t.Number, ModelObjective.ConfigOf(t).Family.Name, t.State.ToString().ToLowerInvariant(), values.Count,
             t.Duration?.TotalSeconds ?? 0, values.Count > 0 ? values[0] : null, values.Count > 0 ? values[^1] : null);
     }
 }

@@ -8,8 +8,9 @@ using Astrolabe.ModelSearch;
 var task = BuiltInTasks.Load("digits");
 var space = new ModelSpace(new ModelSpaceOptions
 {
-    Families = ["mlp"], MinLayers = 1, MaxLayers = 2, Normalizations = ["none"], Penalties = ["none"], ClipNorms = [0],
-    Optimizers = ["adam", "sgd"], Activations = ["relu", "tanh"], MaxDropout = 0, BatchSizes = [32], Schedules = ["cosine"],
+    Families = [ModelFamilies.Mlp], MinLayers = 1, MaxLayers = 2, Normalizations = [NormalizationKind.None], Penalties = [PenaltyKind.None], ClipNorms = [0],
+    Optimizers = [OptimizerKind.Adam, OptimizerKind.Sgd], Activations = [ActivationKind.Relu, ActivationKind.Tanh], MaxDropout = 0, BatchSizes = [32],
+    Schedules = [ScheduleKind.Cosine],
     MinEpochs = 10, MaxEpochs = 10, MinLearningRate = 1e-3, MaxLearningRate = 1e-1,
 });
 var objective = new ModelObjective(task, space, seed: 1);

@@ -8,6 +8,25 @@ namespace Astrolabe.Cli.BlackBox;
 /// </summary>
 public static class Components
 {
+    // The spellings of named options, as Optuna and the space-file format write them.
+    private static readonly Dictionary<string, TpeMultivariateKernels> MultivariateKernels = new(StringComparer.Ordinal)
+    {
+        ["adaptive"] = TpeMultivariateKernels.Adaptive,
+        ["optuna31"] = TpeMultivariateKernels.Optuna31,
+    };
+
+    private static readonly Dictionary<string, CmaRestartStrategy> RestartStrategies = new(StringComparer.Ordinal)
+    {
+        ["ipop"] = CmaRestartStrategy.Ipop,
+        ["bipop"] = CmaRestartStrategy.Bipop,
+    };
+
+    private static readonly Dictionary<string, QmcSequence> QmcTypes = new(StringComparer.Ordinal)
+    {
+        ["sobol"] = QmcSequence.Sobol,
+        ["halton"] = QmcSequence.Halton,
+    };
+
     private static readonly Dictionary<string, Func<OptionReader, Sampler>> Samplers = new(StringComparer.Ordinal)
     {
         ["random"] = o => new RandomSampler(new RandomSamplerOptions { Seed = o.Int("seed") }),
@@ -18,12 +37,7 @@ public static class Components
             NStartupTrials = o.Int("n_startup_trials") ?? 10,
             NEiCandidates = o.Int("n_ei_candidates") ?? 24,
             Multivariate = o.Bool("multivariate") ?? false,
-            MultivariateKernels = o.Text("multivariate_kernels") switch
-            {
-                null or "adaptive" => TpeMultivariateKernels.Adaptive,
-                "optuna31" => TpeMultivariateKernels.Optuna31,
-                var other => throw new ArgumentException($"option 'multivariate_kernels': expected adaptive or optuna31, got '{other}'."),
-            },
+            MultivariateKernels = o.Choice("multivariate_kernels", MultivariateKernels) ?? TpeMultivariateKernels.Adaptive,
             Group = o.Bool("group") ?? false,
             ConstantLiar = o.Bool("constant_liar") ?? false,
         }),
@@ -32,7 +46,7 @@ public static class Components
             Seed = o.Int("seed"),
             Sigma0 = o.Double("sigma0"),
             NStartupTrials = o.Int("n_startup_trials") ?? 1,
-            RestartStrategy = o.Text("restart_strategy"),
+            RestartStrategy = o.Choice("restart_strategy", RestartStrategies),
             IncPopsize = o.Int("inc_popsize") ?? 2,
             PopulationSize = o.Int("popsize"),
             UseSeparableCma = o.Bool("use_separable_cma") ?? false,
@@ -43,7 +57,7 @@ public static class Components
         ["qmc"] = o => new QmcSampler(new QmcSamplerOptions
         {
             Seed = o.Int("seed"),
-            QmcType = o.Text("qmc_type") ?? "sobol",
+            QmcType = o.Choice("qmc_type", QmcTypes) ?? QmcSequence.Sobol,
             Scramble = o.Bool("scramble") ?? true,
         }),
     };
@@ -147,8 +161,17 @@ public static class Components
         public bool? Bool(string name) =>
             Get(name) is { } v ? v.Value is bool b ? b : throw Wrong(name, v, "true or false") : null;
 
-        public string? Text(string name) =>
-            Get(name) is { } v ? v.Value as string ?? throw Wrong(name, v, "a name") : null;
+        /// <summary>The value a name stands for in <paramref name="choices"/>; another name is reported with the option's line and the known names.</summary>
+        public T? Choice<T>(string name, IReadOnlyDictionary<string, T> choices)
+            where T : struct
+        {
+            if (Get(name) is not { } v)
+            {
+                return null;
+            }
+
+            return v.Value is string s && choices.TryGetValue(s, out var choice) ? choice : throw Wrong(name, v, Alternatives(choices.Keys));
+        }
 
         public void EnsureAllUsed()
         {
@@ -163,6 +186,12 @@ public static class Components
         {
             used.Add(name);
             return spec.Options.TryGetValue(name, out var v) ? v : null;
+        }
+
+        private static string Alternatives(IEnumerable<string> names)
+        {
+            var list = names.ToList();
+            return list.Count == 1 ? list[0] : $"{string.Join(", ", list.Take(list.Count - 1))} or {list[^1]}";
         }
 
         private SpaceFileException Wrong(string name, ScalarValue v, string expected) =>

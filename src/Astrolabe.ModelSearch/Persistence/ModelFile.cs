@@ -56,7 +56,7 @@ public static class ModelFile
             }
 
             var h = JsonSerializer.Deserialize<Header>(r.ReadString(), s_json) ?? throw new InvalidDataException($"{path}: empty model header.");
-            var config = ModelConfig.FromJson(h.Config);
+            var config = ReadConfig(path, h.Config);
             var network = ModelBuilder.Build(config, h.InputShape, h.Outputs, seed: 0);
             Checkpoint.Load(stream, network, null);
             network.Eval();
@@ -65,6 +65,19 @@ public static class ModelFile
         catch (Exception e) when (e is EndOfStreamException or JsonException or ArgumentException or IOException and not FileNotFoundException)
         {
             throw new InvalidDataException($"{path} is damaged or not an Astrolabe model file: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The configuration, or the reason it cannot be read (e.g. a family not registered in this program) with the file's path.</summary>
+    private static ModelConfig ReadConfig(string path, string json)
+    {
+        try
+        {
+            return ModelConfig.FromJson(json);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{path}: {e.Message}", e);
         }
     }
 

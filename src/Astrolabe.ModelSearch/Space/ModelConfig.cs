@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -10,8 +11,11 @@ namespace Astrolabe.ModelSearch;
 /// </summary>
 public sealed record ModelConfig
 {
-    /// <summary>"mlp" (dense layers) or "cnn" (3×3 convolution blocks with max-pooling, then a dense head).</summary>
-    public string Family { get; init; } = "mlp";
+    /// <summary>
+    /// The family: <see cref="ModelFamilies.Mlp"/> (the default; dense layers), <see cref="ModelFamilies.Cnn"/> (3×3
+    /// convolution blocks with max-pooling, then a dense head) or a registered one; stored by its name.
+    /// </summary>
+    public IModelFamily Family { get; init; } = ModelFamilies.Mlp;
 
     /// <summary>Hidden dense widths: every hidden layer of an MLP, the dense head of a CNN (may be empty).</summary>
     public IReadOnlyList<int> Hidden { get; init; } = [];
@@ -19,17 +23,17 @@ public sealed record ModelConfig
     /// <summary>Output channels of each convolution block (CNN only).</summary>
     public IReadOnlyList<int> Channels { get; init; } = [];
 
-    /// <summary>The activation after each hidden layer: relu, leaky_relu, gelu, silu, elu or tanh.</summary>
-    public string Activation { get; init; } = "relu";
+    /// <summary>The activation after each hidden layer (default relu).</summary>
+    public ActivationKind Activation { get; init; } = ActivationKind.Relu;
 
     /// <summary>Dropout after each hidden dense layer, in [0, 1).</summary>
     public double Dropout { get; init; }
 
-    /// <summary>Normalisation after each hidden layer: none, batch or layer.</summary>
-    public string Normalization { get; init; } = "none";
+    /// <summary>Normalisation after each hidden layer (default none).</summary>
+    public NormalizationKind Normalization { get; init; } = NormalizationKind.None;
 
-    /// <summary>The optimizer: adam, adamw, sgd (with <see cref="Momentum"/>, Nesterov when positive) or rmsprop.</summary>
-    public string Optimizer { get; init; } = "adam";
+    /// <summary>The optimizer (default adam); sgd uses <see cref="Momentum"/>, Nesterov when positive.</summary>
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
 
     /// <summary>The peak learning rate.</summary>
     public double LearningRate { get; init; } = 1e-3;
@@ -38,10 +42,10 @@ public sealed record ModelConfig
     public double Momentum { get; init; }
 
     /// <summary>
-    /// The complexity penalty: none, weight_decay (the optimizer's own; decoupled for AdamW), l1 or l2 (a penalty
-    /// <c>P(w)</c> added to the objective), with strength <see cref="Regularization"/>.
+    /// The complexity penalty (default none): weight_decay (the optimizer's own; decoupled for AdamW), l1 or l2 (a
+    /// penalty <c>P(w)</c> added to the objective), with strength <see cref="Regularization"/>.
     /// </summary>
-    public string Penalty { get; init; } = "none";
+    public PenaltyKind Penalty { get; init; } = PenaltyKind.None;
 
     /// <summary>The penalty's strength λ (0 when <see cref="Penalty"/> is none).</summary>
     public double Regularization { get; init; }
@@ -52,8 +56,8 @@ public sealed record ModelConfig
     /// <summary>Clip the global gradient norm to this value (0: no clipping).</summary>
     public double ClipNorm { get; init; }
 
-    /// <summary>The learning-rate schedule over the run's steps: constant, cosine or warmup_cosine.</summary>
-    public string Schedule { get; init; } = "constant";
+    /// <summary>The learning-rate schedule over the run's steps (default constant).</summary>
+    public ScheduleKind Schedule { get; init; } = ScheduleKind.Constant;
 
     /// <summary>Training epochs.</summary>
     public int Epochs { get; init; } = 10;
@@ -69,10 +73,13 @@ public sealed record ModelConfig
     /// <returns>The JSON text.</returns>
     public string ToJson() => JsonSerializer.Serialize(this, s_json);
 
-    /// <summary>Reads what <see cref="ToJson"/> wrote.</summary>
+    /// <summary>Reads what <see cref="ToJson"/> wrote; every name is checked here, numbers by <see cref="Validate"/>.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The configuration.</returns>
-    /// <exception cref="InvalidDataException">The text is not a model configuration.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The text is not a model configuration; an unknown name is reported as e.g.
+    /// <c>Unknown activation 'swish'; known: relu, leaky_relu, gelu, silu, elu, tanh.</c>
+    /// </exception>
     public static ModelConfig FromJson(string json)
     {
         try
@@ -89,11 +96,62 @@ public sealed record ModelConfig
     /// <returns>The summary.</returns>
     public string Describe()
     {
-        string structure = Family == "cnn" ? $"cnn [{string.Join(", ", Channels)}] → [{string.Join(", ", Hidden)}]" : $"mlp [{string.Join(", ", Hidden)}]";
-        string norm = Normalization == "none" ? "" : $", {Normalization} norm";
+        string structure = Family.DescribeStructure(this);
+        string norm = Normalization == NormalizationKind.None ? "" : $", {Spelling<NormalizationKind>.Of(Normalization)} norm";
         string drop = Dropout > 0 ? $", dropout {Dropout:0.##}" : "";
-        string reg = Penalty == "none" ? "" : $", {Penalty} {Regularization:G2}";
+        string reg = Penalty == PenaltyKind.None ? "" : $", {Spelling<PenaltyKind>.Of(Penalty)} {Regularization:G2}";
         string clip = ClipNorm > 0 ? $", clip {ClipNorm:G3}" : "";
-        return FormattableString.Invariant($"{structure} {Activation}{norm}{drop}; {Optimizer} lr {LearningRate:G3}{reg}{clip}, batch {BatchSize}, {Schedule}, {Epochs} epochs");
+        return FormattableString.Invariant(
+            $"{structure} {Spelling<ActivationKind>.Of(Activation)}{norm}{drop}; {Spelling<OptimizerKind>.Of(Optimizer)} lr {LearningRate:G3}{reg}{clip}, batch {BatchSize}, {Spelling<ScheduleKind>.Of(Schedule)}, {Epochs} epochs");
+    }
+
+    /// <summary>
+    /// Checks the numbers and the family's own requirements. <see cref="ModelBuilder.Build"/> calls it, so every
+    /// configuration is checked once before anything is built from it; a <see cref="ModelSpace"/> draws only valid ones.
+    /// </summary>
+    /// <exception cref="ArgumentException">The first problem found, in one sentence.</exception>
+    public void Validate()
+    {
+        if (Family is null)
+        {
+            throw new ArgumentException($"The model configuration has no family; known: {string.Join(", ", ModelFamilies.All.Select(f => f.Name))}.");
+        }
+
+        Defined(Activation);
+        Defined(Normalization);
+        Defined(Optimizer);
+        Defined(Penalty);
+        Defined(Schedule);
+        if (Hidden is null || Channels is null || Hidden.Any(w => w < 1) || Channels.Any(c => c < 1))
+        {
+            throw new ArgumentException("Layer widths and channel counts must be positive.");
+        }
+
+        // Written so that NaN fails every check.
+        InRange("dropout", Dropout, Dropout is >= 0 and < 1, "[0, 1)");
+        InRange("learning_rate", LearningRate, LearningRate is > 0 and < double.PositiveInfinity, "finite and > 0");
+        InRange("momentum", Momentum, Momentum is >= 0 and < 1, "[0, 1)");
+        InRange("regularization", Regularization, Regularization is >= 0 and < double.PositiveInfinity, "finite and >= 0");
+        InRange("batch_size", BatchSize, BatchSize >= 1, ">= 1");
+        InRange("clip_norm", ClipNorm, ClipNorm is >= 0 and < double.PositiveInfinity, "finite and >= 0 (0: no clipping)");
+        InRange("epochs", Epochs, Epochs >= 1, ">= 1");
+        Family.ValidateStructure(this);
+    }
+
+    private static void InRange(string name, double value, bool ok, string allowed)
+    {
+        if (!ok)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The model configuration's {name} {value} is out of range; allowed: {allowed}."));
+        }
+    }
+
+    private static void Defined<T>(T value)
+        where T : struct, Enum
+    {
+        if (!Spelling<T>.IsDefined(value))
+        {
+            throw new ArgumentException($"Unknown {Spelling<T>.What} {value}; known: {string.Join(", ", Spelling<T>.Names)}.");
+        }
     }
 }

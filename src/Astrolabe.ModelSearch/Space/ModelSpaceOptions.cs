@@ -7,8 +7,8 @@ namespace Astrolabe.ModelSearch;
 /// </summary>
 public sealed record ModelSpaceOptions
 {
-    /// <summary>Model families to choose from: mlp, cnn (cnn only for image tasks).</summary>
-    public IReadOnlyList<string> Families { get; init; } = ["mlp", "cnn"];
+    /// <summary>Model families to choose from (default mlp and cnn; a family only for samples it <see cref="IModelFamily.Supports"/>, so cnn only for images).</summary>
+    public IReadOnlyList<IModelFamily> Families { get; init; } = [ModelFamilies.Mlp, ModelFamilies.Cnn];
 
     /// <summary>Hidden layers of an MLP: at least.</summary>
     public int MinLayers { get; init; } = 1;
@@ -34,17 +34,17 @@ public sealed record ModelSpaceOptions
     /// <summary>Channels of a convolution block: at most.</summary>
     public int MaxChannels { get; init; } = 32;
 
-    /// <summary>Activations to choose from (see <see cref="ModelBuilder.Activations"/>).</summary>
-    public IReadOnlyList<string> Activations { get; init; } = ["relu", "leaky_relu", "gelu", "silu", "tanh"];
+    /// <summary>Activations to choose from (default: all but elu).</summary>
+    public IReadOnlyList<ActivationKind> Activations { get; init; } = [ActivationKind.Relu, ActivationKind.LeakyRelu, ActivationKind.Gelu, ActivationKind.Silu, ActivationKind.Tanh];
 
     /// <summary>The largest dropout rate (0: no dropout parameter).</summary>
     public double MaxDropout { get; init; } = 0.4;
 
-    /// <summary>Normalisations to choose from: none, batch, layer.</summary>
-    public IReadOnlyList<string> Normalizations { get; init; } = ["none", "batch", "layer"];
+    /// <summary>Normalisations to choose from (default: all).</summary>
+    public IReadOnlyList<NormalizationKind> Normalizations { get; init; } = [NormalizationKind.None, NormalizationKind.Batch, NormalizationKind.Layer];
 
-    /// <summary>Optimizers to choose from (see <see cref="ModelBuilder.Optimizers"/>).</summary>
-    public IReadOnlyList<string> Optimizers { get; init; } = ["adam", "adamw", "sgd", "rmsprop"];
+    /// <summary>Optimizers to choose from (default: all).</summary>
+    public IReadOnlyList<OptimizerKind> Optimizers { get; init; } = [OptimizerKind.Adam, OptimizerKind.AdamW, OptimizerKind.Sgd, OptimizerKind.RmsProp];
 
     /// <summary>The learning rate: at least (log scale).</summary>
     public double MinLearningRate { get; init; } = 5e-4;
@@ -52,8 +52,8 @@ public sealed record ModelSpaceOptions
     /// <summary>The learning rate: at most.</summary>
     public double MaxLearningRate { get; init; } = 1e-2;
 
-    /// <summary>Penalties to choose from: none, weight_decay, l1, l2; each non-none one draws its strength on a log scale.</summary>
-    public IReadOnlyList<string> Penalties { get; init; } = ["none", "weight_decay", "l1", "l2"];
+    /// <summary>Penalties to choose from (default: all); each but none draws its strength on a log scale.</summary>
+    public IReadOnlyList<PenaltyKind> Penalties { get; init; } = [PenaltyKind.None, PenaltyKind.WeightDecay, PenaltyKind.L1, PenaltyKind.L2];
 
     /// <summary>Mini-batch sizes to choose from.</summary>
     public IReadOnlyList<int> BatchSizes { get; init; } = [32, 64, 128];
@@ -61,8 +61,8 @@ public sealed record ModelSpaceOptions
     /// <summary>Gradient-norm clipping thresholds to choose from (0: no clipping).</summary>
     public IReadOnlyList<double> ClipNorms { get; init; } = [0, 1, 5];
 
-    /// <summary>Learning-rate schedules to choose from: constant, cosine, warmup_cosine.</summary>
-    public IReadOnlyList<string> Schedules { get; init; } = ["constant", "cosine", "warmup_cosine"];
+    /// <summary>Learning-rate schedules to choose from (default: all).</summary>
+    public IReadOnlyList<ScheduleKind> Schedules { get; init; } = [ScheduleKind.Constant, ScheduleKind.Cosine, ScheduleKind.WarmupCosine];
 
     /// <summary>Training epochs: at least.</summary>
     public int MinEpochs { get; init; } = 4;
@@ -70,7 +70,7 @@ public sealed record ModelSpaceOptions
     /// <summary>Training epochs: at most (the pruner's maximum resource).</summary>
     public int MaxEpochs { get; init; } = 9;
 
-    /// <summary>Checks that every range is ordered and non-empty and every name known.</summary>
+    /// <summary>Checks that every range is ordered and every list non-empty with known entries.</summary>
     /// <exception cref="ArgumentException">The first problem found.</exception>
     public void Validate()
     {
@@ -89,12 +89,12 @@ public sealed record ModelSpaceOptions
             throw new ArgumentException($"MaxDropout must be in [0, 1), got {MaxDropout}.");
         }
 
-        Names(Families, ModelBuilder.Families, "families");
-        Names(Activations, ModelBuilder.Activations.Keys, "activations");
-        Names(Normalizations, ModelBuilder.Normalizations, "normalizations");
-        Names(Optimizers, ModelBuilder.Optimizers.Keys, "optimizers");
-        Names(Penalties, ModelBuilder.Penalties, "penalties");
-        Names(Schedules, ModelBuilder.Schedules.Keys, "schedules");
+        Known(Families, "families");
+        Known(Activations, "activations");
+        Known(Normalizations, "normalizations");
+        Known(Optimizers, "optimizers");
+        Known(Penalties, "penalties");
+        Known(Schedules, "schedules");
         if (BatchSizes.Count == 0 || BatchSizes.Any(b => b < 1) || ClipNorms.Count == 0 || ClipNorms.Any(c => c < 0))
         {
             throw new ArgumentException("BatchSizes needs positive entries and ClipNorms non-negative ones (at least one each).");
@@ -109,12 +109,29 @@ public sealed record ModelSpaceOptions
         }
     }
 
-    private static void Names(IReadOnlyList<string> chosen, IEnumerable<string> known, string what)
+    private static void Known(IReadOnlyList<IModelFamily> chosen, string what)
     {
-        var unknown = chosen.Where(c => !known.Contains(c)).ToList();
-        if (chosen.Count == 0 || unknown.Count > 0)
+        var known = ModelFamilies.All.Select(f => f.Name);
+        if (chosen is not { Count: > 0 } || chosen.Any(f => f is null))
         {
-            throw new ArgumentException($"{what}: {(chosen.Count == 0 ? "choose at least one" : "unknown " + string.Join(", ", unknown))} (known: {string.Join(", ", known)}).");
+            throw new ArgumentException($"{what}: choose at least one, and no null (known: {string.Join(", ", known)}).");
+        }
+
+        var unregistered = chosen.Where(f => !ModelFamilies.TryGet(f.Name, out var r) || !ReferenceEquals(r, f)).ToList();
+        if (unregistered.Count > 0)
+        {
+            throw new ArgumentException($"{what}: {string.Join(", ", unregistered.Select(f => f.Name))} not registered (known: {string.Join(", ", known)}); see ModelFamilies.Register.");
+        }
+    }
+
+    private static void Known<T>(IReadOnlyList<T> chosen, string what)
+        where T : struct, Enum
+    {
+        var unknown = chosen?.Where(c => !Spelling<T>.IsDefined(c)).ToList();
+        if (chosen is not { Count: > 0 } || unknown!.Count > 0)
+        {
+            string problem = chosen is not { Count: > 0 } ? "choose at least one" : "unknown " + string.Join(", ", unknown!);
+            throw new ArgumentException($"{what}: {problem} (known: {string.Join(", ", Spelling<T>.Names)}).");
         }
     }
 }

@@ -178,6 +178,8 @@ public sealed class OptimizeCommandTests : IDisposable
     [InlineData("parameters:\n  a: {type: int, low: 1, high: 4\n", "space.yaml:3:")]
     [InlineData("sampler: {type: random, sed: 1}\nparameters:\n  a: {type: int, low: 1, high: 4}\n", "space.yaml:1: field 'sampler': unknown option 'sed' for type 'random'")]
     [InlineData("sampler: {type: tpe, multivariate: true, multivariate_kernels: scott}\nparameters:\n  a: {type: int, low: 1, high: 4}\n", "space.yaml:1: field 'sampler': option 'multivariate_kernels': expected adaptive or optuna31, got 'scott'")]
+    [InlineData("sampler:\n  type: cmaes\n  restart_strategy: lpop\nparameters:\n  a: {type: int, low: 1, high: 4}\n", "space.yaml:3: field 'sampler': option 'restart_strategy': expected ipop or bipop, got 'lpop'")]
+    [InlineData("sampler: {type: qmc, qmc_type: niederreiter}\nparameters:\n  a: {type: int, low: 1, high: 4}\n", "space.yaml:1: field 'sampler': option 'qmc_type': expected sobol or halton, got 'niederreiter'")]
     [InlineData("{\"parameters\": {\"a\": {\"type\": \"float\", \"low\": 0, \"high\": 1, \"log\": true}}}", "space.yaml:1: parameter 'a': A log-scale distribution needs low > 0")]
     public async Task MalformedSpaceFilesNameTheLineAndField(string text, string message)
     {

@@ -11,7 +11,7 @@ public sealed class TrainedModelTests : IDisposable
     public void ASavedModelPredictsRawSamplesExactlyAsBeforeSaving(string dataset, string family)
     {
         var task = BuiltInTasks.Load(dataset);
-        var config = new ModelConfig { Family = family, Channels = family == "cnn" ? [6] : [], Hidden = [16], Normalization = "batch", Dropout = 0.1, Epochs = 2 };
+        var config = new ModelConfig { Family = ModelFamilies.Get(family), Channels = family == "cnn" ? [6] : [], Hidden = [16], Normalization = NormalizationKind.Batch, Dropout = 0.1, Epochs = 2 };
         var model = ModelTraining.Fit(config, task, task.Train, task.Validation, 3);
         string path = Path.Combine(folder, dataset + ".model");
         model.Save(path);

@@ -4,15 +4,15 @@ namespace Astrolabe.ModelSearch.Tests.Space;
 
 public sealed class ModelBuilderTests
 {
-    private static readonly ModelConfig Cnn = new() { Family = "cnn", Channels = [4, 6], Hidden = [16], Normalization = "batch", Dropout = 0.2, Activation = "silu" };
+    private static readonly ModelConfig Cnn = new() { Family = ModelFamilies.Cnn, Channels = [4, 6], Hidden = [16], Normalization = NormalizationKind.Batch, Dropout = 0.2, Activation = ActivationKind.Silu };
 
     [Theory]
-    [InlineData("mlp", "none")]
-    [InlineData("mlp", "batch")]
-    [InlineData("mlp", "layer")]
-    [InlineData("cnn", "batch")]
-    [InlineData("cnn", "layer")]
-    public void TheNetworkMapsABatchOfSamplesToOneOutputPerClass(string family, string norm)
+    [InlineData("mlp", NormalizationKind.None)]
+    [InlineData("mlp", NormalizationKind.Batch)]
+    [InlineData("mlp", NormalizationKind.Layer)]
+    [InlineData("cnn", NormalizationKind.Batch)]
+    [InlineData("cnn", NormalizationKind.Layer)]
+    public void TheNetworkMapsABatchOfSamplesToOneOutputPerClass(string family, NormalizationKind norm)
     {
         var config = (family == "cnn" ? Cnn : new ModelConfig { Hidden = [12, 7] }) with { Normalization = norm };
         var net = ModelBuilder.Build(config, [1, 8, 8], outputs: 10, seed: 3);
@@ -31,7 +31,7 @@ public sealed class ModelBuilderTests
     [Fact]
     public void ConvolutionsKeepTheImageSizeAndPoolingHalvesIt()
     {
-        var net = ModelBuilder.Build(Cnn with { Normalization = "none", Dropout = 0 }, [1, 28, 28], 10, 1);
+        var net = ModelBuilder.Build(Cnn with { Normalization = NormalizationKind.None, Dropout = 0 }, [1, 28, 28], 10, 1);
         // conv(1→4) + conv(4→6) + linear(6·7·7 → 16) + linear(16 → 10), with biases.
         Assert.Equal((4 * 9) + 4 + (6 * 4 * 9) + 6 + (6 * 7 * 7 * 16) + 16 + (16 * 10) + 10, net.ParameterCount);
     }
@@ -41,32 +41,34 @@ public sealed class ModelBuilderTests
     {
         Assert.Contains("image inputs", Assert.Throws<ArgumentException>(() => ModelBuilder.Build(Cnn, [13], 3, 1)).Message, StringComparison.Ordinal);
         Assert.Contains("shrink", Assert.Throws<ArgumentException>(() => ModelBuilder.Build(Cnn with { Channels = [2, 2, 2, 2] }, [1, 8, 8], 3, 1)).Message, StringComparison.Ordinal);
-        var e = Assert.Throws<ArgumentException>(() => ModelBuilder.Build(Cnn with { Activation = "swish" }, [1, 8, 8], 3, 1));
-        Assert.Contains("Unknown activation 'swish'; known: relu, leaky_relu, gelu, silu, elu, tanh.", e.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => ModelBuilder.Validate(Cnn with { Dropout = 1 }));
-        Assert.Throws<ArgumentException>(() => ModelBuilder.Validate(Cnn with { LearningRate = double.NaN }));
-        Assert.Throws<ArgumentException>(() => ModelBuilder.Validate(Cnn with { Channels = [] }));
+        var e = Assert.Throws<ArgumentException>(() => ModelBuilder.Build(Cnn with { Activation = (ActivationKind)17 }, [1, 8, 8], 3, 1));
+        Assert.Equal("Unknown activation 17; known: relu, leaky_relu, gelu, silu, elu, tanh.", e.Message);
+        Assert.Throws<ArgumentException>(() => ModelBuilder.Build(Cnn with { Dropout = 1 }, [1, 8, 8], 3, 1));
+        Assert.Throws<ArgumentException>(() => (Cnn with { LearningRate = double.NaN }).Validate());
+        Assert.Throws<ArgumentException>(() => (Cnn with { Hidden = [0] }).Validate());
+        Assert.Equal("A CNN needs at least one convolution block (channels is empty).", Assert.Throws<ArgumentException>(() => (Cnn with { Channels = [] }).Validate()).Message);
     }
 
     [Theory]
-    [InlineData("adam", "none")]
-    [InlineData("adamw", "weight_decay")]
-    [InlineData("sgd", "weight_decay")]
-    [InlineData("rmsprop", "l2")]
-    public void TheOptimizerCarriesTheLearningRateAndOnlyL1OrL2BecomeAPenalty(string name, string penalty)
+    [InlineData(OptimizerKind.Adam, PenaltyKind.None)]
+    [InlineData(OptimizerKind.AdamW, PenaltyKind.WeightDecay)]
+    [InlineData(OptimizerKind.Sgd, PenaltyKind.WeightDecay)]
+    [InlineData(OptimizerKind.RmsProp, PenaltyKind.L2)]
+    [InlineData(OptimizerKind.Adam, PenaltyKind.L1)]
+    public void TheOptimizerCarriesTheLearningRateAndOnlyL1OrL2BecomeAPenalty(OptimizerKind name, PenaltyKind penalty)
     {
-        var config = new ModelConfig { Hidden = [4], Optimizer = name, LearningRate = 0.05, Momentum = name == "sgd" ? 0.9 : 0, Penalty = penalty, Regularization = penalty == "none" ? 0 : 0.01, ClipNorm = 1 };
+        var config = new ModelConfig { Hidden = [4], Optimizer = name, LearningRate = 0.05, Momentum = name == OptimizerKind.Sgd ? 0.9 : 0, Penalty = penalty, Regularization = penalty == PenaltyKind.None ? 0 : 0.01, ClipNorm = 1 };
         var net = ModelBuilder.Build(config, [3], 2, 1);
         var optimizer = ModelBuilder.CreateOptimizer(config, net.Parameters());
         Assert.Equal(0.05, optimizer.LearningRate, 12);
-        Assert.Equal(penalty is "l1" or "l2", ModelBuilder.CreatePenalty(config, net) is not null);
+        Assert.Equal(penalty is PenaltyKind.L1 or PenaltyKind.L2, ModelBuilder.CreatePenalty(config, net) is not null);
     }
 
     [Fact]
     public void PenaltiesReachDenseAndConvolutionWeightsOnly()
     {
         // Layer norm over [c, h, w] has three-dimensional parameters: they are still not weights to shrink.
-        var config = Cnn with { Normalization = "layer", Penalty = "l2", Regularization = 0.1 };
+        var config = Cnn with { Normalization = NormalizationKind.Layer, Penalty = PenaltyKind.L2, Regularization = 0.1 };
         var net = ModelBuilder.Build(config, [1, 8, 8], 10, 1);
         var penalty = ModelBuilder.CreatePenalty(config, net)!;
         var penalized = net.Parameters().Where(penalty.AppliesTo).Select(p => p.Name).ToList();
@@ -76,23 +78,23 @@ public sealed class ModelBuilderTests
     [Fact]
     public void SchedulesSpanTheWholeRun()
     {
-        var config = new ModelConfig { LearningRate = 0.1, Schedule = "cosine" };
+        var config = new ModelConfig { LearningRate = 0.1, Schedule = ScheduleKind.Cosine };
         var cosine = ModelBuilder.CreateSchedule(config, totalSteps: 100, stepsPerEpoch: 10)!;
         Assert.Equal(0.1, cosine.LearningRateAt(0), 12);
         Assert.Equal(0.05, cosine.LearningRateAt(50), 12);
         Assert.Equal(0.0, cosine.LearningRateAt(100), 12);
-        var warm = ModelBuilder.CreateSchedule(config with { Schedule = "warmup_cosine" }, 100, 10)!;
+        var warm = ModelBuilder.CreateSchedule(config with { Schedule = ScheduleKind.WarmupCosine }, 100, 10)!;
         Assert.True(warm.LearningRateAt(0) < 0.01);
         Assert.Equal(0.1, warm.LearningRateAt(10), 6);
-        Assert.Null(ModelBuilder.CreateSchedule(config with { Schedule = "constant" }, 100, 10));
+        Assert.Null(ModelBuilder.CreateSchedule(config with { Schedule = ScheduleKind.Constant }, 100, 10));
         // One step in all (one batch, one epoch): no room for a warm-up, so plain cosine.
-        Assert.Equal(0.1, ModelBuilder.CreateSchedule(config with { Schedule = "warmup_cosine" }, 1, 1)!.LearningRateAt(0), 12);
+        Assert.Equal(0.1, ModelBuilder.CreateSchedule(config with { Schedule = ScheduleKind.WarmupCosine }, 1, 1)!.LearningRateAt(0), 12);
     }
 
     [Fact]
     public void TheConfigurationRoundTripsThroughJson()
     {
-        var config = Cnn with { Optimizer = "sgd", Momentum = 0.9, Penalty = "l1", Regularization = 1e-5, ClipNorm = 5, Schedule = "cosine", Epochs = 7 };
+        var config = Cnn with { Optimizer = OptimizerKind.Sgd, Momentum = 0.9, Penalty = PenaltyKind.L1, Regularization = 1e-5, ClipNorm = 5, Schedule = ScheduleKind.Cosine, Epochs = 7 };
         var back = ModelConfig.FromJson(config.ToJson());
         Assert.Equal(config.ToJson(), back.ToJson());
         Assert.Equal([4, 6], back.Channels);

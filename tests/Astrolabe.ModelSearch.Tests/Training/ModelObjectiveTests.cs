@@ -7,17 +7,17 @@ public sealed class ModelObjectiveTests
     private static readonly SearchTask Digits = BuiltInTasks.Load("digits");
 
     [Theory]
-    [InlineData("mlp", "adam", "none", "constant")]
-    [InlineData("mlp", "sgd", "l2", "cosine")]
-    [InlineData("mlp", "rmsprop", "l1", "warmup_cosine")]
-    [InlineData("cnn", "adamw", "weight_decay", "cosine")]
-    public void EveryRecipeLearnsTheDigits(string family, string optimizer, string penalty, string schedule)
+    [InlineData("mlp", OptimizerKind.Adam, PenaltyKind.None, ScheduleKind.Constant)]
+    [InlineData("mlp", OptimizerKind.Sgd, PenaltyKind.L2, ScheduleKind.Cosine)]
+    [InlineData("mlp", OptimizerKind.RmsProp, PenaltyKind.L1, ScheduleKind.WarmupCosine)]
+    [InlineData("cnn", OptimizerKind.AdamW, PenaltyKind.WeightDecay, ScheduleKind.Cosine)]
+    public void EveryRecipeLearnsTheDigits(string family, OptimizerKind optimizer, PenaltyKind penalty, ScheduleKind schedule)
     {
         var config = new ModelConfig
         {
-            Family = family, Channels = family == "cnn" ? [8] : [], Hidden = [64], Optimizer = optimizer, Momentum = optimizer == "sgd" ? 0.9 : 0,
-            LearningRate = optimizer == "sgd" ? 0.05 : 2e-3, Penalty = penalty, Regularization = penalty == "none" ? 0 : 1e-5, Schedule = schedule,
-            BatchSize = 32, Epochs = 6, Normalization = "batch", ClipNorm = 5,
+            Family = ModelFamilies.Get(family), Channels = family == "cnn" ? [8] : [], Hidden = [64], Optimizer = optimizer, Momentum = optimizer == OptimizerKind.Sgd ? 0.9 : 0,
+            LearningRate = optimizer == OptimizerKind.Sgd ? 0.05 : 2e-3, Penalty = penalty, Regularization = penalty == PenaltyKind.None ? 0 : 1e-5, Schedule = schedule,
+            BatchSize = 32, Epochs = 6, Normalization = NormalizationKind.Batch, ClipNorm = 5,
         };
         var scores = new List<double>();
         var model = ModelTraining.Fit(config, Digits, Digits.Train, Digits.Validation, seed: 2, (_, s) => scores.Add(s));
@@ -31,7 +31,7 @@ public sealed class ModelObjectiveTests
     public void TheObjectiveRecordsTheModelReportsEachEpochAndReturnsTheLastScore()
     {
         var study = Study.Create(new StudyOptions { Direction = StudyDirection.Maximize, Sampler = new RandomSampler(new RandomSamplerOptions { Seed = 4 }) });
-        var space = new ModelSpace(new ModelSpaceOptions { Families = ["mlp"], MinEpochs = 2, MaxEpochs = 2, Optimizers = ["adam"], MinLearningRate = 1e-3, MaxLearningRate = 3e-3 });
+        var space = new ModelSpace(new ModelSpaceOptions { Families = [ModelFamilies.Mlp], MinEpochs = 2, MaxEpochs = 2, Optimizers = [OptimizerKind.Adam], MinLearningRate = 1e-3, MaxLearningRate = 3e-3 });
         var objective = new ModelObjective(Digits, space, seed: 5);
         study.Optimize(t => objective.Evaluate(t), nTrials: 2);
         foreach (var t in study.Trials)
@@ -53,7 +53,7 @@ public sealed class ModelObjectiveTests
             Direction = StudyDirection.Maximize,
             Pruner = new ThresholdPruner(new ThresholdPrunerOptions { Lower = 0.999 }),
         });
-        var objective = new ModelObjective(Digits, new ModelSpace(new ModelSpaceOptions { Families = ["mlp"], MinEpochs = 5, MaxEpochs = 5 }));
+        var objective = new ModelObjective(Digits, new ModelSpace(new ModelSpaceOptions { Families = [ModelFamilies.Mlp], MinEpochs = 5, MaxEpochs = 5 }));
         study.Optimize(t => objective.Evaluate(t), nTrials: 1);
         var trial = study.Trials.Single();
         Assert.Equal(TrialState.Pruned, trial.State);
@@ -74,7 +74,7 @@ public sealed class ModelObjectiveTests
     [Fact]
     public void ADivergingRecipeFailsWithANonFiniteLoss()
     {
-        var config = new ModelConfig { Hidden = [64], Optimizer = "sgd", LearningRate = 1e6, Epochs = 3 };
+        var config = new ModelConfig { Hidden = [64], Optimizer = OptimizerKind.Sgd, LearningRate = 1e6, Epochs = 3 };
         Assert.Throws<NonFiniteLossException>(() => ModelTraining.Fit(config, Digits, Digits.Train, Digits.Validation, 1));
     }
 

@@ -166,7 +166,7 @@ public sealed partial class CmaEsSampler
         if (options.RestartStrategy is { } strategy && evolution.ShouldStop())
         {
             var next = CmaRestarts.Next(s, strategy, options.IncPopsize, options.PopulationSize ?? CmaParameters.DefaultPopsize(s.Dim), options.Sigma0 ?? (1.0 / 6), options.LrAdapt);
-            study.Logger.LogInformation("CmaEsSampler restarts ({Strategy}) after {Generations} generations with population {Popsize}.", strategy, s.Generation, next.Popsize);
+            study.Logger.LogInformation("CmaEsSampler restarts ({Strategy}) after {Generations} generations with population {Popsize}.", strategy.ToString().ToLowerInvariant(), s.Generation, next.Popsize);
             return next;
         }
 

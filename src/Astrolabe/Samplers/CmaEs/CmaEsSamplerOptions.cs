@@ -24,8 +24,8 @@ public sealed record CmaEsSamplerOptions
     /// <summary>Whether pruned trials with a value count as solutions (default false).</summary>
     public bool ConsiderPrunedTrials { get; init; }
 
-    /// <summary>"ipop", "bipop" or null (no restarts, the default).</summary>
-    public string? RestartStrategy { get; init; }
+    /// <summary>The restart strategy, or null for no restarts (the default).</summary>
+    public CmaRestartStrategy? RestartStrategy { get; init; }
 
     /// <summary>The factor by which a restart grows the population (IPOP and BIPOP's large runs; default 2).</summary>
     public int IncPopsize { get; init; } = 2;
@@ -48,9 +48,9 @@ public sealed record CmaEsSamplerOptions
     /// <summary>Throws <see cref="ArgumentException"/> for an invalid combination.</summary>
     internal void Validate()
     {
-        if (RestartStrategy is not (null or "ipop" or "bipop"))
+        if (RestartStrategy is { } strategy && !Enum.IsDefined(strategy))
         {
-            throw new ArgumentException($"Unknown RestartStrategy '{RestartStrategy}'; use \"ipop\", \"bipop\" or null.");
+            throw new ArgumentException($"Unknown RestartStrategy '{strategy}'; use {nameof(CmaRestartStrategy.Ipop)}, {nameof(CmaRestartStrategy.Bipop)} or null.");
         }
 
         if (IncPopsize < 1)

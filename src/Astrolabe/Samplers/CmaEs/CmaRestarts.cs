@@ -10,7 +10,7 @@ namespace Astrolabe;
 internal static class CmaRestarts
 {
     /// <summary>The state of the next run after <paramref name="finished"/> stopped.</summary>
-    public static CmaState Next(CmaState finished, string strategy, int incPopsize, int defaultPopsize, double sigma0, bool lrAdapt)
+    public static CmaState Next(CmaState finished, CmaRestartStrategy strategy, int incPopsize, int defaultPopsize, double sigma0, bool lrAdapt)
     {
         int n = finished.Dim;
         int restart = finished.Restart + 1;
@@ -29,7 +29,7 @@ internal static class CmaRestarts
         double sigma = sigma0;
         int largeRuns = finished.LargeRuns;
         bool small = false;
-        if (strategy == "bipop" && largeRuns > 0 && budgetSmall < budgetLarge)
+        if (strategy == CmaRestartStrategy.Bipop && largeRuns > 0 && budgetSmall < budgetLarge)
         {
             double u = rng.NextDouble();
             double ratio = 0.5 * LargePopsize(defaultPopsize, incPopsize, largeRuns) / defaultPopsize;
@@ -37,7 +37,7 @@ internal static class CmaRestarts
             sigma = sigma0 * Math.Pow(10, -2 * u);
             small = true;
         }
-        else if (strategy == "bipop")
+        else if (strategy == CmaRestartStrategy.Bipop)
         {
             largeRuns++;
             popsize = LargePopsize(defaultPopsize, incPopsize, largeRuns);

@@ -16,6 +16,16 @@ public sealed class QmcSampler : Sampler
     /// <summary>The trial system attribute that holds a trial's sequence index.</summary>
     public const string IndexAttr = "qmc:index";
 
+    /// <summary>
+    /// Each sequence's name in the storage counter's key (as Optuna spells it; a resumed study finds its counter by
+    /// it) and its constructor from (dimension, scrambling seed or null).
+    /// </summary>
+    private static readonly Dictionary<QmcSequence, (string Key, Func<int, int?, ILowDiscrepancySequence> Create)> Sequences = new()
+    {
+        [QmcSequence.Sobol] = ("sobol", (dimension, seed) => new SobolSequence(dimension, seed)),
+        [QmcSequence.Halton] = ("halton", (dimension, seed) => new HaltonSequence(dimension, seed)),
+    };
+
     private readonly Lock gate = new();
     private readonly QmcSamplerOptions options;
     private readonly Sampler independent;
@@ -28,16 +38,16 @@ public sealed class QmcSampler : Sampler
     public QmcSampler(QmcSamplerOptions? options = null)
     {
         this.options = options ?? new QmcSamplerOptions();
-        if (this.options.QmcType is not ("sobol" or "halton"))
+        if (!Sequences.ContainsKey(this.options.QmcType))
         {
-            throw new ArgumentException($"Unknown QmcType '{this.options.QmcType}'; use \"sobol\" or \"halton\".", nameof(options));
+            throw new ArgumentException($"Unknown QmcType '{this.options.QmcType}'; use {string.Join(" or ", Sequences.Keys)}.", nameof(options));
         }
 
         seed = this.options.Seed ?? Random.Shared.Next();
         independent = this.options.IndependentSampler ?? new RandomSampler(new RandomSamplerOptions { Seed = seed });
     }
 
-    private string CounterKey => string.Create(CultureInfo.InvariantCulture, $"qmc:{options.QmcType}:{(options.Scramble ? "scrambled" : "plain")}:{seed}");
+    private string CounterKey => string.Create(CultureInfo.InvariantCulture, $"qmc:{Sequences[options.QmcType].Key}:{(options.Scramble ? "scrambled" : "plain")}:{seed}");
 
     /// <inheritdoc />
     public override bool TryReserve(Study study, out IReadOnlyDictionary<string, object?>? systemAttrs)
@@ -88,9 +98,7 @@ public sealed class QmcSampler : Sampler
             if (sequence is null || sequence.Dimension != names.Length)
             {
                 int? scrambleSeed = options.Scramble ? seed : null;
-                sequence = options.QmcType == "sobol"
-                    ? new SobolSequence(names.Length, scrambleSeed)
-                    : new HaltonSequence(names.Length, scrambleSeed);
+                sequence = Sequences[options.QmcType].Create(names.Length, scrambleSeed);
             }
 
             sequence.Point(index, point);

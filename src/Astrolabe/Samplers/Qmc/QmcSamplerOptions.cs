@@ -3,8 +3,8 @@ namespace Astrolabe;
 /// <summary>Options of <see cref="QmcSampler"/>, named after Optuna's <c>QMCSampler</c>.</summary>
 public sealed record QmcSamplerOptions
 {
-    /// <summary>The sequence: "sobol" (default) or "halton".</summary>
-    public string QmcType { get; init; } = "sobol";
+    /// <summary>The sequence: <see cref="QmcSequence.Sobol"/> (default) or <see cref="QmcSequence.Halton"/>.</summary>
+    public QmcSequence QmcType { get; init; } = QmcSequence.Sobol;
 
     /// <summary>
     /// Whether to scramble the sequence (default true): nested uniform (Owen) scrambling for Sobol, random

@@ -7,10 +7,10 @@ public class CmaEsSamplerContractTests : SamplerContractTests
 
 public class CmaEsWithMarginContractTests : SamplerContractTests
 {
-    protected override Sampler CreateSampler(int seed) => new CmaEsSampler(new CmaEsSamplerOptions { Seed = seed, WithMargin = true, RestartStrategy = "ipop" });
+    protected override Sampler CreateSampler(int seed) => new CmaEsSampler(new CmaEsSamplerOptions { Seed = seed, WithMargin = true, RestartStrategy = CmaRestartStrategy.Ipop });
 }
 
 public class SeparableCmaEsContractTests : SamplerContractTests
 {
-    protected override Sampler CreateSampler(int seed) => new CmaEsSampler(new CmaEsSamplerOptions { Seed = seed, UseSeparableCma = true, RestartStrategy = "bipop" });
+    protected override Sampler CreateSampler(int seed) => new CmaEsSampler(new CmaEsSamplerOptions { Seed = seed, UseSeparableCma = true, RestartStrategy = CmaRestartStrategy.Bipop });
 }

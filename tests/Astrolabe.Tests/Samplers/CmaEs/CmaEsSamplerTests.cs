@@ -64,9 +64,9 @@ public sealed class CmaEsSamplerTests
     }
 
     [Theory]
-    [InlineData("ipop")]
-    [InlineData("bipop")]
-    public void RestartsWhenTheRunStallsAndGrowsThePopulation(string strategy)
+    [InlineData(CmaRestartStrategy.Ipop)]
+    [InlineData(CmaRestartStrategy.Bipop)]
+    public void RestartsWhenTheRunStallsAndGrowsThePopulation(CmaRestartStrategy strategy)
     {
         // On a plateau the run stalls after a random walk whose length depends on the seed (the first restart came
         // at trials 211–571 across seeds 1–12, and after 600 for one of them): several seeds, a generous budget,
@@ -93,7 +93,7 @@ public sealed class CmaEsSamplerTests
         // Seeds 0–2 restart at 2e-14, 1e-11 and 2e-14 (at 6e-9 … 2e-8 with σ·C_ii).
         foreach (int seed in new[] { 0, 1, 2 })
         {
-            var sampler = new CmaEsSampler(new CmaEsSamplerOptions { Seed = seed, RestartStrategy = "ipop" });
+            var sampler = new CmaEsSampler(new CmaEsSamplerOptions { Seed = seed, RestartStrategy = CmaRestartStrategy.Ipop });
             var study = Study.Create(new StudyOptions { Sampler = sampler });
             static long Restart(FrozenTrial t) => t.SystemAttrs.TryGetValue("cma:restart", out var r) ? Convert.ToInt64(r, CultureInfo.InvariantCulture) : -1;
             study.Optimize(Ackley(2), new OptimizeOptions { NTrials = 2000, Callback = (s, t) => { if (Restart(t) >= 1) { s.Stop(); } } });
@@ -107,7 +107,7 @@ public sealed class CmaEsSamplerTests
     public void IpopEscapesLocalMinimaOfRastrigin()
     {
         double withoutRestarts = Run(new CmaEsSamplerOptions { Seed = 4 }, Rastrigin(2), 1500).BestValue;
-        double ipop = Run(new CmaEsSamplerOptions { Seed = 4, RestartStrategy = "ipop" }, Rastrigin(2), 1500).BestValue;
+        double ipop = Run(new CmaEsSamplerOptions { Seed = 4, RestartStrategy = CmaRestartStrategy.Ipop }, Rastrigin(2), 1500).BestValue;
         Assert.True(withoutRestarts > 0.5, $"the single run found the global minimum ({withoutRestarts}); the test needs a seed that does not");
         Assert.True(ipop < 1e-6, $"IPOP best {ipop}");
     }
@@ -188,7 +188,7 @@ public sealed class CmaEsSamplerTests
     }
 
     [Theory]
-    [InlineData("RestartStrategy", "Unknown RestartStrategy 'lpop'")]
+    [InlineData("RestartStrategy", "Unknown RestartStrategy '5'; use Ipop, Bipop or null")]
     [InlineData("Margin+Sep", "UseSeparableCma and WithMargin cannot be combined")]
     [InlineData("LrAdapt+Sep", "LrAdapt works with the full-covariance CMA-ES only")]
     [InlineData("Popsize", "PopulationSize must be at least 2")]
@@ -197,7 +197,7 @@ public sealed class CmaEsSamplerTests
     {
         var options = what switch
         {
-            "RestartStrategy" => new CmaEsSamplerOptions { RestartStrategy = "lpop" },
+            "RestartStrategy" => new CmaEsSamplerOptions { RestartStrategy = (CmaRestartStrategy)5 },
             "Margin+Sep" => new CmaEsSamplerOptions { WithMargin = true, UseSeparableCma = true },
             "LrAdapt+Sep" => new CmaEsSamplerOptions { LrAdapt = true, UseSeparableCma = true },
             "Popsize" => new CmaEsSamplerOptions { PopulationSize = 1 },

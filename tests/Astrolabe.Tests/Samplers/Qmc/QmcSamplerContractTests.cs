@@ -7,5 +7,5 @@ public class SobolSamplerContractTests : SamplerContractTests
 
 public class HaltonSamplerContractTests : SamplerContractTests
 {
-    protected override Sampler CreateSampler(int seed) => new QmcSampler(new QmcSamplerOptions { Seed = seed, QmcType = "halton" });
+    protected override Sampler CreateSampler(int seed) => new QmcSampler(new QmcSamplerOptions { Seed = seed, QmcType = QmcSequence.Halton });
 }

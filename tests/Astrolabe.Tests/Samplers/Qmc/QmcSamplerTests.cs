@@ -5,9 +5,9 @@ namespace Astrolabe.Tests.Samplers.Qmc;
 public sealed class QmcSamplerTests
 {
     [Theory]
-    [InlineData("sobol")]
-    [InlineData("halton")]
-    public void StarDiscrepancyOf2DPointsIsLowerThanRandom(string type)
+    [InlineData(QmcSequence.Sobol)]
+    [InlineData(QmcSequence.Halton)]
+    public void StarDiscrepancyOf2DPointsIsLowerThanRandom(QmcSequence type)
     {
         const int n = 128;
         var qmc = Points(new QmcSampler(new QmcSamplerOptions { QmcType = type, Seed = 3 }), n);
@@ -43,7 +43,7 @@ public sealed class QmcSamplerTests
     [Fact]
     public void MapsIntegerLogAndCategoricalParametersIntoTheirDistributions()
     {
-        var study = Study.Create(new StudyOptions { Sampler = new QmcSampler(new QmcSamplerOptions { QmcType = "halton", Seed = 2 }) });
+        var study = Study.Create(new StudyOptions { Sampler = new QmcSampler(new QmcSamplerOptions { QmcType = QmcSequence.Halton, Seed = 2 }) });
         study.Optimize(t =>
         {
             double lr = t.SuggestFloat("lr", 1e-5, 1e-1, log: true);
@@ -67,8 +67,19 @@ public sealed class QmcSamplerTests
     [Fact]
     public void UnknownSequenceTypeIsRejected()
     {
-        var e = Assert.Throws<ArgumentException>(() => new QmcSampler(new QmcSamplerOptions { QmcType = "niederreiter" }));
-        Assert.Contains("Unknown QmcType 'niederreiter'", e.Message, StringComparison.Ordinal);
+        var e = Assert.Throws<ArgumentException>(() => new QmcSampler(new QmcSamplerOptions { QmcType = (QmcSequence)7 }));
+        Assert.Contains("Unknown QmcType '7'; use Sobol or Halton", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(QmcSequence.Sobol, true, "qmc:sobol:scrambled:4")]
+    [InlineData(QmcSequence.Halton, false, "qmc:halton:plain:4")]
+    public void TheSequenceCounterKeepsItsStoredNameSoAResumedStudyContinuesTheSequence(QmcSequence type, bool scramble, string key)
+    {
+        var storage = new InMemoryStorage();
+        var study = Study.Create(new StudyOptions { Storage = storage, Sampler = new QmcSampler(new QmcSamplerOptions { QmcType = type, Scramble = scramble, Seed = 4 }) });
+        study.Optimize(t => t.SuggestFloat("x", 0, 1), nTrials: 3);
+        Assert.Equal(3, storage.NextCounterValue(study.StudyId, key));
     }
 
     /// <summary>The 2-D points of trials 1 … n (trial 0 fixes the search space).</summary>
