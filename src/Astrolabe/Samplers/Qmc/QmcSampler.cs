@@ -11,7 +11,7 @@ namespace Astrolabe;
 /// so parallel threads and processes never draw the same point. The first trial, and any parameter outside
 /// the space, go to the independent sampler (with a warning logged once).
 /// </summary>
-public sealed class QmcSampler : Sampler
+public sealed class QmcSampler : Sampler, IReservingSampler
 {
     /// <summary>The trial system attribute that holds a trial's sequence index.</summary>
     public const string IndexAttr = "qmc:index";
@@ -40,7 +40,7 @@ public sealed class QmcSampler : Sampler
     private string CounterKey => string.Create(CultureInfo.InvariantCulture, $"qmc:{options.QmcType}:{(options.Scramble ? "scrambled" : "plain")}:{seed}");
 
     /// <inheritdoc />
-    public override bool TryReserve(Study study, out IReadOnlyDictionary<string, object?>? systemAttrs)
+    public bool TryReserve(Study study, out IReadOnlyDictionary<string, object?>? systemAttrs)
     {
         ArgumentNullException.ThrowIfNull(study);
         long index = study.Storage.NextCounterValue(study.StudyId, CounterKey);
