@@ -56,13 +56,16 @@ public sealed class QmcSampler : Sampler, IReservingSampler
         {
             if (space is null)
             {
+                // As Optuna's QMCSampler: the space is the first finished trial's, not narrowed by later trials.
                 var first = study.GetTrials(TrialState.Complete).FirstOrDefault();
                 if (first is null)
                 {
                     return new Dictionary<string, Distribution>();
                 }
 
-                space = first.Distributions.Where(kv => !kv.Value.IsSingle).ToDictionary(kv => kv.Key, kv => kv.Value);
+                var initial = new IntersectionSearchSpace();
+                initial.Add(first);
+                space = initial.Space!.Where(kv => !kv.Value.IsSingle).ToDictionary(kv => kv.Key, kv => kv.Value);
             }
 
             return space;
