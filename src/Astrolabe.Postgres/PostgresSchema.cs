@@ -9,8 +9,15 @@ namespace Astrolabe;
 /// </summary>
 internal static class PostgresSchema
 {
-    /// <summary>The schema version this code writes and reads.</summary>
-    public const int Version = 1;
+    /// <summary>
+    /// The schema version this code writes and reads. Version 2 added the request tokens of the trials
+    /// (<c>create_request</c>, <c>claim_request</c>); a version-1 database is upgraded in place when a writer
+    /// opens it, and read as it is by a read-only storage.
+    /// </summary>
+    public const int Version = 2;
+
+    /// <summary>The oldest schema version this code reads (opened read-only) or upgrades.</summary>
+    public const int OldestVersion = 1;
 
     /// <summary>An arbitrary constant: the advisory lock taken while creating the schema.</summary>
     private const long LockKey = 0x41737472_6F6C6162;
@@ -54,6 +61,8 @@ internal static class PostgresSchema
             datetime_start bigint,
             datetime_complete bigint,
             heartbeat bigint,
+            create_request uuid,
+            claim_request uuid,
             UNIQUE(study_id, number));
         CREATE INDEX IF NOT EXISTS ix_astrolabe_trials_state_value ON astrolabe_trials(study_id, state, value0, number);
         CREATE TABLE IF NOT EXISTS astrolabe_trial_params(
@@ -74,10 +83,24 @@ internal static class PostgresSchema
             key text NOT NULL,
             value text NOT NULL,
             PRIMARY KEY(trial_id, kind, key));
-        INSERT INTO astrolabe_schema_version(version) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM astrolabe_schema_version);
+        INSERT INTO astrolabe_schema_version(version) SELECT 2 WHERE NOT EXISTS (SELECT 1 FROM astrolabe_schema_version);
         """;
 
-    /// <summary>Creates the schema when absent and checks its version; throws <see cref="InvalidDataException"/> for a newer one.</summary>
+    /// <summary>
+    /// Version 1 to 2: the token of the call that created a trial and of the call that claimed it (null for the
+    /// trials written before). Adding nullable columns without a default rewrites nothing, so the table is locked
+    /// only for an instant; writers of version 1 still running go on (they leave the tokens null).
+    /// </summary>
+    private const string UpgradeSql = """
+        ALTER TABLE astrolabe_trials ADD COLUMN IF NOT EXISTS create_request uuid, ADD COLUMN IF NOT EXISTS claim_request uuid;
+        UPDATE astrolabe_schema_version SET version = 2;
+        """;
+
+    /// <summary>
+    /// Creates the schema when absent, upgrades an older version, and checks its version; throws
+    /// <see cref="InvalidDataException"/> for a newer one. Creating and upgrading happen under an advisory lock,
+    /// and the version is read again once it is held, so that storages opening together do it once.
+    /// </summary>
     public static void Ensure(NpgsqlConnection connection, string source)
     {
         using var tx = connection.BeginTransaction();
@@ -85,14 +108,25 @@ internal static class PostgresSchema
         {
             if (!(bool)exists.ExecuteScalar()!)
             {
-                using var locked = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({LockKey})", connection, tx);
-                locked.ExecuteNonQuery();
+                Lock(connection, tx);
                 using var create = new NpgsqlCommand(CreateSql, connection, tx);
                 create.ExecuteNonQuery();
             }
         }
 
         int version = ReadVersion(connection, tx);
+        if (version is >= OldestVersion and < Version)
+        {
+            Lock(connection, tx);
+            if (ReadVersion(connection, tx) < Version)
+            {
+                using var upgrade = new NpgsqlCommand(UpgradeSql, connection, tx);
+                upgrade.ExecuteNonQuery();
+            }
+
+            version = ReadVersion(connection, tx);
+        }
+
         tx.Commit();
         CheckVersion(version, source);
     }
@@ -147,6 +181,12 @@ internal static class PostgresSchema
         }
 
         CheckVersion(ReadVersion(connection, null), source);
+    }
+
+    private static void Lock(NpgsqlConnection connection, NpgsqlTransaction tx)
+    {
+        using var locked = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({LockKey})", connection, tx);
+        locked.ExecuteNonQuery();
     }
 
     private static int ReadVersion(NpgsqlConnection connection, NpgsqlTransaction? tx)

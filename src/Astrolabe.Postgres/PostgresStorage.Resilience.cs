@@ -10,7 +10,7 @@ namespace Astrolabe;
 /// <content>
 /// Running units of work on pooled connections, retrying transient failures (Polly's retry strategy:
 /// exponential back-off with jitter, bounded by <see cref="RetryTimeout"/>), and finding out whether a write
-/// whose commit lost its answer was committed.
+/// that lost its answer was committed: by its request token (starting a trial) or by its transaction's id.
 /// </content>
 public sealed partial class PostgresStorage
 {
@@ -27,7 +27,8 @@ public sealed partial class PostgresStorage
 
     /// <summary>
     /// Called, with the connection in use, at points where a test makes a fault happen ("commit": before a
-    /// write's commit is sent, "committed": after its answer came, "finish": after a trial's finishing update);
+    /// write's commit is sent, "committed": after its answer came, "start": before a trial-starting statement is
+    /// sent, "started": after its answer came, "finish": after a trial's finishing update);
     /// it may throw or end the connection's session. Null outside tests.
     /// </summary>
     internal Action<string, NpgsqlConnection>? FaultPoint { get; set; }
@@ -41,7 +42,7 @@ public sealed partial class PostgresStorage
     {
         PostgresException p => p.IsTransient || IsLostSession(p) || IsConflict(p),
         NpgsqlException n => n.IsTransient || n.InnerException is IOException or SocketException or TimeoutException,
-        CommitPendingException => true,
+        CommitPendingException or SessionEndingException => true,
         _ => false,
     };
 
@@ -118,6 +119,75 @@ public sealed partial class PostgresStorage
             using var connection = self.Open();
             return body(connection);
         }, body, firstContact);
+
+    /// <summary>
+    /// Runs a write that must not be applied twice and marks what it writes with a request token, as one
+    /// statement in autocommit: one round trip, and its locks are released before the answer is sent.
+    /// <paramref name="statement"/> runs it; <paramref name="find"/> looks its token up. When an attempt ends
+    /// without an answer from the server (the connection was lost, the session ended), its statement may still be
+    /// running there, or may have committed: its session is ended first and awaited (<see cref="EndSession"/>),
+    /// so that the outcome is final, and then the token is looked up. Found: the earlier attempt committed, and
+    /// what <paramref name="find"/> returns is the result; not found: it did not, and the statement runs again.
+    /// </summary>
+    private T Once<T>(Func<NpgsqlConnection, T> statement, Func<NpgsqlConnection, (bool Found, T Result)> find)
+    {
+        EnsureWritable();
+
+        // The server process of an attempt without an answer; 0: none.
+        int unanswered = 0;
+        return Run(c =>
+        {
+            if (unanswered != 0)
+            {
+                EndSession(c, unanswered);
+                var (found, result) = find(c);
+                if (found)
+                {
+                    return result;
+                }
+            }
+
+            unanswered = c.ProcessID;
+            try
+            {
+                FaultPoint?.Invoke("start", c);
+                var result = statement(c);
+                FaultPoint?.Invoke("started", c);
+                return result;
+            }
+            catch (PostgresException e) when (e.InvariantSeverity == "ERROR")
+            {
+                // The server answered with an error: the statement was rolled back.
+                unanswered = 0;
+                throw;
+            }
+        });
+    }
+
+    /// <summary>
+    /// Ends the server session <paramref name="pid"/> of this storage's user, if it is still there, and waits
+    /// until it is gone: then whatever it was running has committed or rolled back for good (a session leaves
+    /// <c>pg_stat_activity</c> after aborting its transaction). Asks again, with the retries' back-off, while it
+    /// is still there. A process id reused meanwhile by another session of the same user ends that session,
+    /// which sees a transient failure; a process id is reused only after the system has gone through all others.
+    /// </summary>
+    private static void EndSession(NpgsqlConnection c, int pid)
+    {
+        if (pid == c.ProcessID)
+        {
+            // The same session answers now: what it ran before has ended.
+            return;
+        }
+
+        // PostgreSQL 14 and later wait for the end on the server (true: gone); earlier versions only signal.
+        string sql = c.PostgreSqlVersion.Major >= 14
+            ? "SELECT pg_terminate_backend(pid, 1000) FROM pg_stat_activity WHERE pid = $1 AND usename = current_user"
+            : "SELECT pg_terminate_backend(pid) AND FALSE FROM pg_stat_activity WHERE pid = $1 AND usename = current_user";
+        if (Scalar(c, null, sql, pid) is false)
+        {
+            throw new SessionEndingException(pid);
+        }
+    }
 
     /// <summary>
     /// Runs a write that must not be applied twice, in a transaction. <paramref name="body"/> returns its result
@@ -221,6 +291,9 @@ public sealed partial class PostgresStorage
             $"no answer within the connect timeout of {ConnectTimeout.TotalSeconds:0.#} s (is the server running and reachable? connect_timeout=SECONDS in the URL, or Timeout=SECONDS, waits longer)"),
         _ => e.Message,
     };
+
+    /// <summary>A session whose last statement lost its answer is still ending on the server: ask again after a while.</summary>
+    private sealed class SessionEndingException(int pid) : Exception($"Server process {pid} is still ending.");
 
     /// <summary>A transaction whose commit lost its answer is still running on the server: ask again after a while.</summary>
     private sealed class CommitPendingException(long xid) : Exception($"Transaction {xid} is still in progress on the server.");

@@ -3,15 +3,19 @@ using Npgsql;
 
 namespace Astrolabe;
 
-/// <content>Trial creation and updates.</content>
+/// <content>
+/// Trial creation and updates. Starting a trial (creating or claiming it) is one statement in autocommit that
+/// writes a fresh request token into the trial (<c>create_request</c> or <c>claim_request</c>): when its answer
+/// is lost, the token tells whether it was committed (<see cref="Once{T}"/>).
+/// </content>
 public sealed partial class PostgresStorage
 {
     /// <summary>
-    /// Moves the oldest Waiting trial of study $1 to Running (start $2, a first heartbeat when $3) and returns its id
-    /// and number; SKIP LOCKED: concurrent claims take different trials.
+    /// Moves the oldest Waiting trial of study $1 to Running (start $2, a first heartbeat when $3, request token $5)
+    /// and returns its id and number; SKIP LOCKED: concurrent claims take different trials.
     /// </summary>
     private const string ClaimSql = $"""
-        UPDATE astrolabe_trials SET state = 0, datetime_start = $2, heartbeat = CASE WHEN $3 THEN {ServerMilliseconds} END
+        UPDATE astrolabe_trials SET state = 0, datetime_start = $2, heartbeat = CASE WHEN $3 THEN {ServerMilliseconds} END, claim_request = $5
         WHERE trial_id = (SELECT trial_id FROM astrolabe_trials WHERE study_id = $1 AND state = 4 ORDER BY number LIMIT 1 FOR UPDATE SKIP LOCKED)
           AND state = 4
         RETURNING trial_id, number
@@ -25,6 +29,20 @@ public sealed partial class PostgresStorage
         w AS (
             INSERT INTO astrolabe_trial_attrs(trial_id, kind, key, value) SELECT trial_id, 1, '{SystemAttrKeys.Worker}', $4::text FROM mine WHERE $4::text IS NOT NULL
             ON CONFLICT(trial_id, kind, key) DO UPDATE SET value = excluded.value)
+        """;
+
+    /// <summary>
+    /// The trial of study $1 that the call with request token $2 created or claimed: id, number, whether it
+    /// created it. When $3 (the call started it with a heartbeat), its heartbeat is renewed, as if just started.
+    /// </summary>
+    private const string FindRequestSql = $"""
+        WITH found AS (
+            SELECT trial_id, number, create_request IS NOT DISTINCT FROM $2 AS created FROM astrolabe_trials
+            WHERE study_id = $1 AND (create_request = $2 OR claim_request = $2)),
+        beat AS (
+            UPDATE astrolabe_trials t SET heartbeat = {ServerMilliseconds} FROM found
+            WHERE $3 AND t.trial_id = found.trial_id AND t.state = 0 AND t.heartbeat IS NOT NULL)
+        SELECT trial_id, number, created FROM found
         """;
 
     /// <summary>The <see cref="SystemAttrKeys.Worker"/> of the trials this process runs with heartbeats: machine and process id.</summary>
@@ -57,34 +75,48 @@ public sealed partial class PostgresStorage
         double[]? values = template?.Values?.ToArray();
         string? worker = heartbeat && state == TrialState.Running ? WorkerName : null;
 
-        // Numbering, insertion and the worker's name in one statement: the study's row is locked only until the commit.
+        // Numbering, insertion, the template's parameters, intermediate values and attributes, and the worker's
+        // name in one statement: the study's row is locked only while it runs.
         const string InsertSql = $"""
             WITH n AS (UPDATE astrolabe_studies SET next_number = next_number + 1 WHERE study_id = $1 RETURNING next_number - 1 AS number),
             mine AS (
-                INSERT INTO astrolabe_trials(study_id, number, state, value0, vals, datetime_start, datetime_complete, heartbeat)
-                SELECT $1, n.number, $2, $3::double precision, $5::double precision[], $6::bigint, $7::bigint, CASE WHEN $8 THEN {ServerMilliseconds} END
+                INSERT INTO astrolabe_trials(study_id, number, state, value0, vals, datetime_start, datetime_complete, heartbeat, create_request)
+                SELECT $1, n.number, $2, $3::double precision, $5::double precision[], $6::bigint, $7::bigint, CASE WHEN $8 THEN {ServerMilliseconds} END, $9
                 FROM n RETURNING trial_id, number),
-            {WorkerAttrSql}
-            SELECT trial_id, number, txid_current() FROM mine
+            {WorkerAttrSql},
+            p AS (
+                INSERT INTO astrolabe_trial_params(trial_id, seq, name, value, distribution)
+                SELECT mine.trial_id, d.seq - 1, d.name, d.value, d.distribution
+                FROM mine, unnest($10::text[], $11::double precision[], $12::text[]) WITH ORDINALITY AS d(name, value, distribution, seq)),
+            i AS (
+                INSERT INTO astrolabe_trial_intermediate(trial_id, step, value)
+                SELECT mine.trial_id, d.step, d.value FROM mine, unnest($13::bigint[], $14::double precision[]) AS d(step, value)),
+            a AS (
+                INSERT INTO astrolabe_trial_attrs(trial_id, kind, key, value)
+                SELECT mine.trial_id, d.kind, d.key, d.value FROM mine, unnest($15::integer[], $16::text[], $17::text[]) AS d(kind, key, value))
+            SELECT trial_id, number, TRUE FROM mine
             """;
-        object?[] args = [studyId, (int)state, values?[0], Json(worker), values, start, complete, worker is not null];
+        var details = Details(template, skipWorker: worker is not null);
+        var request = Guid.NewGuid();
+        object?[] args = [studyId, (int)state, values?[0], Json(worker), values, start, complete, worker is not null, request, .. details];
+        var started = WithStudy(studyId, () => Once(c => Started(c, InsertSql, args), c => Find(c, studyId, request, worker is not null)));
+        if (started is not { } inserted)
+        {
+            // The study's row is gone: it was deleted meanwhile.
+            directions.TryRemove(studyId, out _);
+            throw NotFound(studyId);
+        }
+
+        var (id, number, _) = inserted;
+        trialStudies[id] = studyId;
         bool simple = template is null
             || (template.InternalParams.Count == 0 && template.IntermediateValues.Count == 0 && template.UserAttrs.Count == 0
                 && template.SystemAttrs.Keys.All(k => worker is not null && k == SystemAttrKeys.Worker));
-        var (id, number) = WithStudy(studyId, () => Write((c, tx) =>
-        {
-            var (created, createdNumber, xid) = Insert(c, tx, InsertSql, args);
-            if (!simple)
-            {
-                InsertDetails(c, tx, created, template!, skipWorker: worker is not null);
-            }
-
-            return ((created, createdNumber), xid);
-        }));
-        trialStudies[id] = studyId;
         if (!simple)
         {
-            return Own(GetTrial(id));
+            // A Waiting trial may have been claimed by another worker already: only a Running one is this storage's.
+            var stored = GetTrial(id);
+            return state == TrialState.Running ? Own(stored) : stored;
         }
 
         var trial = new FrozenTrial
@@ -126,23 +158,20 @@ public sealed partial class PostgresStorage
                 WHERE study_id = $1 AND NOT EXISTS (SELECT 1 FROM claimed)
                 RETURNING next_number - 1 AS number),
             created AS (
-                INSERT INTO astrolabe_trials(study_id, number, state, datetime_start, heartbeat)
-                SELECT $1, n.number, 0, $2, CASE WHEN $3 THEN {ServerMilliseconds} END FROM n
+                INSERT INTO astrolabe_trials(study_id, number, state, datetime_start, heartbeat, create_request)
+                SELECT $1, n.number, 0, $2, CASE WHEN $3 THEN {ServerMilliseconds} END, $5 FROM n
                 RETURNING trial_id, number),
             mine AS (SELECT trial_id FROM claimed UNION ALL SELECT trial_id FROM created),
             {WorkerAttrSql}
-            SELECT trial_id, number, TRUE, txid_current() FROM claimed UNION ALL SELECT trial_id, number, FALSE, txid_current() FROM created
+            SELECT trial_id, number, FALSE FROM claimed UNION ALL SELECT trial_id, number, TRUE FROM created
             """;
         long now = Now();
         string? worker = heartbeat ? WorkerName : null;
-        var (id, number, claimed) = WithStudy(studyId, () => Write((c, tx) =>
-        {
-            using var cmd = Command(c, tx, Sql, studyId, now, heartbeat, Json(worker));
-            using var r = cmd.ExecuteReader();
-            return r.Read() ? ((r.GetInt64(0), r.GetInt32(1), r.GetBoolean(2)), r.GetInt64(3)) : throw NotFound(studyId);
-        }));
+        var request = Guid.NewGuid();
+        var started = WithStudy(studyId, () => Once(c => Started(c, Sql, studyId, now, heartbeat, Json(worker), request), c => Find(c, studyId, request, heartbeat)));
+        var (id, number, created) = started ?? throw NotFound(studyId);
         trialStudies[id] = studyId;
-        return Own(claimed
+        return Own(!created
             ? GetTrial(id)
             : new FrozenTrial
             {
@@ -163,16 +192,12 @@ public sealed partial class PostgresStorage
         const string Sql = $"""
             WITH mine AS ({ClaimSql}),
             {WorkerAttrSql}
-            SELECT trial_id, txid_current() FROM mine
+            SELECT trial_id, number, FALSE FROM mine
             """;
         long now = Now();
-        long? id = Write((c, tx) =>
-        {
-            using var cmd = Command(c, tx, Sql, studyId, now, heartbeat, Json(heartbeat ? WorkerName : null));
-            using var r = cmd.ExecuteReader();
-            return r.Read() ? ((long?)r.GetInt64(0), (long?)r.GetInt64(1)) : (null, null);
-        });
-        return id is { } claimed ? Own(GetTrial(claimed)) : null;
+        var request = Guid.NewGuid();
+        var claimed = Once(c => Started(c, Sql, studyId, now, heartbeat, Json(heartbeat ? WorkerName : null), request), c => Find(c, studyId, request, heartbeat));
+        return claimed is { } mine ? Own(GetTrial(mine.Id)) : null;
     }
 
     /// <inheritdoc />
@@ -336,59 +361,49 @@ public sealed partial class PostgresStorage
 
     private KeyNotFoundException UnknownTrial(long trialId) => new($"No trial with id {trialId} exists in the {Source}.");
 
-    /// <summary>Inserts a trial: its id, number and the inserting transaction's id.</summary>
-    private static (long Id, int Number, long Xid) Insert(NpgsqlConnection c, NpgsqlTransaction tx, string sql, object?[] args)
+    /// <summary>Runs a statement that starts a trial: its id, number and whether it created it (rather than claimed it); null when it started none.</summary>
+    private static (long Id, int Number, bool Created)? Started(NpgsqlConnection c, string sql, params object?[] args)
     {
-        using var cmd = Command(c, tx, sql, args);
+        using var cmd = Command(c, null, sql, args);
         using var r = cmd.ExecuteReader();
-        return r.Read() ? (r.GetInt64(0), r.GetInt32(1), r.GetInt64(2)) : throw new PostgresException("The study does not exist.", "ERROR", "ERROR", PostgresErrorCodes.ForeignKeyViolation);
+        return r.Read() ? (r.GetInt64(0), r.GetInt32(1), r.GetBoolean(2)) : null;
+    }
+
+    /// <summary>Looks up the trial that a start with request token <paramref name="request"/> committed (see <see cref="FindRequestSql"/>).</summary>
+    private static (bool Found, (long Id, int Number, bool Created)? Result) Find(NpgsqlConnection c, int studyId, Guid request, bool heartbeat)
+    {
+        var found = Started(c, FindRequestSql, studyId, request, heartbeat);
+        return (found is not null, found);
     }
 
     /// <summary>An attribute's stored form (JSON text), or null for no attribute.</summary>
     private static string? Json(string? value) => value is null ? null : JsonValues.Serialize(value);
 
-    private static void InsertDetails(NpgsqlConnection c, NpgsqlTransaction tx, long id, FrozenTrial template, bool skipWorker)
+    /// <summary>
+    /// The template's parameters (names, internal values, distributions), intermediate values (steps, values) and
+    /// attributes (kinds, keys, JSON values) as the arrays $10 … $17 of the insertion; without the worker's name
+    /// when the statement records it.
+    /// </summary>
+    private static object[] Details(FrozenTrial? template, bool skipWorker)
     {
-        using var batch = new NpgsqlBatch(c, tx);
-        int seq = 0;
-        foreach (var (name, value) in template.InternalParams)
+        if (template is null)
         {
-            Add(batch, "INSERT INTO astrolabe_trial_params(trial_id, seq, name, value, distribution) VALUES($1, $2, $3, $4, $5)",
-                id, seq++, name, value, DistributionJson.Serialize(template.Distributions[name]));
+            return [Array.Empty<string>(), Array.Empty<double>(), Array.Empty<string>(), Array.Empty<long>(), Array.Empty<double>(), Array.Empty<int>(), Array.Empty<string>(), Array.Empty<string>()];
         }
 
-        foreach (var (step, value) in template.IntermediateValues)
-        {
-            Add(batch, "INSERT INTO astrolabe_trial_intermediate(trial_id, step, value) VALUES($1, $2, $3)", id, step, value);
-        }
-
-        foreach (var (kind, attrs) in new[] { (0, template.UserAttrs), (1, template.SystemAttrs) })
-        {
-            foreach (var (key, value) in attrs)
-            {
-                if (kind == 1 && skipWorker && key == SystemAttrKeys.Worker)
-                {
-                    continue;
-                }
-
-                Add(batch, "INSERT INTO astrolabe_trial_attrs(trial_id, kind, key, value) VALUES($1, $2, $3, $4)", id, kind, key, JsonValues.Serialize(value));
-            }
-        }
-
-        if (batch.BatchCommands.Count > 0)
-        {
-            batch.ExecuteNonQuery();
-        }
-    }
-
-    private static void Add(NpgsqlBatch batch, string sql, params object?[] args)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var a in args)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = a ?? DBNull.Value });
-        }
-
-        batch.BatchCommands.Add(command);
+        var attrs = template.UserAttrs.Select(a => (Kind: 0, a.Key, a.Value))
+            .Concat(template.SystemAttrs.Where(a => !(skipWorker && a.Key == SystemAttrKeys.Worker)).Select(a => (Kind: 1, a.Key, a.Value)))
+            .ToList();
+        return
+        [
+            template.InternalParams.Keys.ToArray(),
+            template.InternalParams.Values.ToArray(),
+            template.InternalParams.Keys.Select(name => DistributionJson.Serialize(template.Distributions[name])).ToArray(),
+            template.IntermediateValues.Keys.ToArray(),
+            template.IntermediateValues.Values.ToArray(),
+            attrs.Select(a => a.Kind).ToArray(),
+            attrs.Select(a => a.Key).ToArray(),
+            attrs.Select(a => JsonValues.Serialize(a.Value)).ToArray(),
+        ];
     }
 }

@@ -175,6 +175,18 @@ public sealed partial class PostgresStorage : IStorage, IHeartbeatStorage, IDisp
         return c;
     }
 
+    /// <summary>Adds a statement with positional parameters to a batch (null as SQL NULL).</summary>
+    private static void Add(NpgsqlBatch batch, string sql, params object?[] args)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var a in args)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = a ?? DBNull.Value });
+        }
+
+        batch.BatchCommands.Add(command);
+    }
+
     private static object? Scalar(NpgsqlConnection connection, NpgsqlTransaction? tx, string sql, params object?[] args)
     {
         using var c = Command(connection, tx, sql, args);

@@ -69,7 +69,7 @@ internal static class DatabaseKinds
             "empty schema" => $"The {source} holds no Astrolabe storage (schema '{schema.Name}' has no tables).",
             "foreign" => $"The {source} holds no Astrolabe storage (its tables in schema '{schema.Name}': notes).",
             "optuna" => $"The {source} holds an Optuna storage; Astrolabe cannot read Optuna's schema.",
-            "newer schema" => $"The Astrolabe tables in the {source} were written with schema version 99; this version of Astrolabe reads up to 1. Upgrade Astrolabe.",
+            "newer schema" => $"The Astrolabe tables in the {source} were written with schema version 99; this version of Astrolabe reads up to 2. Upgrade Astrolabe.",
             "incomplete" => $"The {source} holds an incomplete Astrolabe storage (missing tables: astrolabe_trial_intermediate, astrolabe_trial_attrs); it may be damaged.",
             _ => throw new ArgumentException($"Unknown kind '{kind}'.", nameof(kind)),
         };

@@ -47,7 +47,35 @@ public sealed class PostgresStorageTests : IDisposable
         schema!.Open().Dispose();
         schema.Exec($"UPDATE {schema.Name}.astrolabe_schema_version SET version = 99");
         var e = Assert.Throws<InvalidDataException>(() => new PostgresStorage(schema.ConnectionString));
-        Assert.Contains("schema version 99; this version of Astrolabe reads up to 1", e.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 99; this version of Astrolabe reads up to 2", e.Message, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public async Task AVersionOneSchemaIsReadAsItIsAndUpgradedOnceByTheWritersThatOpenIt()
+    {
+        // A version-1 storage: the same tables without the trials' request tokens.
+        var old = schema!.Open();
+        int study = old.CreateStudy("s", [StudyDirection.Minimize]);
+        var done = old.CreateTrial(study, new FrozenTrial { State = TrialState.Complete, Values = [0.5], InternalParams = new Dictionary<string, double> { ["x"] = 0.25 }, Distributions = new Dictionary<string, Distribution> { ["x"] = new FloatDistribution(0, 1) } });
+        old.Dispose();
+        schema.Exec($"ALTER TABLE {schema.Name}.astrolabe_trials DROP COLUMN create_request, DROP COLUMN claim_request");
+        schema.Exec($"UPDATE {schema.Name}.astrolabe_schema_version SET version = 1");
+
+        // Read-only: read, not upgraded.
+        using (var reader = PostgresStorage.OpenReadOnly(schema.ConnectionString))
+        {
+            Assert.Equal(0.25, reader.GetTrial(done.TrialId).Params["x"]);
+        }
+
+        Assert.Equal(1, Version());
+
+        // Four writers opening together: one upgrades, all start trials, the old trial is kept.
+        var writers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(schema.Open)));
+        Assert.Equal(2, Version());
+        var numbers = await Task.WhenAll(writers.Select(w => Task.Run(() => w.ClaimOrCreateTrialWithHeartbeat(study).Number)));
+        Assert.Equal([1, 2, 3, 4], numbers.Order());
+        var stored = schema.Open().GetTrial(done.TrialId);
+        Assert.Equal((TrialState.Complete, 0.5, 0.25), (stored.State, stored.Value, stored.Params["x"]));
     }
 
     [PostgresFact]
@@ -219,6 +247,15 @@ public sealed class PostgresStorageTests : IDisposable
         int port = ((IPEndPoint)l.LocalEndpoint).Port;
         l.Stop();
         return port;
+    }
+
+    /// <summary>The schema version the test schema records.</summary>
+    private int Version()
+    {
+        using var c = new NpgsqlConnection(schema!.ConnectionString);
+        c.Open();
+        using var cmd = new NpgsqlCommand("SELECT MAX(version) FROM astrolabe_schema_version", c);
+        return (int)cmd.ExecuteScalar()!;
     }
 
     public void Dispose() => schema?.Dispose();

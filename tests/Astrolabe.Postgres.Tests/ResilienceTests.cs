@@ -8,7 +8,7 @@ namespace Astrolabe.Postgres.Tests;
 
 /// <summary>
 /// Faults between a storage and its server: sessions ended by the server (57P01, as a restart does), lost
-/// connections, a server away for longer than the retry timeout, commits whose answer is lost, and servers
+/// connections, a server away for longer than the retry timeout, writes whose answer is lost, and servers
 /// that never answer.
 /// </summary>
 public sealed class ResilienceTests : IDisposable
@@ -100,24 +100,65 @@ public sealed class ResilienceTests : IDisposable
     }
 
     [PostgresFact]
-    public void ATrialWhoseCommitLostItsAnswerIsCreatedOnce()
+    public void ATrialWhoseStartLostItsAnswerIsStartedOnce()
     {
         var s = schema!.Open();
         int study = s.CreateStudy("s", [StudyDirection.Minimize]);
 
-        // The commit went through, its answer did not: the trial is not created again.
-        s.FaultPoint = Once("committed", (_, _) => throw new NpgsqlException("simulated loss of the commit's answer", new EndOfStreamException()));
+        // The statement committed, its answer was lost: the trial is found by its request token, not created again.
+        s.FaultPoint = Once("started", (_, _) => throw new NpgsqlException("simulated loss of the answer", new EndOfStreamException()));
         var first = s.ClaimOrCreateTrialWithHeartbeat(study);
 
-        // The session ended before the commit: the transaction was rolled back, and the trial is created by the next attempt.
-        s.FaultPoint = Once("commit", (_, c) => Terminate(c.ProcessID));
+        // The session ended before the statement ran: nothing was written, and the next attempt creates the trial.
+        s.FaultPoint = Once("start", (_, c) => Terminate(c.ProcessID));
         var second = s.CreateTrialWithHeartbeat(study);
+
+        // A claim of a Waiting trial whose answer was lost is found as well: the trial is claimed once, not twice.
+        var waiting = s.CreateTrial(study, new FrozenTrial { State = TrialState.Waiting });
+        var later = s.CreateTrial(study, new FrozenTrial { State = TrialState.Waiting });
+        s.FaultPoint = Once("started", (_, _) => throw new NpgsqlException("simulated loss of the answer", new EndOfStreamException()));
+        var claimed = s.ClaimWaitingTrialWithHeartbeat(study);
         s.FaultPoint = null;
 
         Assert.Equal((0, 1), (first.Number, second.Number));
+        Assert.Equal(waiting.TrialId, claimed?.TrialId);
         var stored = schema.Open().GetAllTrials(study);
-        Assert.Equal([first.TrialId, second.TrialId], stored.Select(t => t.TrialId));
-        Assert.Equal(2, s.ClaimOrCreateTrial(study).Number);
+        Assert.Equal([first.TrialId, second.TrialId, waiting.TrialId, later.TrialId], stored.Select(t => t.TrialId));
+        Assert.Equal([TrialState.Running, TrialState.Running, TrialState.Running, TrialState.Waiting], stored.Select(t => t.State));
+        Assert.Equal((3, 4), (s.ClaimOrCreateTrial(study).Number, s.ClaimOrCreateTrial(study).Number));
+    }
+
+    [PostgresFact]
+    public async Task AStartStillRunningOnTheServerWhenItsConnectionIsLostIsEndedBeforeItIsRetried()
+    {
+        using var proxy = Proxy();
+        string app = $"astrolabe-{Guid.NewGuid():N}";
+        var s = schema!.Open($"{proxy.Through(schema.ConnectionString)};Application Name={app}");
+        int study = s.CreateStudy("s", [StudyDirection.Minimize]);
+
+        // Another session holds the study's row: the start blocks on the server, then its connection is cut.
+        using var holder = new NpgsqlConnection(schema.ConnectionString);
+        holder.Open();
+        using var tx = holder.BeginTransaction();
+        using (var lockRow = new NpgsqlCommand($"SELECT 1 FROM astrolabe_studies WHERE study_id = {study} FOR UPDATE", holder, tx))
+        {
+            lockRow.ExecuteNonQuery();
+        }
+
+        var start = Task.Run(() => s.CreateTrialWithHeartbeat(study));
+        int blocked = 0;
+        await WaitUntil(() => (blocked = Waiting(app, except: 0)) != 0);
+        proxy.Cut();
+
+        // The retry blocks in turn. Had the first statement been left running, both would commit once the row is
+        // released: two trials. It is ended before the retry, so that exactly one trial is created.
+        await WaitUntil(() => Waiting(app, except: blocked) != 0);
+        tx.Commit();
+        var trial = await start;
+
+        var stored = schema.Open().GetAllTrials(study);
+        Assert.Equal([trial.TrialId], stored.Select(t => t.TrialId));
+        Assert.Equal(0, trial.Number);
     }
 
     [PostgresFact]
@@ -232,6 +273,19 @@ public sealed class ResilienceTests : IDisposable
 
     /// <summary>Ends a server session and waits until it is gone (as a restart ends every session: 57P01).</summary>
     private void Terminate(int processId) => Admin($"SELECT pg_terminate_backend({processId}, 30000)");
+
+    /// <summary>A server process, other than <paramref name="except"/>, of this application's sessions that waits on a lock; 0: none.</summary>
+    private int Waiting(string applicationName, int except) => Convert.ToInt32(
+        AdminScalar($"SELECT COALESCE(MIN(pid), 0) FROM pg_stat_activity WHERE application_name = '{applicationName}' AND wait_event_type = 'Lock' AND pid <> {except}"),
+        System.Globalization.CultureInfo.InvariantCulture);
+
+    private object? AdminScalar(string sql)
+    {
+        using var c = new NpgsqlConnection(schema!.Admin);
+        c.Open();
+        using var cmd = new NpgsqlCommand(sql, c);
+        return cmd.ExecuteScalar();
+    }
 
     private void TerminateSessions(string applicationName) =>
         Admin($"SELECT pg_terminate_backend(pid, 30000) FROM pg_stat_activity WHERE application_name = '{applicationName}'");
