@@ -9,7 +9,7 @@ public sealed partial class PostgresStorage
     public void RecordHeartbeat(long trialId)
     {
         EnsureWritable();
-        Run(c => Execute(c, null, $"UPDATE astrolabe_trials SET heartbeat = {ServerMilliseconds} WHERE trial_id = $1 AND state = 0", trialId));
+        Run(c => Execute(c, null, $"UPDATE astrolabe_trials SET heartbeat = {ServerMilliseconds} WHERE trial_id = $1 AND state = {SqlCodes.Running}", trialId));
     }
 
     /// <inheritdoc />
@@ -26,7 +26,7 @@ public sealed partial class PostgresStorage
         // in a transaction (so that a lost answer to its commit is resolved, not repeated): a concurrent caller
         // waits on the row locks and then sees the trials finished, so each stale trial is failed (and
         // returned) once.
-        const string StaleSql = $"SELECT EXISTS (SELECT 1 FROM astrolabe_trials WHERE study_id = $1 AND state = 0 AND heartbeat < {ServerMilliseconds} - $2)";
+        const string StaleSql = $"SELECT EXISTS (SELECT 1 FROM astrolabe_trials WHERE study_id = $1 AND state = {SqlCodes.Running} AND heartbeat < {ServerMilliseconds} - $2)";
         long grace = (long)gracePeriod.TotalMilliseconds;
         if (Run(c => Scalar(c, null, StaleSql, studyId, grace)) is not true)
         {
@@ -35,11 +35,11 @@ public sealed partial class PostgresStorage
 
         const string Sql = $"""
             WITH stale AS (
-                UPDATE astrolabe_trials SET state = 3, datetime_complete = $3
-                WHERE study_id = $1 AND state = 0 AND heartbeat < {ServerMilliseconds} - $2
+                UPDATE astrolabe_trials SET state = {SqlCodes.Fail}, datetime_complete = $3
+                WHERE study_id = $1 AND state = {SqlCodes.Running} AND heartbeat < {ServerMilliseconds} - $2
                 RETURNING trial_id),
             reason AS (
-                INSERT INTO astrolabe_trial_attrs(trial_id, kind, key, value) SELECT trial_id, 1, $4, $5 FROM stale
+                INSERT INTO astrolabe_trial_attrs(trial_id, kind, key, value) SELECT trial_id, {SqlCodes.SystemAttr}, $4, $5 FROM stale
                 ON CONFLICT(trial_id, kind, key) DO UPDATE SET value = excluded.value)
             SELECT trial_id, txid_current() FROM stale
             """;

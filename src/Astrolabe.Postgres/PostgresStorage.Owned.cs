@@ -41,7 +41,7 @@ public sealed partial class PostgresStorage
         Distributions = new Dictionary<string, Distribution>(t.Distributions) { [name] = distribution },
     };
 
-    private static FrozenTrial WithAttr(FrozenTrial t, int kind, string key, object? value) => kind == 0
+    private static FrozenTrial WithAttr(FrozenTrial t, int kind, string key, object? value) => kind == StoredAttrs.User
         ? t with { UserAttrs = new Dictionary<string, object?>(t.UserAttrs) { [key] = value } }
         : t with { SystemAttrs = new Dictionary<string, object?>(t.SystemAttrs) { [key] = value } };
 }

@@ -81,8 +81,8 @@ public sealed partial class PostgresStorage
     {
         string aggregate = direction == StudyDirection.Minimize ? "MIN" : "MAX";
         string sql = $"""
-            SELECT trial_id FROM astrolabe_trials WHERE study_id = $1 AND state = 1
-              AND value0 = (SELECT {aggregate}(value0) FROM astrolabe_trials WHERE study_id = $1 AND state = 1)
+            SELECT trial_id FROM astrolabe_trials WHERE study_id = $1 AND state = {SqlCodes.Complete}
+              AND value0 = (SELECT {aggregate}(value0) FROM astrolabe_trials WHERE study_id = $1 AND state = {SqlCodes.Complete})
             ORDER BY number LIMIT 1
             """;
         return Run(c => Scalar(c, null, sql, studyId)) as long?;
@@ -171,7 +171,7 @@ public sealed partial class PostgresStorage
         {
             if (rows.TryGetValue(r.GetInt64(0), out var row))
             {
-                (r.GetInt32(1) == 0 ? row.UserAttrs : row.SystemAttrs)[r.GetString(2)] = JsonValues.Deserialize(r.GetString(3));
+                (r.GetInt32(1) == StoredAttrs.User ? row.UserAttrs : row.SystemAttrs)[r.GetString(2)] = JsonValues.Deserialize(r.GetString(3));
             }
         }
 

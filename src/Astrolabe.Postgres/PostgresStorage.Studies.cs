@@ -90,16 +90,16 @@ public sealed partial class PostgresStorage
     }
 
     /// <inheritdoc />
-    public void SetStudyUserAttr(int studyId, string key, object? value) => SetStudyAttr(studyId, 0, key, value);
+    public void SetStudyUserAttr(int studyId, string key, object? value) => SetStudyAttr(studyId, StoredAttrs.User, key, value);
 
     /// <inheritdoc />
-    public void SetStudySystemAttr(int studyId, string key, object? value) => SetStudyAttr(studyId, 1, key, value);
+    public void SetStudySystemAttr(int studyId, string key, object? value) => SetStudyAttr(studyId, StoredAttrs.System, key, value);
 
     /// <inheritdoc />
-    public IReadOnlyDictionary<string, object?> GetStudyUserAttrs(int studyId) => GetStudyAttrs(studyId, 0);
+    public IReadOnlyDictionary<string, object?> GetStudyUserAttrs(int studyId) => GetStudyAttrs(studyId, StoredAttrs.User);
 
     /// <inheritdoc />
-    public IReadOnlyDictionary<string, object?> GetStudySystemAttrs(int studyId) => GetStudyAttrs(studyId, 1);
+    public IReadOnlyDictionary<string, object?> GetStudySystemAttrs(int studyId) => GetStudyAttrs(studyId, StoredAttrs.System);
 
     /// <inheritdoc />
     public long NextCounterValue(int studyId, string key)
@@ -123,8 +123,7 @@ public sealed partial class PostgresStorage
     private void SetStudyAttr(int studyId, int kind, string key, object? value)
     {
         EnsureWritable();
-        ArgumentException.ThrowIfNullOrEmpty(key);
-        string json = JsonValues.Serialize(value);
+        string json = StoredAttrs.Encode(key, value);
         Directions(studyId);
         const string Sql = """
             INSERT INTO astrolabe_study_attrs(study_id, kind, key, value) VALUES($1, $2, $3, $4)
@@ -138,15 +137,9 @@ public sealed partial class PostgresStorage
         Directions(studyId);
         return Run(c =>
         {
-            var result = new Dictionary<string, object?>();
             using var cmd = Command(c, null, "SELECT key, value FROM astrolabe_study_attrs WHERE study_id = $1 AND kind = $2", studyId, kind);
             using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                result[r.GetString(0)] = JsonValues.Deserialize(r.GetString(1));
-            }
-
-            return result;
+            return StoredAttrs.Read(r);
         });
     }
 

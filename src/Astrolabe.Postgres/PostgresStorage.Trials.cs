@@ -15,9 +15,9 @@ public sealed partial class PostgresStorage
     /// and returns its id and number; SKIP LOCKED: concurrent claims take different trials.
     /// </summary>
     private const string ClaimSql = $"""
-        UPDATE astrolabe_trials SET state = 0, datetime_start = $2, heartbeat = CASE WHEN $3 THEN {ServerMilliseconds} END, claim_request = $5
-        WHERE trial_id = (SELECT trial_id FROM astrolabe_trials WHERE study_id = $1 AND state = 4 ORDER BY number LIMIT 1 FOR UPDATE SKIP LOCKED)
-          AND state = 4
+        UPDATE astrolabe_trials SET state = {SqlCodes.Running}, datetime_start = $2, heartbeat = CASE WHEN $3 THEN {ServerMilliseconds} END, claim_request = $5
+        WHERE trial_id = (SELECT trial_id FROM astrolabe_trials WHERE study_id = $1 AND state = {SqlCodes.Waiting} ORDER BY number LIMIT 1 FOR UPDATE SKIP LOCKED)
+          AND state = {SqlCodes.Waiting}
         RETURNING trial_id, number
         """;
 
@@ -27,7 +27,7 @@ public sealed partial class PostgresStorage
     /// </summary>
     private const string WorkerAttrSql = $"""
         w AS (
-            INSERT INTO astrolabe_trial_attrs(trial_id, kind, key, value) SELECT trial_id, 1, '{SystemAttrKeys.Worker}', $4::text FROM mine WHERE $4::text IS NOT NULL
+            INSERT INTO astrolabe_trial_attrs(trial_id, kind, key, value) SELECT trial_id, {SqlCodes.SystemAttr}, '{SystemAttrKeys.Worker}', $4::text FROM mine WHERE $4::text IS NOT NULL
             ON CONFLICT(trial_id, kind, key) DO UPDATE SET value = excluded.value)
         """;
 
@@ -41,7 +41,7 @@ public sealed partial class PostgresStorage
             WHERE study_id = $1 AND (create_request = $2 OR claim_request = $2)),
         beat AS (
             UPDATE astrolabe_trials t SET heartbeat = {ServerMilliseconds} FROM found
-            WHERE $3 AND t.trial_id = found.trial_id AND t.state = 0 AND t.heartbeat IS NOT NULL)
+            WHERE $3 AND t.trial_id = found.trial_id AND t.state = {SqlCodes.Running} AND t.heartbeat IS NOT NULL)
         SELECT trial_id, number, created FROM found
         """;
 
@@ -49,7 +49,7 @@ public sealed partial class PostgresStorage
     private static readonly string WorkerName = string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}:{Environment.ProcessId}");
 
     /// <summary>Locks a trial that may still change (FOR SHARE: a concurrent finish waits, and vice versa).</summary>
-    private const string UpdatableTrial = "(SELECT trial_id FROM astrolabe_trials WHERE trial_id = $1 AND state IN (0, 4) FOR SHARE) t";
+    private const string UpdatableTrial = $"(SELECT trial_id FROM astrolabe_trials WHERE trial_id = $1 AND state IN ({SqlCodes.Running}, {SqlCodes.Waiting}) FOR SHARE) t";
 
     /// <inheritdoc />
     public FrozenTrial CreateTrial(int studyId, FrozenTrial? template = null) => CreateTrial(studyId, template, heartbeat: false);
@@ -159,7 +159,7 @@ public sealed partial class PostgresStorage
                 RETURNING next_number - 1 AS number),
             created AS (
                 INSERT INTO astrolabe_trials(study_id, number, state, datetime_start, heartbeat, create_request)
-                SELECT $1, n.number, 0, $2, CASE WHEN $3 THEN {ServerMilliseconds} END, $5 FROM n
+                SELECT $1, n.number, {SqlCodes.Running}, $2, CASE WHEN $3 THEN {ServerMilliseconds} END, $5 FROM n
                 RETURNING trial_id, number),
             mine AS (SELECT trial_id FROM claimed UNION ALL SELECT trial_id FROM created),
             {WorkerAttrSql}
@@ -311,16 +311,15 @@ public sealed partial class PostgresStorage
     }
 
     /// <inheritdoc />
-    public void SetTrialUserAttr(long trialId, string key, object? value) => SetTrialAttr(trialId, 0, key, value);
+    public void SetTrialUserAttr(long trialId, string key, object? value) => SetTrialAttr(trialId, StoredAttrs.User, key, value);
 
     /// <inheritdoc />
-    public void SetTrialSystemAttr(long trialId, string key, object? value) => SetTrialAttr(trialId, 1, key, value);
+    public void SetTrialSystemAttr(long trialId, string key, object? value) => SetTrialAttr(trialId, StoredAttrs.System, key, value);
 
     private void SetTrialAttr(long trialId, int kind, string key, object? value)
     {
         EnsureWritable();
-        ArgumentException.ThrowIfNullOrEmpty(key);
-        string json = JsonValues.Serialize(value);
+        string json = StoredAttrs.Encode(key, value);
         const string Sql = $"""
             INSERT INTO astrolabe_trial_attrs(trial_id, kind, key, value) SELECT t.trial_id, $2, $3, $4 FROM {UpdatableTrial}
             ON CONFLICT(trial_id, kind, key) DO UPDATE SET value = excluded.value
@@ -391,8 +390,8 @@ public sealed partial class PostgresStorage
             return [Array.Empty<string>(), Array.Empty<double>(), Array.Empty<string>(), Array.Empty<long>(), Array.Empty<double>(), Array.Empty<int>(), Array.Empty<string>(), Array.Empty<string>()];
         }
 
-        var attrs = template.UserAttrs.Select(a => (Kind: 0, a.Key, a.Value))
-            .Concat(template.SystemAttrs.Where(a => !(skipWorker && a.Key == SystemAttrKeys.Worker)).Select(a => (Kind: 1, a.Key, a.Value)))
+        var attrs = template.UserAttrs.Select(a => (Kind: StoredAttrs.User, a.Key, a.Value))
+            .Concat(template.SystemAttrs.Where(a => !(skipWorker && a.Key == SystemAttrKeys.Worker)).Select(a => (Kind: StoredAttrs.System, a.Key, a.Value)))
             .ToList();
         return
         [

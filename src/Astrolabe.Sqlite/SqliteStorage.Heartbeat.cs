@@ -11,7 +11,7 @@ public sealed partial class SqliteStorage : IHeartbeatStorage
 
     /// <inheritdoc />
     public void RecordHeartbeat(long trialId) => Write(tx =>
-        Command("UPDATE trials SET heartbeat = @p1 WHERE trial_id = @p0 AND state = 0", tx, trialId, Now()).ExecuteNonQuery());
+        Command($"UPDATE trials SET heartbeat = @p1 WHERE trial_id = @p0 AND state = {SqlCodes.Running}", tx, trialId, Now()).ExecuteNonQuery());
 
     /// <inheritdoc />
     public IReadOnlyList<FrozenTrial> FailStaleTrials(int studyId, TimeSpan gracePeriod)
@@ -22,7 +22,7 @@ public sealed partial class SqliteStorage : IHeartbeatStorage
         }
 
         EnsureWritable();
-        const string StaleSql = "SELECT trial_id FROM trials WHERE study_id = @p0 AND state = 0 AND heartbeat < @p1";
+        const string StaleSql = $"SELECT trial_id FROM trials WHERE study_id = @p0 AND state = {SqlCodes.Running} AND heartbeat < @p1";
         long cutoff = Now() - (long)gracePeriod.TotalMilliseconds;
 
         // A cheap read first: nearly always nothing is stale, and then no write lock is taken.
@@ -46,9 +46,9 @@ public sealed partial class SqliteStorage : IHeartbeatStorage
             long now = Now();
             foreach (long id in ids)
             {
-                Command("INSERT INTO trial_attrs(trial_id, kind, key, value) VALUES(@p0, 1, @p1, @p2) ON CONFLICT(trial_id, kind, key) DO UPDATE SET value = excluded.value",
+                Command($"INSERT INTO trial_attrs(trial_id, kind, key, value) VALUES(@p0, {SqlCodes.SystemAttr}, @p1, @p2) ON CONFLICT(trial_id, kind, key) DO UPDATE SET value = excluded.value",
                     tx, id, SystemAttrKeys.FailReason, reason).ExecuteNonQuery();
-                Command("UPDATE trials SET state = 3, datetime_complete = @p1 WHERE trial_id = @p0", tx, id, now).ExecuteNonQuery();
+                Command($"UPDATE trials SET state = {SqlCodes.Fail}, datetime_complete = @p1 WHERE trial_id = @p0", tx, id, now).ExecuteNonQuery();
                 running.Remove(id);
             }
 

@@ -123,6 +123,6 @@ public sealed partial class SqliteStorage
 
     private long? BestTrialId(SqliteTransaction tx, int studyId, StudyDirection direction) =>
         Command(direction == StudyDirection.Minimize
-            ? "SELECT trial_id FROM trials WHERE study_id = @p0 AND state = 1 ORDER BY value0 ASC, number ASC LIMIT 1"
-            : "SELECT trial_id FROM trials WHERE study_id = @p0 AND state = 1 ORDER BY value0 DESC, number ASC LIMIT 1", tx, studyId).ExecuteScalar() as long?;
+            ? $"SELECT trial_id FROM trials WHERE study_id = @p0 AND state = {SqlCodes.Complete} ORDER BY value0 ASC, number ASC LIMIT 1"
+            : $"SELECT trial_id FROM trials WHERE study_id = @p0 AND state = {SqlCodes.Complete} ORDER BY value0 DESC, number ASC LIMIT 1", tx, studyId).ExecuteScalar() as long?;
 }

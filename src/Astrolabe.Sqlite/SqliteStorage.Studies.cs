@@ -78,16 +78,16 @@ public sealed partial class SqliteStorage
     });
 
     /// <inheritdoc />
-    public void SetStudyUserAttr(int studyId, string key, object? value) => SetStudyAttr(studyId, 0, key, value);
+    public void SetStudyUserAttr(int studyId, string key, object? value) => SetStudyAttr(studyId, StoredAttrs.User, key, value);
 
     /// <inheritdoc />
-    public void SetStudySystemAttr(int studyId, string key, object? value) => SetStudyAttr(studyId, 1, key, value);
+    public void SetStudySystemAttr(int studyId, string key, object? value) => SetStudyAttr(studyId, StoredAttrs.System, key, value);
 
     /// <inheritdoc />
-    public IReadOnlyDictionary<string, object?> GetStudyUserAttrs(int studyId) => GetStudyAttrs(studyId, 0);
+    public IReadOnlyDictionary<string, object?> GetStudyUserAttrs(int studyId) => GetStudyAttrs(studyId, StoredAttrs.User);
 
     /// <inheritdoc />
-    public IReadOnlyDictionary<string, object?> GetStudySystemAttrs(int studyId) => GetStudyAttrs(studyId, 1);
+    public IReadOnlyDictionary<string, object?> GetStudySystemAttrs(int studyId) => GetStudyAttrs(studyId, StoredAttrs.System);
 
     /// <inheritdoc />
     public long NextCounterValue(int studyId, string key)
@@ -105,8 +105,7 @@ public sealed partial class SqliteStorage
 
     private void SetStudyAttr(int studyId, int kind, string key, object? value)
     {
-        ArgumentException.ThrowIfNullOrEmpty(key);
-        string json = JsonValues.Serialize(value);
+        string json = StoredAttrs.Encode(key, value);
         Write(tx =>
         {
             Directions(tx, studyId);
@@ -118,14 +117,8 @@ public sealed partial class SqliteStorage
     private Dictionary<string, object?> GetStudyAttrs(int studyId, int kind) => Read(tx =>
     {
         Directions(tx, studyId);
-        var result = new Dictionary<string, object?>();
         using var r = Command("SELECT key, value FROM study_attrs WHERE study_id = @p0 AND kind = @p1", tx, studyId, kind).ExecuteReader();
-        while (r.Read())
-        {
-            result[r.GetString(0)] = JsonValues.Deserialize(r.GetString(1));
-        }
-
-        return result;
+        return StoredAttrs.Read(r);
     });
 
     private StudyDirection[] Directions(SqliteTransaction tx, int studyId)

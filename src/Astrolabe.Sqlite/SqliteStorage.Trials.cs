@@ -43,8 +43,8 @@ public sealed partial class SqliteStorage
                     Command("INSERT INTO trial_intermediate(trial_id, step, value) VALUES(@p0, @p1, @p2)", tx, id, step, Real(value)).ExecuteNonQuery();
                 }
 
-                InsertAttrs(tx, id, 0, template.UserAttrs);
-                InsertAttrs(tx, id, 1, template.SystemAttrs);
+                InsertAttrs(tx, id, StoredAttrs.User, template.UserAttrs);
+                InsertAttrs(tx, id, StoredAttrs.System, template.SystemAttrs);
             }
 
             return LoadTrials(tx, [id])[0];
@@ -56,7 +56,7 @@ public sealed partial class SqliteStorage
 
     private FrozenTrial? ClaimWaitingTrial(int studyId, bool heartbeat)
     {
-        const string FindSql = "SELECT trial_id FROM trials WHERE study_id = @p0 AND state = 4 ORDER BY number LIMIT 1";
+        const string FindSql = $"SELECT trial_id FROM trials WHERE study_id = @p0 AND state = {SqlCodes.Waiting} ORDER BY number LIMIT 1";
         EnsureWritable();
         if (Read(tx => Command(FindSql, tx, studyId).ExecuteScalar()) is null)
         {
@@ -71,7 +71,7 @@ public sealed partial class SqliteStorage
             }
 
             long now = Now();
-            Command("UPDATE trials SET state = 0, datetime_start = @p1, heartbeat = @p2 WHERE trial_id = @p0", tx, id, now, heartbeat ? now : null).ExecuteNonQuery();
+            Command($"UPDATE trials SET state = {SqlCodes.Running}, datetime_start = @p1, heartbeat = @p2 WHERE trial_id = @p0", tx, id, now, heartbeat ? now : null).ExecuteNonQuery();
             running.Remove(id);
             return LoadTrials(tx, [id])[0];
         });
@@ -133,15 +133,14 @@ public sealed partial class SqliteStorage
     });
 
     /// <inheritdoc />
-    public void SetTrialUserAttr(long trialId, string key, object? value) => SetTrialAttr(trialId, 0, key, value);
+    public void SetTrialUserAttr(long trialId, string key, object? value) => SetTrialAttr(trialId, StoredAttrs.User, key, value);
 
     /// <inheritdoc />
-    public void SetTrialSystemAttr(long trialId, string key, object? value) => SetTrialAttr(trialId, 1, key, value);
+    public void SetTrialSystemAttr(long trialId, string key, object? value) => SetTrialAttr(trialId, StoredAttrs.System, key, value);
 
     private void SetTrialAttr(long trialId, int kind, string key, object? value)
     {
-        ArgumentException.ThrowIfNullOrEmpty(key);
-        string json = JsonValues.Serialize(value);
+        string json = StoredAttrs.Encode(key, value);
         Write(tx =>
         {
             EnsureUpdatable(tx, trialId);

@@ -99,7 +99,7 @@ internal sealed class SqliteTrialLoad(TextCache<Distribution> distributions, int
     {
         if (positions.TryGetValue(r.Int64(0), out int trial))
         {
-            attrs.Add(trial, new Attr(r.Int64(1) == 0, names.Get(r.Utf8(2)), attrValues.Get(r.Utf8(3))));
+            attrs.Add(trial, new Attr(r.Int64(1) == StoredAttrs.User, names.Get(r.Utf8(2)), attrValues.Get(r.Utf8(3))));
         }
     }
 

@@ -13,20 +13,20 @@ internal static class BestCommand
         {
             var storage = ExistingStorage.Open(parse.GetValue(CommonOptions.Storage)!);
             using var owned = storage as IDisposable;
-            var loaded = Study.Load(parse.GetValue(study)!, storage);
+            var loaded = StoredStudy.Load(storage, parse.GetValue(study)!);
             if (loaded.Directions.Count > 1)
             {
-                console.Ansi.Write(TrialsCommand.Render(loaded.BestTrials));
+                console.Ansi.Write(TrialsCommand.Render(ParetoFront.Of(loaded.Trials(TrialState.Complete), loaded.Directions)));
                 return 0;
             }
 
-            if (loaded.GetTrials(TrialState.Complete).Count == 0)
+            if (loaded.Trials(TrialState.Complete).Count == 0)
             {
-                console.Error.WriteLine($"Study '{loaded.StudyName}' has no complete trial yet.");
+                console.Error.WriteLine($"Study '{loaded.Name}' has no complete trial yet.");
                 return CliApp.UsageError;
             }
 
-            var best = loaded.BestTrial;
+            var best = storage.GetBestTrial(loaded.Id);
             console.Out.WriteLine($"Best trial: #{best.Number}");
             console.Out.WriteLine($"Value: {Format.Value(best.Value!.Value)}");
             foreach (var (name, value) in best.Params)

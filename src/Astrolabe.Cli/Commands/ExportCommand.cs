@@ -16,8 +16,8 @@ internal static class ExportCommand
         {
             var storage = ExistingStorage.Open(parse.GetValue(CommonOptions.Storage)!);
             using var owned = storage as IDisposable;
-            var loaded = Study.Load(parse.GetValue(study)!, storage);
-            var trials = loaded.Trials;
+            var loaded = StoredStudy.Load(storage, parse.GetValue(study)!);
+            var trials = loaded.Trials();
             var file = parse.GetValue(output);
             if (parse.GetValue(format) == "json")
             {

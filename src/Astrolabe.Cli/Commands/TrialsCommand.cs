@@ -17,9 +17,9 @@ internal static class TrialsCommand
         {
             var storage = ExistingStorage.Open(parse.GetValue(CommonOptions.Storage)!);
             using var owned = storage as IDisposable;
-            var loaded = Study.Load(parse.GetValue(study)!, storage);
+            var loaded = StoredStudy.Load(storage, parse.GetValue(study)!);
             var states = parse.GetValue(state) ?? [];
-            IEnumerable<FrozenTrial> trials = loaded.GetTrials(states);
+            IEnumerable<FrozenTrial> trials = loaded.Trials(states);
             if (parse.GetValue(limit) is { } n)
             {
                 trials = trials.TakeLast(n);

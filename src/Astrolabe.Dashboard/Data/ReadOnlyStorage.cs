@@ -1,26 +1,19 @@
 namespace Astrolabe.Dashboard;
 
 /// <summary>
-/// A view of a storage that only reads: every call that would change a study or a trial throws
-/// <see cref="InvalidOperationException"/>. The dashboard reads through it, so it cannot write to a study
-/// even by mistake.
+/// A view of a storage that only reads: an <see cref="IStudyReader"/> that is not an <see cref="IStorage"/>, so
+/// the storage behind it cannot be written through it, not even by a cast. The dashboard reads through it.
 /// </summary>
-public sealed class ReadOnlyStorage : IStorage
+public sealed class ReadOnlyStorage : IStudyReader
 {
-    private readonly IStorage inner;
+    private readonly IStudyReader inner;
 
-    /// <summary>Wraps a storage.</summary>
-    public ReadOnlyStorage(IStorage inner)
+    /// <summary>Wraps a storage (or any reader).</summary>
+    public ReadOnlyStorage(IStudyReader inner)
     {
         ArgumentNullException.ThrowIfNull(inner);
         this.inner = inner;
     }
-
-    /// <inheritdoc />
-    public int CreateStudy(string studyName, IReadOnlyList<StudyDirection> directions) => throw Denied(nameof(CreateStudy));
-
-    /// <inheritdoc />
-    public void DeleteStudy(int studyId) => throw Denied(nameof(DeleteStudy));
 
     /// <inheritdoc />
     public int GetStudyId(string studyName) => inner.GetStudyId(studyName);
@@ -35,40 +28,10 @@ public sealed class ReadOnlyStorage : IStorage
     public IReadOnlyList<StudySummary> GetAllStudies() => inner.GetAllStudies();
 
     /// <inheritdoc />
-    public void SetStudyUserAttr(int studyId, string key, object? value) => throw Denied(nameof(SetStudyUserAttr));
-
-    /// <inheritdoc />
-    public void SetStudySystemAttr(int studyId, string key, object? value) => throw Denied(nameof(SetStudySystemAttr));
-
-    /// <inheritdoc />
     public IReadOnlyDictionary<string, object?> GetStudyUserAttrs(int studyId) => inner.GetStudyUserAttrs(studyId);
 
     /// <inheritdoc />
     public IReadOnlyDictionary<string, object?> GetStudySystemAttrs(int studyId) => inner.GetStudySystemAttrs(studyId);
-
-    /// <inheritdoc />
-    public long NextCounterValue(int studyId, string key) => throw Denied(nameof(NextCounterValue));
-
-    /// <inheritdoc />
-    public FrozenTrial CreateTrial(int studyId, FrozenTrial? template = null) => throw Denied(nameof(CreateTrial));
-
-    /// <inheritdoc />
-    public FrozenTrial? ClaimWaitingTrial(int studyId) => throw Denied(nameof(ClaimWaitingTrial));
-
-    /// <inheritdoc />
-    public void SetTrialParam(long trialId, string name, double internalValue, Distribution distribution) => throw Denied(nameof(SetTrialParam));
-
-    /// <inheritdoc />
-    public bool SetTrialStateValues(long trialId, TrialState state, IReadOnlyList<double>? values = null) => throw Denied(nameof(SetTrialStateValues));
-
-    /// <inheritdoc />
-    public void SetTrialIntermediateValue(long trialId, long step, double value) => throw Denied(nameof(SetTrialIntermediateValue));
-
-    /// <inheritdoc />
-    public void SetTrialUserAttr(long trialId, string key, object? value) => throw Denied(nameof(SetTrialUserAttr));
-
-    /// <inheritdoc />
-    public void SetTrialSystemAttr(long trialId, string key, object? value) => throw Denied(nameof(SetTrialSystemAttr));
 
     /// <inheritdoc />
     public FrozenTrial GetTrial(long trialId) => inner.GetTrial(trialId);
@@ -81,7 +44,4 @@ public sealed class ReadOnlyStorage : IStorage
 
     /// <inheritdoc />
     public FrozenTrial GetBestTrial(int studyId) => inner.GetBestTrial(studyId);
-
-    private static InvalidOperationException Denied(string operation) =>
-        new($"This storage is read-only: {operation} is not allowed (the dashboard never writes to a study).");
 }

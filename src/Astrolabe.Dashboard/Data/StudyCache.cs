@@ -3,18 +3,18 @@ using System.Collections.Concurrent;
 namespace Astrolabe.Dashboard;
 
 /// <summary>
-/// Snapshots of a storage's studies, re-read at most once per <c>maxAge</c> per study so that many browser
+/// Snapshots of the studies a reader reads, re-read at most once per <c>maxAge</c> per study so that many browser
 /// requests (and polling tabs) cost one storage read. Storages keep finished trials cached, so a refresh
 /// of a large study costs time proportional to the number of trials, never quadratic. Thread-safe.
 /// </summary>
 public sealed class StudyCache
 {
-    private readonly IStorage storage;
+    private readonly IStudyReader storage;
     private readonly TimeSpan maxAge;
     private readonly ConcurrentDictionary<int, Entry> entries = new();
 
-    /// <summary>Wraps a storage; snapshots older than <paramref name="maxAge"/> are re-read on the next request.</summary>
-    public StudyCache(IStorage storage, TimeSpan maxAge)
+    /// <summary>Reads through <paramref name="storage"/>; snapshots older than <paramref name="maxAge"/> are re-read on the next request.</summary>
+    public StudyCache(IStudyReader storage, TimeSpan maxAge)
     {
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxAge, TimeSpan.Zero);
@@ -22,8 +22,8 @@ public sealed class StudyCache
         this.maxAge = maxAge;
     }
 
-    /// <summary>The storage read from.</summary>
-    public IStorage Storage => storage;
+    /// <summary>The reader of the storage.</summary>
+    public IStudyReader Reader => storage;
 
     /// <summary>A snapshot of a study no older than the cache's maximum age.</summary>
     public StudySnapshot Get(int studyId)

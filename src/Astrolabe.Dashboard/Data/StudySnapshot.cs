@@ -16,8 +16,8 @@ public sealed record StudySnapshot(
     IReadOnlyList<FrozenTrial> Trials,
     string Version)
 {
-    /// <summary>Reads a snapshot of a study from any storage.</summary>
-    public static StudySnapshot Read(IStorage storage, int studyId)
+    /// <summary>Reads a snapshot of a study from any storage (or reader of one).</summary>
+    public static StudySnapshot Read(IStudyReader storage, int studyId)
     {
         ArgumentNullException.ThrowIfNull(storage);
         var trials = storage.GetAllTrials(studyId);
@@ -25,7 +25,7 @@ public sealed record StudySnapshot(
     }
 
     /// <summary>Reads a snapshot of the study with this name; throws <see cref="StudyNotFoundException"/> when there is none.</summary>
-    public static StudySnapshot Read(IStorage storage, string studyName)
+    public static StudySnapshot Read(IStudyReader storage, string studyName)
     {
         ArgumentNullException.ThrowIfNull(storage);
         return Read(storage, storage.GetStudyId(studyName));

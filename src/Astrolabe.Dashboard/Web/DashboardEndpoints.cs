@@ -21,7 +21,7 @@ internal static class DashboardEndpoints
         app.MapGet("/assets/{name}", (string name) => Assets.Served.TryGetValue(name, out var type)
             ? Results.Text(Assets.Text(name), type)
             : Results.NotFound());
-        app.MapGet("/api/studies", () => Guard(() => Results.Ok(cache.Storage.GetAllStudies().Select(s => new
+        app.MapGet("/api/studies", () => Guard(() => Results.Ok(cache.Reader.GetAllStudies().Select(s => new
         {
             id = s.StudyId,
             name = s.StudyName,

@@ -12,8 +12,8 @@ namespace Astrolabe.Dashboard;
 
 /// <summary>
 /// The read-only web dashboard: an ASP.NET Core app serving a page, its scripts and a JSON API over a
-/// storage (wrapped in <see cref="ReadOnlyStorage"/>, so it never writes). Start it with
-/// <see cref="StartAsync"/>, stop it by disposing it.
+/// storage, which it takes as an <see cref="IStudyReader"/> and reads through <see cref="ReadOnlyStorage"/>, so it
+/// never writes. Start it with <see cref="StartAsync"/>, stop it by disposing it.
 /// </summary>
 public sealed class DashboardServer : IAsyncDisposable
 {
@@ -29,7 +29,7 @@ public sealed class DashboardServer : IAsyncDisposable
     public Uri Url { get; }
 
     /// <summary>Starts serving <paramref name="storage"/>; returns once the server listens.</summary>
-    public static async Task<DashboardServer> StartAsync(IStorage storage, DashboardOptions options, CancellationToken cancellationToken = default)
+    public static async Task<DashboardServer> StartAsync(IStudyReader storage, DashboardOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(options);

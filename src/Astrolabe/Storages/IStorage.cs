@@ -1,15 +1,16 @@
 namespace Astrolabe;
 
 /// <summary>
-/// Where studies and trials live. Every implementation is safe to call from many threads (and, for the
-/// database-backed ones, from many processes), returns immutable snapshots, and enforces the trial life
-/// cycle: a finished trial (Complete, Pruned, Fail) never changes again, and only one caller can move a
-/// trial out of Running or Waiting. Trial numbers are assigned atomically, 0, 1, 2 … per study.
+/// Where studies and trials live: the reads of <see cref="IStudyReader"/> and the writes. Every implementation
+/// is safe to call from many threads (and, for the database-backed ones, from many processes), returns immutable
+/// snapshots, and enforces the trial life cycle: a finished trial (Complete, Pruned, Fail) never changes again,
+/// and only one caller can move a trial out of Running or Waiting. Trial numbers are assigned atomically,
+/// 0, 1, 2 … per study.
 /// Errors: an unknown study name throws <see cref="StudyNotFoundException"/>, a name taken throws
 /// <see cref="DuplicatedStudyException"/>, an update of a finished trial throws
 /// <see cref="InvalidOperationException"/>.
 /// </summary>
-public interface IStorage
+public interface IStorage : IStudyReader
 {
     /// <summary>Creates a study and returns its id.</summary>
     int CreateStudy(string studyName, IReadOnlyList<StudyDirection> directions);
@@ -17,29 +18,11 @@ public interface IStorage
     /// <summary>Deletes a study and all its trials.</summary>
     void DeleteStudy(int studyId);
 
-    /// <summary>The id of the study with this name.</summary>
-    int GetStudyId(string studyName);
-
-    /// <summary>The name of a study.</summary>
-    string GetStudyName(int studyId);
-
-    /// <summary>The optimisation directions of a study, one per objective.</summary>
-    IReadOnlyList<StudyDirection> GetStudyDirections(int studyId);
-
-    /// <summary>A summary of every study, in creation order.</summary>
-    IReadOnlyList<StudySummary> GetAllStudies();
-
     /// <summary>Sets a user attribute of a study.</summary>
     void SetStudyUserAttr(int studyId, string key, object? value);
 
     /// <summary>Sets a system attribute of a study.</summary>
     void SetStudySystemAttr(int studyId, string key, object? value);
-
-    /// <summary>The user attributes of a study.</summary>
-    IReadOnlyDictionary<string, object?> GetStudyUserAttrs(int studyId);
-
-    /// <summary>The system attributes of a study.</summary>
-    IReadOnlyDictionary<string, object?> GetStudySystemAttrs(int studyId);
 
     /// <summary>
     /// Atomically returns the current value of a named per-study counter (0 the first time) and increments
@@ -86,16 +69,4 @@ public interface IStorage
 
     /// <summary>Sets a system attribute of a trial that is not finished.</summary>
     void SetTrialSystemAttr(long trialId, string key, object? value);
-
-    /// <summary>A snapshot of one trial; throws <see cref="KeyNotFoundException"/> for an unknown id.</summary>
-    FrozenTrial GetTrial(long trialId);
-
-    /// <summary>Snapshots of a study's trials in number order, optionally only those in <paramref name="states"/>.</summary>
-    IReadOnlyList<FrozenTrial> GetAllTrials(int studyId, IReadOnlyCollection<TrialState>? states = null);
-
-    /// <summary>How many trials a study has, optionally only those in <paramref name="states"/>.</summary>
-    int GetTrialCount(int studyId, IReadOnlyCollection<TrialState>? states = null);
-
-    /// <summary>The best Complete trial of a single-objective study; throws <see cref="InvalidOperationException"/> when there is none.</summary>
-    FrozenTrial GetBestTrial(int studyId);
 }

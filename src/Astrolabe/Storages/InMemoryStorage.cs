@@ -37,7 +37,7 @@ public sealed class InMemoryStorage : IStorage
     {
         lock (gate)
         {
-            var s = Study(studyId);
+            var s = StudyAt(studyId);
             foreach (var t in s.Trials)
             {
                 trials.Remove(t.TrialId);
@@ -62,7 +62,7 @@ public sealed class InMemoryStorage : IStorage
     {
         lock (gate)
         {
-            return Study(studyId).Name;
+            return StudyAt(studyId).Name;
         }
     }
 
@@ -71,7 +71,7 @@ public sealed class InMemoryStorage : IStorage
     {
         lock (gate)
         {
-            return Study(studyId).Directions;
+            return StudyAt(studyId).Directions;
         }
     }
 
@@ -95,7 +95,7 @@ public sealed class InMemoryStorage : IStorage
     {
         lock (gate)
         {
-            return new Dictionary<string, object?>(Study(studyId).UserAttrs);
+            return new Dictionary<string, object?>(StudyAt(studyId).UserAttrs);
         }
     }
 
@@ -104,7 +104,7 @@ public sealed class InMemoryStorage : IStorage
     {
         lock (gate)
         {
-            return new Dictionary<string, object?>(Study(studyId).SystemAttrs);
+            return new Dictionary<string, object?>(StudyAt(studyId).SystemAttrs);
         }
     }
 
@@ -113,7 +113,7 @@ public sealed class InMemoryStorage : IStorage
     {
         lock (gate)
         {
-            var counters = Study(studyId).Counters;
+            var counters = StudyAt(studyId).Counters;
             counters.TryGetValue(key, out long value);
             counters[key] = value + 1;
             return value;
@@ -125,7 +125,7 @@ public sealed class InMemoryStorage : IStorage
     {
         lock (gate)
         {
-            var s = Study(studyId);
+            var s = StudyAt(studyId);
             if (template is not null)
             {
                 StorageRules.ValidateTemplate(template, s.Directions.Length);
@@ -149,7 +149,7 @@ public sealed class InMemoryStorage : IStorage
     {
         lock (gate)
         {
-            var s = Study(studyId);
+            var s = StudyAt(studyId);
             if (s.Waiting == 0)
             {
                 return null;
@@ -167,7 +167,7 @@ public sealed class InMemoryStorage : IStorage
     {
         lock (gate)
         {
-            Trial(trialId).SetParam(name, internalValue, distribution);
+            TrialAt(trialId).SetParam(name, internalValue, distribution);
         }
     }
 
@@ -176,7 +176,7 @@ public sealed class InMemoryStorage : IStorage
     {
         lock (gate)
         {
-            var t = Trial(trialId);
+            var t = TrialAt(trialId);
             StorageRules.ValidateValues(state, values, t.DirectionCount);
             if (!StorageRules.CanMove(t.State, state))
             {
@@ -198,7 +198,7 @@ public sealed class InMemoryStorage : IStorage
     {
         lock (gate)
         {
-            Trial(trialId).SetIntermediate(step, value);
+            TrialAt(trialId).SetIntermediate(step, value);
         }
     }
 
@@ -207,7 +207,7 @@ public sealed class InMemoryStorage : IStorage
     {
         lock (gate)
         {
-            Trial(trialId).SetAttr(key, value, user: true);
+            TrialAt(trialId).SetAttr(key, value, user: true);
         }
     }
 
@@ -216,7 +216,7 @@ public sealed class InMemoryStorage : IStorage
     {
         lock (gate)
         {
-            Trial(trialId).SetAttr(key, value, user: false);
+            TrialAt(trialId).SetAttr(key, value, user: false);
         }
     }
 
@@ -225,7 +225,7 @@ public sealed class InMemoryStorage : IStorage
     {
         lock (gate)
         {
-            return Trial(trialId).Snapshot();
+            return TrialAt(trialId).Snapshot();
         }
     }
 
@@ -234,7 +234,7 @@ public sealed class InMemoryStorage : IStorage
     {
         lock (gate)
         {
-            var list = Study(studyId).Trials;
+            var list = StudyAt(studyId).Trials;
             var result = new List<FrozenTrial>(list.Count);
             foreach (var t in list)
             {
@@ -253,7 +253,7 @@ public sealed class InMemoryStorage : IStorage
     {
         lock (gate)
         {
-            var list = Study(studyId).Trials;
+            var list = StudyAt(studyId).Trials;
             return states is null ? list.Count : list.Count(t => states.Contains(t.State));
         }
     }
@@ -263,7 +263,7 @@ public sealed class InMemoryStorage : IStorage
     {
         lock (gate)
         {
-            var s = Study(studyId);
+            var s = StudyAt(studyId);
             if (s.Directions.Length != 1)
             {
                 throw new InvalidOperationException("The best trial is defined for single-objective studies; use the Pareto front (BestTrials).");
@@ -301,17 +301,17 @@ public sealed class InMemoryStorage : IStorage
         JsonValues.Serialize(value); // rejects values no persistent storage could keep
         lock (gate)
         {
-            var s = Study(studyId);
+            var s = StudyAt(studyId);
             (user ? s.UserAttrs : s.SystemAttrs)[key] = value;
         }
     }
 
-    private StudyRecord Study(int studyId) =>
+    private StudyRecord StudyAt(int studyId) =>
         studies.TryGetValue(studyId, out var s) ? s : throw new StudyNotFoundException($"No study with id {studyId} exists.");
 
     private StudyRecord StudyOf(TrialRecord t) => studies[t.StudyId];
 
-    private TrialRecord Trial(long trialId) =>
+    private TrialRecord TrialAt(long trialId) =>
         trials.TryGetValue(trialId, out var t) ? t : throw new KeyNotFoundException($"No trial with id {trialId} exists.");
 
     private sealed class StudyRecord(string name, StudyDirection[] directions)

@@ -16,7 +16,7 @@ public sealed partial class Study
     /// <summary>Starts a trial; with <paramref name="beats"/>, its first heartbeat is recorded as it is created or claimed.</summary>
     private Trial StartTrial(IReadOnlyDictionary<string, Distribution>? fixedDistributions, IHeartbeatStorage? beats)
     {
-        var created = Sampler.Reserves ? ClaimOrReserve(beats)
+        var created = Sampler is IReservingSampler reserving ? ClaimOrReserve(reserving, beats)
             : beats is null ? Storage.ClaimOrCreateTrial(StudyId) : beats.ClaimOrCreateTrialWithHeartbeat(StudyId);
         var trial = new Trial(this, created);
         if (fixedDistributions is not null)
@@ -31,7 +31,7 @@ public sealed partial class Study
     }
 
     /// <summary>Claims an enqueued trial or, when none waits, has the sampler reserve a point for a new one.</summary>
-    private FrozenTrial ClaimOrReserve(IHeartbeatStorage? beats)
+    private FrozenTrial ClaimOrReserve(IReservingSampler reserving, IHeartbeatStorage? beats)
     {
         var claimed = beats is null ? Storage.ClaimWaitingTrial(StudyId) : beats.ClaimWaitingTrialWithHeartbeat(StudyId);
         if (claimed is not null)
@@ -39,7 +39,7 @@ public sealed partial class Study
             return claimed;
         }
 
-        if (!Sampler.TryReserve(this, out var systemAttrs))
+        if (!reserving.TryReserve(this, out var systemAttrs))
         {
             throw new SamplerExhaustedException();
         }

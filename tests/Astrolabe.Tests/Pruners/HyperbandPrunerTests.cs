@@ -48,6 +48,10 @@ public sealed class HyperbandPrunerTests
         var mates = pruner.TrialsInSameBracket(study, five.Snapshot, study.Trials);
         Assert.Equal([0, 4, 5, 6], mates.Select(t => t.Number));
         Assert.Equal([2, 7], pruner.TrialsInSameBracket(study, seven.Snapshot, study.Trials).Select(t => t.Number));
+
+        // What samplers learn from: the history a sampler asks the study's pruner for is the trial's bracket.
+        Assert.Equal([0, 4, 5, 6], pruner.FilterHistory(study, five.Snapshot, study.Trials).Select(t => t.Number));
+        Assert.Equal([2, 7], pruner.FilterHistory(study, seven.Snapshot, study.Trials).Select(t => t.Number));
     }
 
     [Fact]

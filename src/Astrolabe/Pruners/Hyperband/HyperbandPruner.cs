@@ -8,8 +8,8 @@ namespace Astrolabe;
 /// deterministically from the study name and the trial number; each bracket is its own
 /// <see cref="SuccessiveHalvingPruner"/> that compares the trial only with trials of the same bracket.
 /// <para>
-/// Samplers that learn from past trials (TPE) should learn only from the trial's bracket, as Optuna's do:
-/// <c>if (study.Pruner is HyperbandPruner hb) trials = hb.TrialsInSameBracket(study, trial, trials);</c>.
+/// Samplers that learn from past trials (TPE) learn only from the trial's bracket, as Optuna's do: they ask
+/// <see cref="Pruner.FilterHistory"/>, which this pruner narrows to <see cref="TrialsInSameBracket"/>.
 /// With an "auto" MaxResource the brackets are unknown until a trial is Complete; until then every trial is
 /// in bracket 0 and nothing is pruned.
 /// </para>
@@ -78,6 +78,10 @@ public sealed class HyperbandPruner : Pruner
 
         return InBracket(brackets, study.StudyName, brackets.BracketOf(study.StudyName, trial.Number), trials);
     }
+
+    /// <summary>The members of <paramref name="trials"/> in <paramref name="trial"/>'s bracket: <see cref="TrialsInSameBracket"/>.</summary>
+    public override IReadOnlyList<FrozenTrial> FilterHistory(Study study, FrozenTrial trial, IReadOnlyList<FrozenTrial> trials) =>
+        TrialsInSameBracket(study, trial, trials);
 
     private static List<FrozenTrial> InBracket(Brackets brackets, string studyName, int bracket, IReadOnlyList<FrozenTrial> trials) =>
         trials.Where(t => brackets.BracketOf(studyName, t.Number) == bracket).ToList();

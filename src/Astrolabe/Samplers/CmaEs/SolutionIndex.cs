@@ -4,18 +4,17 @@ namespace Astrolabe;
 
 /// <summary>
 /// What the sampler needs from a study's finished trials, kept up to date incrementally (finished trials never
-/// change, so each is read once): the parameters with identical distributions common to all of them, and the
-/// trials of each (restart, generation). Not thread-safe; callers lock.
+/// change, so each is read once): the parameters with identical distributions common to all of them (the shared
+/// <see cref="IntersectionSearchSpace"/>), and the trials of each (restart, generation). Not thread-safe; callers lock.
 /// </summary>
 internal sealed class SolutionIndex
 {
     private readonly string restartKey;
     private readonly string generationKey;
-    private readonly HashSet<long> seen = [];
+    private readonly IntersectionSearchSpace intersection = new();
     private readonly Dictionary<(long Restart, long Generation), List<FrozenTrial>> generations = [];
     private IStorage? storage;
     private int studyId;
-    private Dictionary<string, Distribution>? space;
 
     public SolutionIndex(string restartKey, string generationKey)
     {
@@ -24,7 +23,7 @@ internal sealed class SolutionIndex
     }
 
     /// <summary>The common parameters; null while there is no finished trial.</summary>
-    public IReadOnlyDictionary<string, Distribution>? Space => space;
+    public IReadOnlyDictionary<string, Distribution>? Space => intersection.Space;
 
     /// <summary>
     /// Reads the trials not seen before. <paramref name="trials"/> is every finished trial in number order, so
@@ -37,16 +36,15 @@ internal sealed class SolutionIndex
         {
             storage = study.Storage;
             studyId = study.StudyId;
-            seen.Clear();
+            intersection.Clear();
             generations.Clear();
-            space = null;
         }
 
-        int fresh = trials.Count - seen.Count;
+        int fresh = trials.Count - intersection.Count;
         for (int i = trials.Count - 1; i >= 0 && fresh > 0; i--)
         {
             var t = trials[i];
-            if (!seen.Add(t.TrialId))
+            if (!intersection.Add(t))
             {
                 continue;
             }
@@ -61,20 +59,6 @@ internal sealed class SolutionIndex
                 }
 
                 bucket.Add(t);
-            }
-
-            if (space is null)
-            {
-                space = new Dictionary<string, Distribution>(t.Distributions);
-                continue;
-            }
-
-            foreach (var (name, distribution) in space)
-            {
-                if (!t.Distributions.TryGetValue(name, out var other) || !other.Equals(distribution))
-                {
-                    space.Remove(name);
-                }
             }
         }
     }

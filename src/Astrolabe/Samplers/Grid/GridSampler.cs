@@ -7,7 +7,7 @@ namespace Astrolabe;
 /// grid point through the storage's study counter, so parallel threads and processes never evaluate a
 /// point twice, and the study stops when the grid is exhausted. A failed trial's point is not retried.
 /// </summary>
-public sealed class GridSampler : Sampler
+public sealed class GridSampler : Sampler, IReservingSampler
 {
     private const string CounterKey = "grid";
     private readonly string[] names;
@@ -57,7 +57,7 @@ public sealed class GridSampler : Sampler
     public long GridSize => order.Length;
 
     /// <inheritdoc />
-    public override bool TryReserve(Study study, out IReadOnlyDictionary<string, object?>? systemAttrs)
+    public bool TryReserve(Study study, out IReadOnlyDictionary<string, object?>? systemAttrs)
     {
         ArgumentNullException.ThrowIfNull(study);
         long index = study.Storage.NextCounterValue(study.StudyId, CounterKey);

@@ -11,7 +11,7 @@ namespace Astrolabe;
 /// so parallel threads and processes never draw the same point. The first trial, and any parameter outside
 /// the space, go to the independent sampler (with a warning logged once).
 /// </summary>
-public sealed class QmcSampler : Sampler
+public sealed class QmcSampler : Sampler, IReservingSampler
 {
     /// <summary>The trial system attribute that holds a trial's sequence index.</summary>
     public const string IndexAttr = "qmc:index";
@@ -50,7 +50,7 @@ public sealed class QmcSampler : Sampler
     private string CounterKey => string.Create(CultureInfo.InvariantCulture, $"qmc:{Sequences[options.QmcType].Key}:{(options.Scramble ? "scrambled" : "plain")}:{seed}");
 
     /// <inheritdoc />
-    public override bool TryReserve(Study study, out IReadOnlyDictionary<string, object?>? systemAttrs)
+    public bool TryReserve(Study study, out IReadOnlyDictionary<string, object?>? systemAttrs)
     {
         ArgumentNullException.ThrowIfNull(study);
         long index = study.Storage.NextCounterValue(study.StudyId, CounterKey);
@@ -66,13 +66,16 @@ public sealed class QmcSampler : Sampler
         {
             if (space is null)
             {
+                // As Optuna's QMCSampler: the space is the first finished trial's, not narrowed by later trials.
                 var first = study.GetTrials(TrialState.Complete).FirstOrDefault();
                 if (first is null)
                 {
                     return new Dictionary<string, Distribution>();
                 }
 
-                space = first.Distributions.Where(kv => !kv.Value.IsSingle).ToDictionary(kv => kv.Key, kv => kv.Value);
+                var initial = new IntersectionSearchSpace();
+                initial.Add(first);
+                space = initial.Space!.Where(kv => !kv.Value.IsSingle).ToDictionary(kv => kv.Key, kv => kv.Value);
             }
 
             return space;

@@ -3,16 +3,16 @@ namespace Astrolabe;
 /// <summary>
 /// The search spaces multivariate TPE samples jointly, kept up to date incrementally from the complete and
 /// pruned trials of one study (each trial is read once): the intersection (parameters with the same
-/// distribution in every trial) and its group decomposition (sets of parameters that always appear together).
+/// distribution in every trial, the shared <see cref="IntersectionSearchSpace"/>) and its group decomposition
+/// (sets of parameters that always appear together).
 /// </summary>
 internal sealed class SearchSpaceTracker
 {
-    private readonly HashSet<long> seen = [];
-    private Dictionary<string, Distribution>? intersection;
+    private readonly IntersectionSearchSpace intersection = new();
     private List<Dictionary<string, Distribution>> groups = [];
 
     /// <summary>The parameters present with one distribution in every trial seen, by name.</summary>
-    public IReadOnlyDictionary<string, Distribution> Intersection => intersection ?? [];
+    public IReadOnlyDictionary<string, Distribution> Intersection => intersection.Space ?? new Dictionary<string, Distribution>();
 
     /// <summary>The groups: disjoint parameter sets, each always present or absent together.</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, Distribution>> Groups => groups;
@@ -22,27 +22,10 @@ internal sealed class SearchSpaceTracker
     {
         foreach (var trial in finished)
         {
-            if (!seen.Add(trial.TrialId))
+            if (intersection.Add(trial))
             {
-                continue;
+                AddToGroups(trial.Distributions);
             }
-
-            if (intersection is null)
-            {
-                intersection = new Dictionary<string, Distribution>(trial.Distributions);
-            }
-            else
-            {
-                foreach (var name in intersection.Keys.ToList())
-                {
-                    if (!trial.Distributions.TryGetValue(name, out var d) || !d.Equals(intersection[name]))
-                    {
-                        intersection.Remove(name);
-                    }
-                }
-            }
-
-            AddToGroups(trial.Distributions);
         }
     }
 

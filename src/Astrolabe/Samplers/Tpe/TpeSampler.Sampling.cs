@@ -22,12 +22,8 @@ public sealed partial class TpeSampler
         bool constraints = options.ConstraintsFunc is not null;
         var observations = new List<Observation>();
         int finished = 0;
-        IReadOnlyList<FrozenTrial> history = study.GetTrials(options.ConstantLiar ? LiarStates : FinishedStates);
-        if (study.Pruner is HyperbandPruner hyperband)
-        {
-            // As in Optuna: under Hyperband a trial learns only from the trials of its own bracket.
-            history = hyperband.TrialsInSameBracket(study, trial, history);
-        }
+        // As in Optuna: under Hyperband a trial learns only from the trials of its own bracket.
+        var history = study.Pruner.FilterHistory(study, trial, study.GetTrials(options.ConstantLiar ? LiarStates : FinishedStates));
 
         foreach (var t in history)
         {

@@ -32,4 +32,34 @@ public sealed class TpeHyperbandTests
         Assert.True(study.GetTrials(TrialState.Pruned).Count > 0);
         Assert.True(study.BestValue < 0.5, $"best {study.BestValue}");
     }
+
+    [Fact]
+    public void TpeLearnsOnlyFromTheHistoryTheStudysPrunerHandsIt()
+    {
+        // A pruner that hands TPE no history keeps it in its random start-up phase: the same values as a TPE that
+        // never leaves it, from the same seed.
+        var blind = new BlindingPruner();
+        var narrowed = Study.Create(new StudyOptions { Sampler = new TpeSampler(new TpeSamplerOptions { Seed = 3, NStartupTrials = 2 }), Pruner = blind });
+        var startup = Study.Create(new StudyOptions { Sampler = new TpeSampler(new TpeSamplerOptions { Seed = 3, NStartupTrials = 1000 }) });
+        static double Objective(Trial t) => t.SuggestFloat("x", -5, 5) + t.SuggestInt("n", 0, 9);
+        narrowed.Optimize(Objective, nTrials: 12);
+        startup.Optimize(Objective, nTrials: 12);
+
+        Assert.Equal(startup.Trials.Select(t => t.Params), narrowed.Trials.Select(t => t.Params));
+        Assert.Equal(Enumerable.Range(0, 12), blind.Asked.Select(a => a.Trial).Distinct());
+        Assert.All(blind.Asked, a => Assert.Equal(a.Trial, a.History));
+    }
+
+    private sealed class BlindingPruner : Pruner
+    {
+        public List<(int Trial, int History)> Asked { get; } = [];
+
+        public override bool Prune(Study study, FrozenTrial trial) => false;
+
+        public override IReadOnlyList<FrozenTrial> FilterHistory(Study study, FrozenTrial trial, IReadOnlyList<FrozenTrial> trials)
+        {
+            Asked.Add((trial.Number, trials.Count));
+            return [];
+        }
+    }
 }

@@ -9,4 +9,11 @@ public abstract class Pruner
 {
     /// <summary>True when <paramref name="trial"/> (a snapshot of the running trial) should be pruned now.</summary>
     public abstract bool Prune(Study study, FrozenTrial trial);
+
+    /// <summary>
+    /// The members of <paramref name="trials"/> (past trials of <paramref name="study"/>, in their order) that a
+    /// sampler should learn from when sampling <paramref name="trial"/>. All of them by default; a pruner that
+    /// compares a trial only with some others narrows them to those (Hyperband: the trial's bracket).
+    /// </summary>
+    public virtual IReadOnlyList<FrozenTrial> FilterHistory(Study study, FrozenTrial trial, IReadOnlyList<FrozenTrial> trials) => trials;
 }

@@ -1,4 +1,4 @@
-namespace Astrolabe.Tests.Trials;
+namespace Astrolabe.Tests.Studies;
 
 public sealed class TrialTests
 {

@@ -5,21 +5,13 @@ namespace Astrolabe;
 /// a relative search space (parameters it wants to sample jointly) and samples it with
 /// <see cref="SampleRelative"/>; every parameter outside that space is sampled alone by
 /// <see cref="SampleIndependent"/>. Values are internal representations (category index for categorical
-/// distributions). Implementations must be thread-safe: parallel workers share one sampler.
+/// distributions). A sampler that reserves work for each new trial (a grid point) also implements
+/// <see cref="IReservingSampler"/>. Implementations must be thread-safe: parallel workers share one sampler.
 /// </summary>
 public abstract class Sampler
 {
     private static readonly IReadOnlyDictionary<string, Distribution> NoSpace = new Dictionary<string, Distribution>();
     private static readonly IReadOnlyDictionary<string, double> NoValues = new Dictionary<string, double>();
-    private bool? reserves;
-
-    /// <summary>
-    /// Whether this sampler's type overrides <see cref="TryReserve"/>. Only then must the study ask it before
-    /// each new trial; otherwise the study claims an enqueued trial or creates a new one in one storage call.
-    /// </summary>
-    internal bool Reserves => reserves ??= GetType()
-        .GetMethod(nameof(TryReserve), [typeof(Study), typeof(IReadOnlyDictionary<string, object?>).MakeByRefType()])!
-        .DeclaringType != typeof(Sampler);
 
     /// <summary>The parameters to sample jointly for this trial; empty (the default) for independent samplers.</summary>
     public virtual IReadOnlyDictionary<string, Distribution> InferRelativeSearchSpace(Study study, FrozenTrial trial) => NoSpace;
@@ -30,17 +22,6 @@ public abstract class Sampler
 
     /// <summary>Samples one parameter on its own; returns an internal value inside <paramref name="distribution"/>.</summary>
     public abstract double SampleIndependent(Study study, FrozenTrial trial, string name, Distribution distribution);
-
-    /// <summary>
-    /// Called before a new trial is created. Returning false says the sampler has nothing left to give
-    /// (an exhausted grid) and the study stops asking; <paramref name="systemAttrs"/> are stored on the
-    /// new trial, which lets a sampler reserve work atomically (a grid point, a sequence index).
-    /// </summary>
-    public virtual bool TryReserve(Study study, out IReadOnlyDictionary<string, object?>? systemAttrs)
-    {
-        systemAttrs = null;
-        return true;
-    }
 
     /// <summary>Called when a trial starts, before any parameter is sampled.</summary>
     public virtual void BeforeTrial(Study study, FrozenTrial trial)
