@@ -1,0 +1,17 @@
+using Astrolabe.Testing.Storages;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace Astrolabe.Testing.Contracts;
+
+/// <summary>Finds the rows of a <see cref="ContractTheoryAttribute"/> theory, skipping those whose storage kind cannot run here.</summary>
+/// <param name="diagnosticMessageSink">Where xunit takes diagnostic messages.</param>
+public sealed class ContractTheoryDiscoverer(IMessageSink diagnosticMessageSink) : TheoryDiscoverer(diagnosticMessageSink)
+{
+    /// <inheritdoc/>
+    protected override IEnumerable<IXunitTestCase> CreateTestCasesForDataRow(
+        ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo theoryAttribute, object[] dataRow) =>
+        dataRow is [string storage, ..] && TestStorages.SkipReason(storage) is { } reason
+            ? CreateTestCasesForSkippedDataRow(discoveryOptions, testMethod, theoryAttribute, dataRow, reason)
+            : base.CreateTestCasesForDataRow(discoveryOptions, testMethod, theoryAttribute, dataRow);
+}
