@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace Astrolabe.Testing.Contracts;
 
 /// <summary>One named case of a contract suite: what it runs on a suite instance.</summary>
@@ -28,9 +30,23 @@ public sealed class ContractCase<TSuite>
     public Func<TSuite, Task> Run { get; }
 }
 
-/// <summary>Finds cases by name.</summary>
+/// <summary>Finds the cases of a suite.</summary>
 public static class ContractCase
 {
+    /// <summary>
+    /// The methods of <typeparamref name="TSuite"/> marked <see cref="ContractCaseAttribute"/>, in declaration order,
+    /// each named after its method.
+    /// </summary>
+    public static IReadOnlyList<ContractCase<TSuite>> Of<TSuite>() =>
+    [
+        .. typeof(TSuite).GetMethods(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+            .Where(m => m.IsDefined(typeof(ContractCaseAttribute), inherit: false))
+            .OrderBy(m => m.MetadataToken)
+            .Select(m => m.ReturnType == typeof(Task)
+                ? new ContractCase<TSuite>(m.Name, m.CreateDelegate<Func<TSuite, Task>>())
+                : new ContractCase<TSuite>(m.Name, m.CreateDelegate<Action<TSuite>>())),
+    ];
+
     /// <summary>The case named <paramref name="name"/> among <paramref name="cases"/>.</summary>
     public static ContractCase<TSuite> Find<TSuite>(IReadOnlyList<ContractCase<TSuite>> cases, string name) =>
         cases.SingleOrDefault(c => c.Name == name)

@@ -31,19 +31,18 @@ public sealed class PrunerContract(string name, TestStorage storage)
     public static IReadOnlyList<string> Pruners { get; } = [.. Factories.Keys];
 
     /// <summary>Every case, by name.</summary>
-    public static IReadOnlyList<ContractCase<PrunerContract>> Cases { get; } =
-    [
-        new($"{nameof(EveryTrialEndsCompleteOrPrunedWithItsLastValue)}(parallelism: 1)", c => c.EveryTrialEndsCompleteOrPrunedWithItsLastValue(1)),
-        new($"{nameof(EveryTrialEndsCompleteOrPrunedWithItsLastValue)}(parallelism: 4)", c => c.EveryTrialEndsCompleteOrPrunedWithItsLastValue(4)),
-        new(nameof(NothingIsDecidedBeforeTheFirstReport), c => c.NothingIsDecidedBeforeTheFirstReport()),
-        new(nameof(TheOrderInWhichTrialsFinishDoesNotChangeADecision), c => c.TheOrderInWhichTrialsFinishDoesNotChangeADecision()),
-        new(nameof(MaximisingTheNegatedCurvesDecidesAlike), c => c.MaximisingTheNegatedCurvesDecidesAlike()),
-    ];
+    public static IReadOnlyList<ContractCase<PrunerContract>> Cases { get; } = ContractCase.Of<PrunerContract>();
 
     private IStorage CreateStorage() => storage.OpenNew();
 
     /// <summary>A learning curve (minimised): it falls towards x, with a wobble so curves cross and stall.</summary>
     private static double Curve(double x, long step) => x + (1.0 / (step + 1)) + (0.05 * Math.Sin((13 * x) + step));
+
+    [ContractCase]
+    private void EveryTrialEndsCompleteOrPrunedWithItsLastValueOnOneWorker() => EveryTrialEndsCompleteOrPrunedWithItsLastValue(1);
+
+    [ContractCase]
+    private void EveryTrialEndsCompleteOrPrunedWithItsLastValueOnFourWorkers() => EveryTrialEndsCompleteOrPrunedWithItsLastValue(4);
 
     private void EveryTrialEndsCompleteOrPrunedWithItsLastValue(int parallelism)
     {
@@ -81,6 +80,7 @@ public sealed class PrunerContract(string name, TestStorage storage)
         }
     }
 
+    [ContractCase]
     private void NothingIsDecidedBeforeTheFirstReport()
     {
         var pruner = Factories[name](StudyDirection.Minimize);
@@ -88,6 +88,7 @@ public sealed class PrunerContract(string name, TestStorage storage)
         Assert.False(pruner.Prune(study, study.Ask().Snapshot));
     }
 
+    [ContractCase]
     private void TheOrderInWhichTrialsFinishDoesNotChangeADecision()
     {
         var inOrder = Probe(Factories[name](StudyDirection.Minimize), StudyDirection.Minimize, [0, 1, 2, 3, 4, 5, 6, 7]);
@@ -99,6 +100,7 @@ public sealed class PrunerContract(string name, TestStorage storage)
         Assert.Contains(false, inOrder);
     }
 
+    [ContractCase]
     private void MaximisingTheNegatedCurvesDecidesAlike()
     {
         int[] order = [0, 1, 2, 3, 4, 5, 6, 7];

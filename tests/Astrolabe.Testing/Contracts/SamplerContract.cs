@@ -14,15 +14,7 @@ public sealed class SamplerContract(SamplerSetup sampler, TestStorage storage)
     private const int Trials = 40;
 
     /// <summary>Every case, by name.</summary>
-    public static IReadOnlyList<ContractCase<SamplerContract>> Cases { get; } =
-    [
-        new(nameof(FloatsStayInBoundsAndOnTheirScale), c => c.FloatsStayInBoundsAndOnTheirScale()),
-        new(nameof(IntsStayInBoundsOnTheirStep), c => c.IntsStayInBoundsOnTheirStep()),
-        new(nameof(TheSameSeedGivesTheSameParameters), c => c.TheSameSeedGivesTheSameParameters()),
-        new(nameof(ConditionalSpacesKeepEachBranchConsistent), c => c.ConditionalSpacesKeepEachBranchConsistent()),
-        new(nameof(ParallelTrialsAreAllRecordedOnce), c => c.ParallelTrialsAreAllRecordedOnce()),
-        new(nameof(SamplingFindsAGoodPointOfASmallDiscreteProblem), c => c.SamplingFindsAGoodPointOfASmallDiscreteProblem()),
-    ];
+    public static IReadOnlyList<ContractCase<SamplerContract>> Cases { get; } = ContractCase.Of<SamplerContract>();
 
     /// <summary>True for samplers that only handle finite spaces (grid, brute force).</summary>
     private bool FiniteOnly => sampler.FiniteOnly;
@@ -30,6 +22,7 @@ public sealed class SamplerContract(SamplerSetup sampler, TestStorage storage)
     private Study NewStudy(int seed, StudyDirection direction = StudyDirection.Minimize) =>
         Study.Create(new StudyOptions { Sampler = sampler.Create(seed), Storage = storage.Open(), Direction = direction });
 
+    [ContractCase]
     private void FloatsStayInBoundsAndOnTheirScale()
     {
         var study = NewStudy(1);
@@ -54,6 +47,7 @@ public sealed class SamplerContract(SamplerSetup sampler, TestStorage storage)
         }
     }
 
+    [ContractCase]
     private void IntsStayInBoundsOnTheirStep()
     {
         var study = NewStudy(2);
@@ -68,6 +62,7 @@ public sealed class SamplerContract(SamplerSetup sampler, TestStorage storage)
         }
     }
 
+    [ContractCase]
     private void TheSameSeedGivesTheSameParameters()
     {
         static double Objective(Trial t) => t.SuggestInt("i", 0, 7) + t.SuggestCategorical("q", [1, 2, 4]) + t.SuggestFloat("f", 0, 2, step: 0.5);
@@ -80,6 +75,7 @@ public sealed class SamplerContract(SamplerSetup sampler, TestStorage storage)
             second.Trials.Select(t => string.Join(";", t.Params.Select(p => $"{p.Key}={p.Value}"))));
     }
 
+    [ContractCase]
     private void ConditionalSpacesKeepEachBranchConsistent()
     {
         var study = NewStudy(3);
@@ -104,6 +100,7 @@ public sealed class SamplerContract(SamplerSetup sampler, TestStorage storage)
         }
     }
 
+    [ContractCase]
     private async Task ParallelTrialsAreAllRecordedOnce()
     {
         var study = NewStudy(4);
@@ -121,6 +118,7 @@ public sealed class SamplerContract(SamplerSetup sampler, TestStorage storage)
         Assert.All(trials, t => Assert.Equal(TrialState.Complete, t.State));
     }
 
+    [ContractCase]
     private void SamplingFindsAGoodPointOfASmallDiscreteProblem()
     {
         var study = NewStudy(5);

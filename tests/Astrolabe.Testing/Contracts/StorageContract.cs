@@ -11,29 +11,7 @@ public sealed class StorageContract(TestStorage storages)
     private static readonly StudyDirection[] Min = [StudyDirection.Minimize];
 
     /// <summary>Every case, by name.</summary>
-    public static IReadOnlyList<ContractCase<StorageContract>> Cases { get; } =
-    [
-        new(nameof(StudiesAreCreatedFoundListedAndDeleted), c => c.StudiesAreCreatedFoundListedAndDeleted()),
-        new(nameof(ADuplicateNameIsRefused), c => c.ADuplicateNameIsRefused()),
-        new(nameof(InvalidStudiesAreRefused), c => c.InvalidStudiesAreRefused()),
-        new(nameof(ATrialRoundTripsEverything), c => c.ATrialRoundTripsEverything()),
-        new(nameof(AFinishedTrialNeverChangesAgain), c => c.AFinishedTrialNeverChangesAgain()),
-        new(nameof(ValuesMustMatchTheDirections), c => c.ValuesMustMatchTheDirections()),
-        new(nameof(WaitingTrialsAreClaimedOnceInOrder), c => c.WaitingTrialsAreClaimedOnceInOrder()),
-        new(nameof(ClaimOrCreateTakesEveryWaitingTrialOnceBeforeCreatingNewOnes), c => c.ClaimOrCreateTakesEveryWaitingTrialOnceBeforeCreatingNewOnes()),
-        new(nameof(ARunningTrialReadsTheSameToItsWorkerAndToAnotherProcess), c => c.ARunningTrialReadsTheSameToItsWorkerAndToAnotherProcess()),
-        new(nameof(ConcurrentClaimsAndCountersNeverCollide), c => c.ConcurrentClaimsAndCountersNeverCollide()),
-        new(nameof(TheBestTrialFollowsTheDirection), c => c.TheBestTrialFollowsTheDirection()),
-        new(nameof(TrialsAreListedInNumberOrderAndFilteredByState), c => c.TrialsAreListedInNumberOrderAndFilteredByState()),
-        new(nameof(AStudyReadWholeHoldsExactlyWhatWasWritten), c => c.AStudyReadWholeHoldsExactlyWhatWasWritten()),
-        new(nameof(AttributesOfStudiesRoundTrip), c => c.AttributesOfStudiesRoundTrip()),
-        new(nameof(ANaNObjectiveValueIsRefusedAndChangesNothing), c => c.ANaNObjectiveValueIsRefusedAndChangesNothing()),
-        new(nameof(InfiniteObjectiveValuesAreKeptAndRanked), c => c.InfiniteObjectiveValuesAreKeptAndRanked()),
-        new(nameof(AnAddedTrialWithAValueOutsideItsDistributionIsRefusedAndNothingIsStored), c => c.AnAddedTrialWithAValueOutsideItsDistributionIsRefusedAndNothingIsStored()),
-        new(nameof(ATrialToldToAnotherStudyIsRefusedAndKeepsRunning), c => c.ATrialToldToAnotherStudyIsRefusedAndKeepsRunning()),
-        new(nameof(APrunedTrialWhoseLastReportIsNaNKeepsNoValue), c => c.APrunedTrialWhoseLastReportIsNaNKeepsNoValue()),
-        new(nameof(AStudyRunsEndToEndOnTheStorage), c => c.AStudyRunsEndToEndOnTheStorage()),
-    ];
+    public static IReadOnlyList<ContractCase<StorageContract>> Cases { get; } = ContractCase.Of<StorageContract>();
 
     private IStorage CreateStorage() => storages.OpenNew();
 
@@ -43,6 +21,7 @@ public sealed class StorageContract(TestStorage storages)
     /// </summary>
     private IStorage Reopen(IStorage storage) => storages.Reopen(storage);
 
+    [ContractCase]
     private void StudiesAreCreatedFoundListedAndDeleted()
     {
         var s = CreateStorage();
@@ -58,6 +37,7 @@ public sealed class StorageContract(TestStorage storages)
         Assert.Contains("No study named 'a'", e.Message, StringComparison.Ordinal);
     }
 
+    [ContractCase]
     private void ADuplicateNameIsRefused()
     {
         var s = CreateStorage();
@@ -66,6 +46,7 @@ public sealed class StorageContract(TestStorage storages)
         Assert.Contains("'x' already exists", e.Message, StringComparison.Ordinal);
     }
 
+    [ContractCase]
     private void InvalidStudiesAreRefused()
     {
         var s = CreateStorage();
@@ -73,6 +54,7 @@ public sealed class StorageContract(TestStorage storages)
         Assert.Contains("at least one direction", Assert.Throws<ArgumentException>(() => s.CreateStudy("y", [])).Message, StringComparison.Ordinal);
     }
 
+    [ContractCase]
     private void ATrialRoundTripsEverything()
     {
         var s = CreateStorage();
@@ -108,6 +90,7 @@ public sealed class StorageContract(TestStorage storages)
         Assert.NotNull(r.DatetimeComplete);
     }
 
+    [ContractCase]
     private void AFinishedTrialNeverChangesAgain()
     {
         var s = CreateStorage();
@@ -122,6 +105,7 @@ public sealed class StorageContract(TestStorage storages)
         Assert.Equal(TrialState.Fail, s.GetTrial(t.TrialId).State);
     }
 
+    [ContractCase]
     private void ValuesMustMatchTheDirections()
     {
         var s = CreateStorage();
@@ -133,6 +117,7 @@ public sealed class StorageContract(TestStorage storages)
         Assert.Equal([1.0, 2.0], s.GetTrial(t.TrialId).Values);
     }
 
+    [ContractCase]
     private void WaitingTrialsAreClaimedOnceInOrder()
     {
         var s = CreateStorage();
@@ -149,6 +134,7 @@ public sealed class StorageContract(TestStorage storages)
         Assert.Null(s.ClaimWaitingTrial(study));
     }
 
+    [ContractCase]
     private void ClaimOrCreateTakesEveryWaitingTrialOnceBeforeCreatingNewOnes()
     {
         var s = CreateStorage();
@@ -175,6 +161,7 @@ public sealed class StorageContract(TestStorage storages)
         Assert.Throws<StudyNotFoundException>(() => s.ClaimOrCreateTrial(study + 1000));
     }
 
+    [ContractCase]
     private void ARunningTrialReadsTheSameToItsWorkerAndToAnotherProcess()
     {
         var s = CreateStorage();
@@ -201,6 +188,7 @@ public sealed class StorageContract(TestStorage storages)
         Assert.Throws<InvalidOperationException>(() => s.SetTrialUserAttr(t.TrialId, "late", 1));
     }
 
+    [ContractCase]
     private void ConcurrentClaimsAndCountersNeverCollide()
     {
         var s = CreateStorage();
@@ -224,6 +212,7 @@ public sealed class StorageContract(TestStorage storages)
         Assert.Equal(Enumerable.Range(0, 40).Select(i => (long)i), counters.Order());
     }
 
+    [ContractCase]
     private void TheBestTrialFollowsTheDirection()
     {
         var s = CreateStorage();
@@ -242,6 +231,7 @@ public sealed class StorageContract(TestStorage storages)
         Assert.Equal([-1.0], s.GetAllStudies().Single(x => x.StudyName == "min").BestValues);
     }
 
+    [ContractCase]
     private void TrialsAreListedInNumberOrderAndFilteredByState()
     {
         var s = CreateStorage();
@@ -261,6 +251,7 @@ public sealed class StorageContract(TestStorage storages)
         Assert.Equal(5, s.GetTrialCount(study));
     }
 
+    [ContractCase]
     private void AStudyReadWholeHoldsExactlyWhatWasWritten()
     {
         StudyDirection[] two = [StudyDirection.Minimize, StudyDirection.Maximize];
@@ -287,6 +278,7 @@ public sealed class StorageContract(TestStorage storages)
         Assert.All(all, t => Assert.Equal(t.Number, cold.GetTrial(t.TrialId).Number));
     }
 
+    [ContractCase]
     private void AttributesOfStudiesRoundTrip()
     {
         var s = CreateStorage();
@@ -300,6 +292,7 @@ public sealed class StorageContract(TestStorage storages)
         Assert.Contains("cannot be stored", e.Message, StringComparison.Ordinal);
     }
 
+    [ContractCase]
     private void ANaNObjectiveValueIsRefusedAndChangesNothing()
     {
         var s = CreateStorage();
@@ -321,6 +314,7 @@ public sealed class StorageContract(TestStorage storages)
         Assert.True(s.SetTrialStateValues(t.TrialId, TrialState.Complete, [0.5]));
     }
 
+    [ContractCase]
     private void InfiniteObjectiveValuesAreKeptAndRanked()
     {
         var s = CreateStorage();
@@ -338,6 +332,7 @@ public sealed class StorageContract(TestStorage storages)
         Assert.Equal([double.NegativeInfinity, double.PositiveInfinity], reopened.GetTrial(added.TrialId).Values);
     }
 
+    [ContractCase]
     private void AnAddedTrialWithAValueOutsideItsDistributionIsRefusedAndNothingIsStored()
     {
         var s = CreateStorage();
@@ -377,6 +372,7 @@ public sealed class StorageContract(TestStorage storages)
         Assert.Equal(1.0, Reopen(s).GetTrial(valid.TrialId).Params["x"]);
     }
 
+    [ContractCase]
     private void ATrialToldToAnotherStudyIsRefusedAndKeepsRunning()
     {
         var storage = CreateStorage();
@@ -397,6 +393,7 @@ public sealed class StorageContract(TestStorage storages)
         Assert.Equal(TrialState.Complete, a.Tell(trial, 1.0).State);
     }
 
+    [ContractCase]
     private void APrunedTrialWhoseLastReportIsNaNKeepsNoValue()
     {
         var study = Study.Create(new StudyOptions { StudyName = "pruned", Storage = CreateStorage() });
@@ -408,6 +405,7 @@ public sealed class StorageContract(TestStorage storages)
         Assert.True(double.IsNaN(study.Storage.GetTrial(trial.TrialId).IntermediateValues[1]));
     }
 
+    [ContractCase]
     private void AStudyRunsEndToEndOnTheStorage()
     {
         var study = Study.Create(new StudyOptions { StudyName = "e2e", Storage = CreateStorage(), Sampler = new RandomSampler(new RandomSamplerOptions { Seed = 1 }) });

@@ -10,4 +10,7 @@ public sealed class PrunerContractTests
     [ContractTheory(DisplayName = "pruner contract")]
     [MemberData(nameof(Rows))]
     public Task Holds(string storage, string pruner, string @case) => ContractMatrix.RunPruner(storage, pruner, @case);
+
+    [Fact]
+    public void TheSuiteFindsItsCases() => Assert.True(PrunerContract.Cases.Count >= 5, $"only {PrunerContract.Cases.Count} pruner contract cases found");
 }

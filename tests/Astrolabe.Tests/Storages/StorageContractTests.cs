@@ -10,4 +10,7 @@ public sealed class StorageContractTests
     [ContractTheory(DisplayName = "storage contract")]
     [MemberData(nameof(Rows))]
     public Task Holds(string storage, string @case) => ContractMatrix.RunStorage(storage, @case);
+
+    [Fact]
+    public void TheSuiteFindsItsCases() => Assert.True(StorageContract.Cases.Count >= 20, $"only {StorageContract.Cases.Count} storage contract cases found");
 }
