@@ -7,7 +7,7 @@ public sealed class PrunerContractTests
 {
     public static TheoryData<string, string, string> Rows => ContractMatrix.PrunerRows();
 
-    [ContractTheory(DisplayName = "pruner contract")]
+    [ContractTheory]
     [MemberData(nameof(Rows))]
     public Task Holds(string storage, string pruner, string @case) => ContractMatrix.RunPruner(storage, pruner, @case);
 

@@ -7,7 +7,7 @@ public sealed class SamplerContractTests
 {
     public static TheoryData<string, string, string> Rows => ContractMatrix.SamplerRows();
 
-    [ContractTheory(DisplayName = "sampler contract")]
+    [ContractTheory]
     [MemberData(nameof(Rows))]
     public Task Holds(string storage, string sampler, string @case) => ContractMatrix.RunSampler(storage, sampler, @case);
 

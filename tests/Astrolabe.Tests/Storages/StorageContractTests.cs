@@ -7,7 +7,7 @@ public sealed class StorageContractTests
 {
     public static TheoryData<string, string> Rows => ContractMatrix.StorageRows();
 
-    [ContractTheory(DisplayName = "storage contract")]
+    [ContractTheory]
     [MemberData(nameof(Rows))]
     public Task Holds(string storage, string @case) => ContractMatrix.RunStorage(storage, @case);
 
