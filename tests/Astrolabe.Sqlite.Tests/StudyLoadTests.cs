@@ -1,5 +1,3 @@
-using Astrolabe.Tests.Storages;
-
 namespace Astrolabe.Sqlite.Tests;
 
 /// <summary>Reading whole studies from a file written by another storage object (nothing cached).</summary>

@@ -1,12 +1,5 @@
 namespace Astrolabe.Tests.Samplers;
 
-public class BruteForceSamplerContractTests : SamplerContractTests
-{
-    protected override bool FiniteOnly => true;
-
-    protected override Sampler CreateSampler(int seed) => new BruteForceSampler(new BruteForceSamplerOptions { Seed = seed });
-}
-
 public sealed class BruteForceSamplerTests
 {
     [Fact]

@@ -1,33 +1,5 @@
 namespace Astrolabe.Tests.Samplers;
 
-public class GridSamplerContractTests : SamplerContractTests
-{
-    protected override bool FiniteOnly => true;
-
-    protected override Sampler CreateSampler(int seed) => new GridSampler(new GridSamplerOptions
-    {
-        Seed = seed,
-        SearchSpace = new Dictionary<string, IReadOnlyList<object?>>
-        {
-            ["a"] = [-2.0, 0.5, 3.0],
-            ["b"] = [0.0, 1.0],
-            ["c"] = [0.0, 0.25, 1.0],
-            ["n"] = [3, 9, 15],
-            ["m"] = [1, 64],
-            ["k"] = ["x", "z"],
-            ["q"] = [1, 4],
-            ["h"] = [0.5, 1.5],
-            ["i"] = [0, 3, 7],
-            ["f"] = [0.5, 2.0],
-            ["model"] = ["mlp", "cnn"],
-            ["layers"] = [1, 4],
-            ["channels"] = [8, 32],
-            ["pool"] = ["max"],
-            ["x"] = [0, 4, 6, 9],
-        },
-    });
-}
-
 public sealed class GridSamplerTests
 {
     private static GridSampler Grid(int? seed = null) => new(new GridSamplerOptions

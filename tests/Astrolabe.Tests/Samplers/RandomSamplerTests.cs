@@ -1,10 +1,5 @@
 namespace Astrolabe.Tests.Samplers;
 
-public class RandomSamplerContractTests : SamplerContractTests
-{
-    protected override Sampler CreateSampler(int seed) => new RandomSampler(new RandomSamplerOptions { Seed = seed });
-}
-
 public sealed class RandomSamplerTests
 {
     [Fact]

@@ -1,7 +1,7 @@
-namespace Astrolabe.Sqlite.Tests;
+namespace Astrolabe.Testing.Sqlite;
 
 /// <summary>Opens storages on temporary files and closes and deletes them all at the end of a test.</summary>
-internal sealed class SqliteFiles : IDisposable
+public sealed class SqliteFiles : IDisposable
 {
     private readonly List<TempDatabase> files = [new()];
     private readonly List<SqliteStorage> storages = [];
@@ -20,6 +20,7 @@ internal sealed class SqliteFiles : IDisposable
     /// <summary>Another storage on the file of <paramref name="storage"/>, with nothing cached.</summary>
     public SqliteStorage OpenAgain(SqliteStorage storage) => Track(new SqliteStorage(storage.Source));
 
+    /// <summary>Closes every storage opened here and deletes their files.</summary>
     public void Dispose()
     {
         storages.ForEach(s => s.Dispose());

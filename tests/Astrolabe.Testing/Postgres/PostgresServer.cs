@@ -1,21 +1,24 @@
 using System.Diagnostics;
 using Npgsql;
 
-namespace Astrolabe.Postgres.Tests;
+namespace Astrolabe.Testing.Postgres;
 
 /// <summary>
 /// The PostgreSQL server the tests use: the connection string in ASTROLABE_TEST_POSTGRES, or else a local
 /// throwaway server started by the repository's .ci/postgres.sh (which installs PostgreSQL when it can).
 /// When neither works the tests are skipped with the reason, except under CI (CI=true), where they fail.
 /// </summary>
-internal static class PostgresServer
+public static class PostgresServer
 {
     private static readonly Lazy<(string? ConnectionString, string Problem)> Server = new(Find);
 
+    /// <summary>The server's connection string, or null when there is none.</summary>
     public static string? ConnectionString => Server.Value.ConnectionString;
 
+    /// <summary>Whether this is CI (CI=true), where a missing server fails the tests instead of skipping them.</summary>
     public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Why there is no server, and how to get one.</summary>
     public static string SkipReason => $"No PostgreSQL server: {Server.Value.Problem}. Set ASTROLABE_TEST_POSTGRES or run 'source .ci/postgres.sh'.";
 
     /// <summary>The connection string, or a failed assertion saying why there is none.</summary>
@@ -79,7 +82,7 @@ internal static class PostgresServer
     }
 
     /// <summary>The repository's .ci/postgres.sh, found above the test binaries; null when absent.</summary>
-    internal static string? FindScript()
+    public static string? FindScript()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -97,6 +100,7 @@ internal static class PostgresServer
 /// <summary>A test that needs PostgreSQL: skipped with the reason when there is no server, except under CI.</summary>
 public sealed class PostgresFactAttribute : FactAttribute
 {
+    /// <summary>Skips the test, with the reason, when there is no server (except under CI).</summary>
     public PostgresFactAttribute()
     {
         if (PostgresServer.ConnectionString is null && !PostgresServer.InCi)
@@ -109,6 +113,7 @@ public sealed class PostgresFactAttribute : FactAttribute
 /// <summary>A theory that needs PostgreSQL: skipped with the reason when there is no server, except under CI.</summary>
 public sealed class PostgresTheoryAttribute : TheoryAttribute
 {
+    /// <summary>Skips the theory, with the reason, when there is no server (except under CI).</summary>
     public PostgresTheoryAttribute()
     {
         if (PostgresServer.ConnectionString is null && !PostgresServer.InCi)

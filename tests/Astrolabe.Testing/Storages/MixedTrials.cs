@@ -1,4 +1,4 @@
-namespace Astrolabe.Tests.Storages;
+namespace Astrolabe.Testing.Storages;
 
 /// <summary>
 /// Writes the same deterministic mix of trials to any storage: every state, several objectives with infinite

@@ -1,12 +1,13 @@
 using Npgsql;
 
-namespace Astrolabe.Postgres.Tests;
+namespace Astrolabe.Testing.Postgres;
 
 /// <summary>A fresh, empty PostgreSQL schema for one test (so tests never see each other's studies), dropped at the end.</summary>
-internal sealed class TestSchema : IDisposable
+public sealed class TestSchema : IDisposable
 {
     private readonly List<PostgresStorage> storages = [];
 
+    /// <summary>A schema on the test server (see <see cref="PostgresServer"/>).</summary>
     public TestSchema()
         : this(PostgresServer.Require())
     {
@@ -25,8 +26,10 @@ internal sealed class TestSchema : IDisposable
         Url = $"postgresql://{Uri.EscapeDataString(b.Username!)}:{Uri.EscapeDataString(b.Password ?? "")}@{b.Host}:{b.Port}/{Uri.EscapeDataString(b.Database!)}?search_path={Name}&connect_timeout=60";
     }
 
+    /// <summary>The connection string of the server, with no search path.</summary>
     public string Admin { get; }
 
+    /// <summary>The schema's name.</summary>
     public string Name { get; }
 
     /// <summary>A connection string whose search path is this schema.</summary>
@@ -46,6 +49,7 @@ internal sealed class TestSchema : IDisposable
         return s;
     }
 
+    /// <summary>Runs one SQL statement on the server (not in the schema unless it names it).</summary>
     public void Exec(string sql)
     {
         using var c = new NpgsqlConnection(Admin);
@@ -54,6 +58,7 @@ internal sealed class TestSchema : IDisposable
         cmd.ExecuteNonQuery();
     }
 
+    /// <summary>Closes every storage opened here and drops the schema.</summary>
     public void Dispose()
     {
         storages.ForEach(s => s.Dispose());

@@ -1,4 +1,4 @@
-namespace Astrolabe.Tests.Storages;
+namespace Astrolabe.Testing.Storages;
 
 /// <summary>Compares trials read from two storages field by field (ids differ between storages, so they are left out).</summary>
 public static class TrialAssert

@@ -1,29 +1,4 @@
-using Astrolabe.Tests.Samplers;
-using Astrolabe.Tests.Storages;
-
 namespace Astrolabe.Sqlite.Tests;
-
-public sealed class SqliteStorageContractTests : StorageContractTests, IDisposable
-{
-    private readonly SqliteFiles files = new();
-
-    protected override IStorage CreateStorage() => files.OpenNewFile();
-
-    protected override IStorage Reopen(IStorage storage) => files.OpenAgain((SqliteStorage)storage);
-
-    public void Dispose() => files.Dispose();
-}
-
-public sealed class RandomSamplerOnSqliteContractTests : SamplerContractTests, IDisposable
-{
-    private readonly SqliteFiles files = new();
-
-    protected override Sampler CreateSampler(int seed) => new RandomSampler(new RandomSamplerOptions { Seed = seed });
-
-    protected override IStorage CreateStorage() => files.Open();
-
-    public void Dispose() => files.Dispose();
-}
 
 public sealed class GridSamplerOnSqliteTests : IDisposable
 {
