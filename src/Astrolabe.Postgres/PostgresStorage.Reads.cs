@@ -89,7 +89,7 @@ public sealed partial class PostgresStorage
     }
 
     /// <summary>Loads full snapshots of the given trials (in the given order) and caches the finished ones.</summary>
-    private List<FrozenTrial> LoadTrials(NpgsqlConnection c, IReadOnlyList<long> ids)
+    private List<FrozenTrial> LoadTrials(NpgsqlConnection c, List<long> ids)
     {
         var result = new List<FrozenTrial>(ids.Count);
         for (int start = 0; start < ids.Count; start += Batch)

@@ -18,7 +18,7 @@ public sealed partial class SqliteStorage
     private const int MinRangeLoad = Batch;
 
     /// <summary>Loads full snapshots of the given trials (in the given order, unknown ids left out) and caches the finished ones.</summary>
-    private List<FrozenTrial> LoadTrials(SqliteTransaction tx, IReadOnlyList<long> ids)
+    private List<FrozenTrial> LoadTrials(SqliteTransaction tx, List<long> ids)
     {
         var load = NewLoad(ids.Count);
         foreach (var part in ids.Chunk(Batch))
@@ -78,7 +78,7 @@ public sealed partial class SqliteStorage
     /// named table, on @p0, @p1 … bound to <paramref name="args"/>) into the load, which skips rows of trials
     /// it does not hold.
     /// </summary>
-    private void ReadDetails(SqliteTransaction tx, SqliteTrialLoad load, Func<string, string> where, params long[] args)
+    private static void ReadDetails(SqliteTransaction tx, SqliteTrialLoad load, Func<string, string> where, params long[] args)
     {
         ForEachRow(tx, $"SELECT {SqliteTrialLoad.ParamColumns} FROM trial_params WHERE {where("trial_params")}", load.AddParam, args);
         ForEachRow(tx, $"SELECT {SqliteTrialLoad.StepColumns} FROM trial_intermediate WHERE {where("trial_intermediate")}", load.AddStep, args);
@@ -89,7 +89,7 @@ public sealed partial class SqliteStorage
     /// Runs a query in the transaction, with @p0, @p1 … bound to <paramref name="args"/>, and hands each
     /// row to <paramref name="read"/>.
     /// </summary>
-    private void ForEachRow(SqliteTransaction tx, string sql, Action<SqliteRows> read, params long[] args)
+    private static void ForEachRow(SqliteTransaction tx, string sql, Action<SqliteRows> read, params long[] args)
     {
         using var rows = new SqliteRows(tx, sql, args);
         while (rows.Read())

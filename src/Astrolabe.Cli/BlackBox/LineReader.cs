@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -11,7 +12,7 @@ namespace Astrolabe.Cli.BlackBox;
 internal sealed class LineReader(Stream stream, int maxLineBytes)
 {
     private readonly byte[] buffer = new byte[16 * 1024];
-    private readonly MemoryStream line = new();
+    private readonly ArrayBufferWriter<byte> line = new();
     private int start;
     private int end;
     private bool ended;
@@ -43,7 +44,7 @@ internal sealed class LineReader(Stream stream, int maxLineBytes)
             if (read == 0)
             {
                 ended = true;
-                if (line.Length > 0)
+                if (line.WrittenCount > 0)
                 {
                     return Take();
                 }
@@ -57,26 +58,25 @@ internal sealed class LineReader(Stream stream, int maxLineBytes)
 
     private void Append(int count)
     {
-        if (line.Length + count > maxLineBytes)
+        if (line.WrittenCount + count > maxLineBytes)
         {
             throw new ProgramFailedException(string.Create(CultureInfo.InvariantCulture,
                 $"Output line {LineNumber + 1} is longer than {maxLineBytes / 1024} KiB, the most a line of a program's output may hold."));
         }
 
-        line.Write(buffer, start, count);
+        line.Write(buffer.AsSpan(start, count));
     }
 
     private string Take()
     {
-        int length = (int)line.Length;
-        byte[] bytes = line.GetBuffer();
-        if (length > 0 && bytes[length - 1] == '\r')
+        var bytes = line.WrittenSpan;
+        if (bytes.Length > 0 && bytes[^1] == '\r')
         {
-            length--;
+            bytes = bytes[..^1];
         }
 
-        string text = Encoding.UTF8.GetString(bytes, 0, length);
-        line.SetLength(0);
+        string text = Encoding.UTF8.GetString(bytes);
+        line.ResetWrittenCount();
         LineNumber++;
         return text;
     }

@@ -84,9 +84,9 @@ public static class SpaceFileParser
 
     private static StudyDirection[] ReadDirections(Reader reader, Dictionary<string, YamlNode> top)
     {
-        if (top.ContainsKey("direction") && top.ContainsKey("directions"))
+        if (top.ContainsKey("direction") && top.TryGetValue("directions", out var both))
         {
-            throw new SpaceFileException($"{reader.Source}:{top["directions"].Start.Line}: give 'direction' or 'directions', not both.");
+            throw new SpaceFileException($"{reader.Source}:{both.Start.Line}: give 'direction' or 'directions', not both.");
         }
 
         if (top.TryGetValue("directions", out var many))

@@ -43,7 +43,7 @@ public sealed record StudySnapshot(
     /// <summary>The parameter names seen in any trial, in first-seen order (computed once per snapshot).</summary>
     public IReadOnlyList<string> ParamNames() => paramNames ??= ComputeParamNames();
 
-    private IReadOnlyList<string> ComputeParamNames()
+    private List<string> ComputeParamNames()
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var names = new List<string>();

@@ -7,6 +7,7 @@ namespace Astrolabe.ModelSearch;
 /// come (drawn in the order layers are created, so the same seed gives the same weights), and the configuration's
 /// activation and normalisation, which every family places the same way.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "A stack of layers, as the families build networks; not a collection type.")]
 public sealed class LayerStack
 {
     private readonly List<Module> _layers = [];

@@ -91,6 +91,7 @@ public abstract partial class Module
     /// <param name="name">The local name.</param>
     /// <param name="shape">The dimensions.</param>
     /// <returns>The zero-initialised parameter.</returns>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Part of the layer-writing API: a module makes its parameters; static would change the published signature.")]
     protected Tensor NewParameter(string name, params int[] shape)
     {
         var t = Tensor.Zeros(shape).RequireGrad();

@@ -75,6 +75,7 @@ public sealed class TransformState
     /// <summary>The scalars in <see cref="ScalarSlots"/> order, mutable.</summary>
     internal double[] ScalarValues => scalars;
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2208", Justification = "Thrown on behalf of the public members, whose parameter is named slot.")]
     private static int IndexOf<T>(T[] slots, Func<T, string> name, string? wanted, string kind)
     {
         ArgumentNullException.ThrowIfNull(wanted, "slot");

@@ -67,7 +67,8 @@ public sealed class QmcSampler : Sampler, IReservingSampler
             if (space is null)
             {
                 // As Optuna's QMCSampler: the space is the first finished trial's, not narrowed by later trials.
-                var first = study.GetTrials(TrialState.Complete).FirstOrDefault();
+                var complete = study.GetTrials(TrialState.Complete);
+                var first = complete.Count > 0 ? complete[0] : null;
                 if (first is null)
                 {
                     return new Dictionary<string, Distribution>();
