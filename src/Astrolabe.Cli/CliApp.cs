@@ -11,11 +11,11 @@ namespace Astrolabe.Cli;
 /// </summary>
 public static class CliApp
 {
-    /// <summary>Exit code for wrong arguments and requests that cannot be served.</summary>
-    public const int UsageError = 2;
+    /// <summary>Exit code for wrong arguments and requests that cannot be served (<see cref="ExitCodes.UsageError"/>).</summary>
+    public const int UsageError = ExitCodes.UsageError;
 
-    /// <summary>Exit code of a run that finished trials but completed none of them.</summary>
-    public const int NoTrialCompleted = 1;
+    /// <summary>Exit code of a run that finished trials but completed none of them (<see cref="ExitCodes.NoTrialCompleted"/>).</summary>
+    public const int NoTrialCompleted = ExitCodes.NoTrialCompleted;
 
     /// <summary>Parses and runs one command line, writing to the given streams.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)

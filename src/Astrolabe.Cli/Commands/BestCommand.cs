@@ -16,14 +16,14 @@ internal static class BestCommand
             var loaded = StoredStudy.Load(storage, parse.GetValue(study)!);
             if (loaded.Directions.Count > 1)
             {
-                console.Ansi.Write(TrialsCommand.Render(ParetoFront.Of(loaded.Trials(TrialState.Complete), loaded.Directions)));
+                console.Ansi.Write(TrialTable.Render(ParetoFront.Of(loaded.Trials(TrialState.Complete), loaded.Directions)));
                 return 0;
             }
 
             if (loaded.Trials(TrialState.Complete).Count == 0)
             {
                 console.Error.WriteLine($"Study '{loaded.Name}' has no complete trial yet.");
-                return CliApp.UsageError;
+                return ExitCodes.UsageError;
             }
 
             var best = storage.GetBestTrial(loaded.Id);

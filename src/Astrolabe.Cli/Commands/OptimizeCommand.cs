@@ -76,7 +76,7 @@ internal static class OptimizeCommand
             if (run.NoneCompleted)
             {
                 await console.Error.WriteLineAsync("No trial of this run completed; the reasons are above.").ConfigureAwait(false);
-                return CliApp.NoTrialCompleted;
+                return ExitCodes.NoTrialCompleted;
             }
 
             return 0;

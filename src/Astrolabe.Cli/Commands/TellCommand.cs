@@ -33,7 +33,7 @@ internal static class TellCommand
 
             var finished = s.Tell(parse.GetValue(trial)!.Value, finalState == TrialState.Complete ? given : null, finalState);
             console.Out.WriteLine($"Trial {finished.Number} is {finished.State.ToString().ToLowerInvariant()}.");
-            return finished.State == finalState ? 0 : CliApp.UsageError;
+            return finished.State == finalState ? 0 : ExitCodes.UsageError;
         });
         return command;
     }

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using Spectre.Console;
 
 namespace Astrolabe.Cli.Commands;
 
@@ -25,36 +23,9 @@ internal static class TrialsCommand
                 trials = trials.TakeLast(n);
             }
 
-            console.Ansi.Write(Render(trials.ToList()));
+            console.Ansi.Write(TrialTable.Render(trials.ToList()));
             return 0;
         });
         return command;
-    }
-
-    /// <summary>A table of trials with one column per parameter seen.</summary>
-    public static Table Render(IReadOnlyList<FrozenTrial> trials)
-    {
-        var names = trials.SelectMany(t => t.Params.Keys).Distinct().ToList();
-        var table = new Table().AddColumns("#", "state", "value");
-        foreach (var name in names)
-        {
-            table.AddColumn(Markup.Escape(name));
-        }
-
-        table.AddColumn("duration");
-        foreach (var t in trials)
-        {
-            var cells = new List<string>
-            {
-                t.Number.ToString(CultureInfo.InvariantCulture),
-                t.State.ToString().ToLowerInvariant(),
-                t.Values is null ? "-" : string.Join(", ", t.Values.Select(Format.Value)),
-            };
-            cells.AddRange(names.Select(n => t.Params.TryGetValue(n, out var v) ? Markup.Escape(Format.Param(v)) : ""));
-            cells.Add(t.Duration is { } d ? $"{d.TotalSeconds:F2}s" : "-");
-            table.AddRow(cells.ToArray());
-        }
-
-        return table;
     }
 }

@@ -80,7 +80,7 @@ internal static class WorkerCommand
             if (run.NoneCompleted)
             {
                 await console.Error.WriteLineAsync("No trial of this worker completed; the reasons are above.").ConfigureAwait(false);
-                return CliApp.NoTrialCompleted;
+                return ExitCodes.NoTrialCompleted;
             }
 
             return 0;

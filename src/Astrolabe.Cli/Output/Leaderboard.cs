@@ -1,6 +1,5 @@
 using System.Globalization;
 using Spectre.Console;
-using Astrolabe.Cli.Commands;
 
 namespace Astrolabe.Cli;
 
@@ -15,7 +14,7 @@ internal static class Leaderboard
         {
             var ordered = study.Direction == StudyDirection.Minimize ? complete.OrderBy(t => t.Value) : complete.OrderByDescending(t => t.Value);
             console.Ansi.Write(new Rule("Leaderboard"));
-            console.Ansi.Write(TrialsCommand.Render(ordered.Take(top).ToList()));
+            console.Ansi.Write(TrialTable.Render(ordered.Take(top).ToList()));
             var best = study.BestTrial;
             console.Out.WriteLine($"Best trial #{best.Number}: value {Format.Value(best.Value!.Value)}");
             foreach (var (name, value) in best.Params)

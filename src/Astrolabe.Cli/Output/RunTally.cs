@@ -21,7 +21,7 @@ internal sealed class RunTally(Action<FrozenTrial>? failed = null)
 
     public IReadOnlyList<FrozenTrial> Failures { get { lock (gate) { return [.. failures]; } } }
 
-    /// <summary>True when this run finished trials and none of them completed: the command exits with <see cref="CliApp.NoTrialCompleted"/>.</summary>
+    /// <summary>True when this run finished trials and none of them completed: the command exits with <see cref="ExitCodes.NoTrialCompleted"/>.</summary>
     public bool NoneCompleted => Finished > 0 && Complete == 0;
 
     /// <summary>A callback for <see cref="OptimizeOptions.Callback"/>, chained before <paramref name="next"/>.</summary>

@@ -129,7 +129,10 @@ internal sealed partial class FolderGraph
     [GeneratedRegex(@"\b(?:class|struct|interface|enum|record)\s+(?:(?:class|struct)\s+)?(?<name>[A-Z]\w*)")]
     private static partial Regex Declaration();
 
-    /// <summary>A name, unless it follows a '.': a member access names a member (of a type named before the dot).</summary>
-    [GeneratedRegex(@"(?<!\.\s*)\b[A-Za-z_]\w*")]
+    /// <summary>
+    /// A name, unless it follows a '.' (a member access names a member of a type named before the dot) or is called
+    /// or declared as a method, <c>Sigmoid(x)</c>, other than by <c>new</c> (which names a type).
+    /// </summary>
+    [GeneratedRegex(@"(?<!\.\s*)\b(?:(?<=\bnew\s+)[A-Za-z_]\w*|[A-Za-z_]\w*(?!\w)(?!\s*\())")]
     private static partial Regex Identifier();
 }

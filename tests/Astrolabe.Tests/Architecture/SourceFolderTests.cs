@@ -19,6 +19,23 @@ public sealed class SourceFolderTests
         Assert.True(cycle is null, cycle is null ? null : $"Folder cycle: {graph.Describe(cycle)}");
     }
 
+    [Theory]
+    [InlineData("Astrolabe.Sqlite")]
+    [InlineData("Astrolabe.Postgres")]
+    [InlineData("Astrolabe.Optim")]
+    [InlineData("Astrolabe.Nn")]
+    [InlineData("Astrolabe.ModelSearch")]
+    [InlineData("Astrolabe.Dashboard")]
+    [InlineData("Astrolabe.Cli")]
+    public void NoOtherLibraryHasAFolderCycle(string project)
+    {
+        var graph = FolderGraph.Read(SourceRoot(project), depth: 1);
+
+        var cycle = graph.FindCycle();
+
+        Assert.True(cycle is null, cycle is null ? null : $"Folder cycle in {project}: {graph.Describe(cycle)}");
+    }
+
     [Fact]
     public void StudiesKnowStoragesAndStoragesKnowTrials()
     {
