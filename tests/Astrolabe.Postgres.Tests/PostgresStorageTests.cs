@@ -153,30 +153,6 @@ public sealed class PostgresStorageTests : IDisposable
     }
 
     [PostgresFact]
-    public void ReportingAndAskingThePrunerStepAfterStepCopiesNoHistory()
-    {
-        // The worker's snapshot of its running trial took each report by copying its whole history, so a
-        // trial reporting every step allocated O(steps²): about 1 GB here.
-        const int Steps = 4000;
-        var storage = schema!.Open();
-        var study = Study.Create(new StudyOptions { StudyName = "pruned", Storage = storage });
-        var trial = study.Ask();
-        trial.Report(0, 0);
-        Assert.False(trial.ShouldPrune());
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int step = 1; step < Steps; step++)
-        {
-            trial.Report(step, step);
-            Assert.False(trial.ShouldPrune());
-        }
-
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.True(allocated < Steps * 16_384L, $"{allocated / Steps} bytes allocated per report and read");
-        Assert.Equal(Enumerable.Range(0, Steps).Select(i => (double)i), storage.GetTrial(trial.TrialId).IntermediateValues.Values);
-        Assert.Equal(Enumerable.Range(0, Steps).Select(i => (double)i), schema.Open().GetTrial(trial.TrialId).IntermediateValues.Values);
-    }
-
-    [PostgresFact]
     public void ATrialBeingFinishedIsNeverReadAsRunningOnceItsUpdateCommitted()
     {
         // Another thread of the worker (a pruner reading the best trial) right after the finishing update committed.

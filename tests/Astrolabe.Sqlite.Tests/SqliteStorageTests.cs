@@ -93,29 +93,6 @@ public sealed class SqliteStorageTests : IDisposable
     }
 
     [Fact]
-    public void AskingThePrunerAfterEachReportDoesNotRereadTheHistory()
-    {
-        // ShouldPrune reads the trial from the storage after every report. Reading its whole history from the
-        // file each time allocates O(steps²) (about 1 GB here) and took 110 s for 20,000 steps.
-        const int Steps = 5000;
-        using var storage = new SqliteStorage(file.Path);
-        var study = Study.Create(new StudyOptions { StudyName = "pruned", Storage = storage });
-        var trial = study.Ask();
-        trial.Report(0, 0);
-        Assert.False(trial.ShouldPrune());
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int step = 1; step < Steps; step++)
-        {
-            trial.Report(step, step);
-            Assert.False(trial.ShouldPrune());
-        }
-
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.True(allocated < Steps * 16_384L, $"{allocated / Steps} bytes allocated per report and read");
-        Assert.Equal(Steps, storage.GetTrial(trial.TrialId).IntermediateValues.Count);
-    }
-
-    [Fact]
     public void ARunningTrialReadAgainShowsWhatEveryConnectionWroteMeanwhile()
     {
         using var a = new SqliteStorage(file.Path);
