@@ -90,18 +90,6 @@ public sealed partial class PostgresStorage
     }
 
     /// <inheritdoc />
-    public void SetStudyUserAttr(int studyId, string key, object? value) => SetStudyAttr(studyId, StoredAttrs.User, key, value);
-
-    /// <inheritdoc />
-    public void SetStudySystemAttr(int studyId, string key, object? value) => SetStudyAttr(studyId, StoredAttrs.System, key, value);
-
-    /// <inheritdoc />
-    public IReadOnlyDictionary<string, object?> GetStudyUserAttrs(int studyId) => GetStudyAttrs(studyId, StoredAttrs.User);
-
-    /// <inheritdoc />
-    public IReadOnlyDictionary<string, object?> GetStudySystemAttrs(int studyId) => GetStudyAttrs(studyId, StoredAttrs.System);
-
-    /// <inheritdoc />
     public long NextCounterValue(int studyId, string key)
     {
         EnsureWritable();
@@ -120,10 +108,10 @@ public sealed partial class PostgresStorage
         })) - 1;
     }
 
-    private void SetStudyAttr(int studyId, int kind, string key, object? value)
+    /// <inheritdoc />
+    private protected override void WriteStudyAttr(int studyId, int kind, string key, string json)
     {
         EnsureWritable();
-        string json = StoredAttrs.Encode(key, value);
         Directions(studyId);
         const string Sql = """
             INSERT INTO astrolabe_study_attrs(study_id, kind, key, value) VALUES($1, $2, $3, $4)
@@ -132,7 +120,8 @@ public sealed partial class PostgresStorage
         WithStudy(studyId, () => Run(c => Execute(c, null, Sql, studyId, kind, key, json)));
     }
 
-    private Dictionary<string, object?> GetStudyAttrs(int studyId, int kind)
+    /// <inheritdoc />
+    private protected override IReadOnlyDictionary<string, object?> ReadStudyAttrs(int studyId, int kind)
     {
         Directions(studyId);
         return Run(c =>

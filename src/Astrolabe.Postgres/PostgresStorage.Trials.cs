@@ -311,15 +311,9 @@ public sealed partial class PostgresStorage
     }
 
     /// <inheritdoc />
-    public void SetTrialUserAttr(long trialId, string key, object? value) => SetTrialAttr(trialId, StoredAttrs.User, key, value);
-
-    /// <inheritdoc />
-    public void SetTrialSystemAttr(long trialId, string key, object? value) => SetTrialAttr(trialId, StoredAttrs.System, key, value);
-
-    private void SetTrialAttr(long trialId, int kind, string key, object? value)
+    private protected override void WriteTrialAttr(long trialId, int kind, string key, string json)
     {
         EnsureWritable();
-        string json = StoredAttrs.Encode(key, value);
         const string Sql = $"""
             INSERT INTO astrolabe_trial_attrs(trial_id, kind, key, value) SELECT t.trial_id, $2, $3, $4 FROM {UpdatableTrial}
             ON CONFLICT(trial_id, kind, key) DO UPDATE SET value = excluded.value

@@ -36,7 +36,7 @@ namespace Astrolabe;
 /// it creates and migrates nothing and refuses every write.
 /// </para>
 /// </summary>
-public sealed partial class PostgresStorage : IStorage, IHeartbeatStorage, IDisposable
+public sealed partial class PostgresStorage : DatabaseStorage, IStorage, IHeartbeatStorage, IDisposable
 {
     /// <summary>The connect timeout, in seconds, when the connection string gives none (Npgsql's own default is 15 s).</summary>
     public const int DefaultConnectTimeoutSeconds = 10;

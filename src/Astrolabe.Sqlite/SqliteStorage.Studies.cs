@@ -78,18 +78,6 @@ public sealed partial class SqliteStorage
     });
 
     /// <inheritdoc />
-    public void SetStudyUserAttr(int studyId, string key, object? value) => SetStudyAttr(studyId, StoredAttrs.User, key, value);
-
-    /// <inheritdoc />
-    public void SetStudySystemAttr(int studyId, string key, object? value) => SetStudyAttr(studyId, StoredAttrs.System, key, value);
-
-    /// <inheritdoc />
-    public IReadOnlyDictionary<string, object?> GetStudyUserAttrs(int studyId) => GetStudyAttrs(studyId, StoredAttrs.User);
-
-    /// <inheritdoc />
-    public IReadOnlyDictionary<string, object?> GetStudySystemAttrs(int studyId) => GetStudyAttrs(studyId, StoredAttrs.System);
-
-    /// <inheritdoc />
     public long NextCounterValue(int studyId, string key)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
@@ -103,18 +91,17 @@ public sealed partial class SqliteStorage
         });
     }
 
-    private void SetStudyAttr(int studyId, int kind, string key, object? value)
-    {
-        string json = StoredAttrs.Encode(key, value);
+    /// <inheritdoc />
+    private protected override void WriteStudyAttr(int studyId, int kind, string key, string json) =>
         Write(tx =>
         {
             Directions(tx, studyId);
             return Command("INSERT INTO study_attrs(study_id, kind, key, value) VALUES(@p0, @p1, @p2, @p3) ON CONFLICT(study_id, kind, key) DO UPDATE SET value = excluded.value",
                 tx, studyId, kind, key, json).ExecuteNonQuery();
         });
-    }
 
-    private Dictionary<string, object?> GetStudyAttrs(int studyId, int kind) => Read(tx =>
+    /// <inheritdoc />
+    private protected override IReadOnlyDictionary<string, object?> ReadStudyAttrs(int studyId, int kind) => Read(tx =>
     {
         Directions(tx, studyId);
         using var r = Command("SELECT key, value FROM study_attrs WHERE study_id = @p0 AND kind = @p1", tx, studyId, kind).ExecuteReader();

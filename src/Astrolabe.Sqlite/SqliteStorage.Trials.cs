@@ -133,14 +133,7 @@ public sealed partial class SqliteStorage
     });
 
     /// <inheritdoc />
-    public void SetTrialUserAttr(long trialId, string key, object? value) => SetTrialAttr(trialId, StoredAttrs.User, key, value);
-
-    /// <inheritdoc />
-    public void SetTrialSystemAttr(long trialId, string key, object? value) => SetTrialAttr(trialId, StoredAttrs.System, key, value);
-
-    private void SetTrialAttr(long trialId, int kind, string key, object? value)
-    {
-        string json = StoredAttrs.Encode(key, value);
+    private protected override void WriteTrialAttr(long trialId, int kind, string key, string json) =>
         Write(tx =>
         {
             EnsureUpdatable(tx, trialId);
@@ -148,7 +141,6 @@ public sealed partial class SqliteStorage
             return Command("INSERT INTO trial_attrs(trial_id, kind, key, value) VALUES(@p0, @p1, @p2, @p3) ON CONFLICT(trial_id, kind, key) DO UPDATE SET value = excluded.value",
                 tx, trialId, kind, key, json).ExecuteNonQuery();
         });
-    }
 
     private void InsertParam(SqliteTransaction tx, long trialId, int seq, string name, double value, Distribution distribution) =>
         Command("""

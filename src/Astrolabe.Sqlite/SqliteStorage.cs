@@ -11,7 +11,7 @@ namespace Astrolabe;
 /// memory until another connection commits (a pruner reads its trial after every report). <see cref="OpenReadOnly"/> opens an
 /// existing file only to read it. Thread-safe.
 /// </summary>
-public sealed partial class SqliteStorage : IStorage, IDisposable
+public sealed partial class SqliteStorage : DatabaseStorage, IStorage, IDisposable
 {
     private readonly Lock gate = new();
     private readonly SqliteConnection connection;
