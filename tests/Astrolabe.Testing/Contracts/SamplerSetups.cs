@@ -17,6 +17,14 @@ public static class SamplerSetups
         new("CMA-ES separable BIPOP", seed => new CmaEsSampler(new CmaEsSamplerOptions { Seed = seed, UseSeparableCma = true, RestartStrategy = CmaRestartStrategy.Bipop })),
         new("QMC Sobol", seed => new QmcSampler(new QmcSamplerOptions { Seed = seed })),
         new("QMC Halton", seed => new QmcSampler(new QmcSamplerOptions { Seed = seed, QmcType = QmcSequence.Halton })),
+        new("GP", seed => new GpSampler(new GpSamplerOptions { Seed = seed, NStartupTrials = 3 })),
+        new("GP deterministic constrained", seed => new GpSampler(new GpSamplerOptions
+        {
+            Seed = seed,
+            NStartupTrials = 3,
+            DeterministicObjective = true,
+            ConstraintsFunc = t => [t.Values is { Count: > 0 } v && double.IsFinite(v[0]) ? v[0] - 10 : 0],
+        })),
     ];
 
     /// <summary>The configuration named <paramref name="name"/>.</summary>

@@ -68,11 +68,22 @@ public sealed partial class GpSampler
         var feasible = Enumerable.Range(0, n).Select(i => constraintCount == 0 || constraintValues[i].All(c => c <= 0)).ToArray();
 
         // Objective GPs (values to be maximised, standardised).
-        var objectiveModels = new GaussianProcess[objectives];
         var standardized = new double[objectives][];
         for (int o = 0; o < objectives; o++)
         {
             standardized[o] = Standardize(values.Select(v => v[o]).ToArray(), out _, out _);
+        }
+
+        if (constraintCount == 0 && standardized.All(s => s.All(v => v == 0)))
+        {
+            // A constant objective (so far) leaves nothing to model: the variance alone would send every proposal to a
+            // corner of the space. The independent sampler goes on until the values differ.
+            return none;
+        }
+
+        var objectiveModels = new GaussianProcess[objectives];
+        for (int o = 0; o < objectives; o++)
+        {
             objectiveModels[o] = Cache(state, $"objective{o}").Model(spaceKey, ids, x0, standardized[o], space.Categorical, options.DeterministicObjective);
         }
 
@@ -89,8 +100,8 @@ public sealed partial class GpSampler
 
         if (pending.Count > 0)
         {
-            objectiveModels = Believe(objectiveModels, pending);
-            constraintModels = Believe(constraintModels, pending);
+            objectiveModels = [.. objectiveModels.Select((model, o) => WithPending(model, pending, standardized[o].Min()))];
+            constraintModels = [.. constraintModels.Select(model => WithPending(model, pending, null))];
         }
 
         var feasibleRows = Enumerable.Range(0, n).Where(i => feasible[i]).ToList();
@@ -146,24 +157,21 @@ public sealed partial class GpSampler
         return cache;
     }
 
-    /// <summary>Copies of the models that also hold the running trials' points at the values the models predict there.</summary>
-    private static GaussianProcess[] Believe(GaussianProcess[] models, List<double[]> pending)
+    /// <summary>
+    /// A copy of the model that also holds the running trials' points: objectives at the worst value seen (the
+    /// constant liar, as TPE's: the acquisition then drops around each running point, so workers spread out),
+    /// constraints at the values the model predicts there (the Kriging believer; <paramref name="lie"/> null).
+    /// </summary>
+    private static GaussianProcess WithPending(GaussianProcess model, List<double[]> pending, double? lie)
     {
-        var result = new GaussianProcess[models.Length];
-        for (int k = 0; k < models.Length; k++)
+        var copy = model.Clone();
+        foreach (var x in pending)
         {
-            var model = models[k].Clone();
-            foreach (var x in pending)
-            {
-                var gradient = new double[x.Length];
-                var (mean, _) = model.PosteriorWithGradient(x, gradient, new double[x.Length]);
-                model.TryAdd(x, mean);
-            }
-
-            result[k] = model;
+            double value = lie ?? copy.PosteriorWithGradient(x, new double[x.Length], new double[x.Length]).Mean;
+            copy.TryAdd(x, value);
         }
 
-        return result;
+        return copy;
     }
 
     /// <summary>

@@ -8,8 +8,8 @@ namespace Astrolabe;
 /// improvement (several objectives: log expected hypervolume improvement; constraints: times the probability of
 /// feasibility), searched from scrambled Sobol candidates by local search (<see cref="AcquisitionOptimizer"/>).
 /// The first <see cref="GpSamplerOptions.NStartupTrials"/> trials, and parameters outside the joint space, come
-/// from the independent sampler. Running trials count as the GP predicts them (the Kriging believer), so parallel
-/// workers do not propose the same point. Non-finite objective values are clipped to the worst finite one; a
+/// from the independent sampler. Running trials count as the worst value seen (the constant liar), so parallel
+/// workers spread out instead of proposing the same point. Non-finite objective values are clipped to the worst finite one; a
 /// constant objective, duplicate points or a single-valued parameter never yield a NaN proposal.
 /// Thread-safe; reproducible for a seed in a sequential study.
 /// </summary>
