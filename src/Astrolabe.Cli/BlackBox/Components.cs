@@ -54,6 +54,19 @@ public static class Components
             LrAdapt = o.Bool("lr_adapt") ?? false,
             ConsiderPrunedTrials = o.Bool("consider_pruned_trials") ?? false,
         }),
+        ["gp"] = o => new GpSampler(new GpSamplerOptions
+        {
+            Seed = o.Int("seed"),
+            NStartupTrials = o.Int("n_startup_trials") ?? 10,
+            DeterministicObjective = o.Bool("deterministic_objective") ?? false,
+            NPreliminarySamples = o.Int("n_preliminary_samples") ?? 2048,
+            NLocalSearch = o.Int("n_local_search") ?? 10,
+        }),
+        ["auto"] = o => new AutoSampler(new AutoSamplerOptions
+        {
+            Seed = o.Int("seed"),
+            GpBudget = o.Int("gp_budget") ?? 250,
+        }),
         ["qmc"] = o => new QmcSampler(new QmcSamplerOptions
         {
             Seed = o.Int("seed"),

@@ -36,4 +36,21 @@ public sealed class ComponentsTests
         var e = Assert.Throws<SpaceFileException>(() => Components.CreateSampler(Spec("qmc", ("qmc_type", 3L)), "space.yaml"));
         Assert.Equal("space.yaml:2: field 'sampler': option 'qmc_type': expected sobol or halton, got '3'.", e.Message);
     }
+
+    [Fact]
+    public void TheGpAndAutoSamplersAreNamedGpAndAuto()
+    {
+        var gp = Components.CreateSampler(Spec("gp", ("seed", 4L), ("n_startup_trials", 3L), ("deterministic_objective", true)), "space.yaml");
+        var direct = new GpSampler(new GpSamplerOptions { Seed = 4, NStartupTrials = 3, DeterministicObjective = true });
+        Assert.Equal(Draws(direct), Draws(gp));
+        Assert.IsType<AutoSampler>(Components.CreateSampler(Spec("auto", ("seed", 1L), ("gp_budget", 100L)), "space.yaml"));
+    }
+
+    [Fact]
+    public void AnInvalidGpOptionIsReportedWithItsLine()
+    {
+        var e = Assert.Throws<SpaceFileException>(() => Components.CreateSampler(Spec("gp", ("n_local_search", -1L)), "space.yaml"));
+        Assert.Contains("space.yaml", e.Message);
+        Assert.Contains("NLocalSearch", e.Message);
+    }
 }

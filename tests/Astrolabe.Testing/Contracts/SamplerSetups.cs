@@ -25,6 +25,7 @@ public static class SamplerSetups
             DeterministicObjective = true,
             ConstraintsFunc = t => [t.Values is { Count: > 0 } v && double.IsFinite(v[0]) ? v[0] - 10 : 0],
         })),
+        new("Auto", seed => new AutoSampler(new AutoSamplerOptions { Seed = seed, GpBudget = 8 })),
     ];
 
     /// <summary>The configuration named <paramref name="name"/>.</summary>
