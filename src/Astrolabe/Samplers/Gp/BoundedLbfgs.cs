@@ -4,14 +4,15 @@ namespace Astrolabe;
 /// Limited-memory BFGS with optional box bounds, by projection: variables at a bound whose gradient points out of
 /// the box are held fixed for the step, the two-loop recursion gives the direction on the others, and a
 /// backtracking (Armijo) line search runs along the projected path. It stops when the projected gradient's largest
-/// component is below the tolerance (scipy's <c>gtol</c> test), when a step no longer lowers the function, or after
-/// the iteration limit. This is the projected variant, not the generalised-Cauchy-point L-BFGS-B of Byrd et al.;
+/// component is below the tolerance (scipy's <c>gtol</c> test), when a step lowers the function by less than
+/// 2.2·10⁻⁹ of its size (scipy's default <c>ftol</c>) or not at all, or after the iteration limit. This is the projected variant, not the generalised-Cauchy-point L-BFGS-B of Byrd et al.;
 /// for the smooth, low-dimensional problems here (kernel hyperparameters, an acquisition function over [0, 1]ᵈ)
 /// it finds the same local optima.
 /// </summary>
 internal static class BoundedLbfgs
 {
     private const int Memory = 10;
+    private const double RelativeTolerance = 2.220446049250313e-9;
 
     /// <summary>
     /// Minimises <paramref name="f"/> (which returns the value and writes the gradient into its second argument)
@@ -125,6 +126,9 @@ internal static class BoundedLbfgs
                 break;
             }
 
+            // scipy's other test (factr = 10⁷): the relative decrease fell to about 2.2e-9.
+            bool stalled = (fx - fTrial) <= RelativeTolerance * Math.Max(Math.Max(Math.Abs(fx), Math.Abs(fTrial)), 1);
+
             var sk = new double[n];
             var yk = new double[n];
             for (int i = 0; i < n; i++)
@@ -151,6 +155,10 @@ internal static class BoundedLbfgs
             Array.Copy(trial, x, n);
             Array.Copy(gTrial, g, n);
             fx = fTrial;
+            if (stalled)
+            {
+                break;
+            }
         }
 
         return fx;
