@@ -65,6 +65,9 @@ if os.path.exists(f"{folder}/ours_q") and os.path.exists(f"{folder}/peer_q"):
     print(f"Wins / ties / losses: {counts['win']} / {counts['tie']} / {counts['loss']} over {len(tests)} rows; "
           f"at {largest} trials: {at_largest['win']} / {at_largest['tie']} / {at_largest['loss']} "
           f"over {sum(at_largest.values())} problems")
+    met = at_largest["win"] * 2 >= sum(at_largest.values()) and counts["loss"] == 0
+    print()
+    print(f"Target (wins on at least half of the problems at {largest} trials, no significant loss): {'met' if met else 'not met'}")
     print()
 
 if os.path.exists(f"{folder}/ours_cost"):
