@@ -11,9 +11,6 @@ namespace Astrolabe;
 /// <param name="Trial">The trial (its internal parameters and distributions).</param>
 internal sealed record Observation(double Step, double[] Values, double Violation, FrozenTrial Trial)
 {
-    /// <summary>The system attribute under which constraint values are stored.</summary>
-    public const string ConstraintsKey = "constraints";
-
     /// <summary>The trial's place among the study's finished trials in <see cref="ParameterColumns"/>; −1 when not registered (running trials).</summary>
     public int Ordinal { get; init; } = -1;
 
@@ -66,15 +63,14 @@ internal sealed record Observation(double Step, double[] Values, double Violatio
 
     private static double ViolationOf(FrozenTrial trial)
     {
-        if (!trial.SystemAttrs.TryGetValue(ConstraintsKey, out var stored) || stored is not System.Collections.IEnumerable items || stored is string)
+        if (TrialConstraints.Read(trial) is not { } values)
         {
             return double.PositiveInfinity;
         }
 
         double violation = 0;
-        foreach (object? item in items)
+        foreach (double c in values)
         {
-            double c = Convert.ToDouble(item, System.Globalization.CultureInfo.InvariantCulture);
             violation += c > 0 ? c : 0;
         }
 

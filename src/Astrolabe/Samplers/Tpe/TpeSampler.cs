@@ -121,16 +121,9 @@ public sealed partial class TpeSampler : Sampler
     {
         ArgumentNullException.ThrowIfNull(study);
         ArgumentNullException.ThrowIfNull(trial);
-        if (options.ConstraintsFunc is { } constraints && state is TrialState.Complete or TrialState.Pruned)
+        if (options.ConstraintsFunc is { } constraints)
         {
-            var result = constraints(trial with { State = state, Values = values })
-                ?? throw new InvalidOperationException("The constraints function returned null.");
-            if (result.Any(double.IsNaN))
-            {
-                throw new InvalidOperationException($"Constraint values cannot be NaN; trial {trial.Number} got [{string.Join(", ", result)}].");
-            }
-
-            study.Storage.SetTrialSystemAttr(trial.TrialId, Observation.ConstraintsKey, result.ToArray());
+            TrialConstraints.Store(study, trial, state, values, constraints);
         }
 
         lock (gate)
