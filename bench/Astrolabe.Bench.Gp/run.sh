@@ -36,7 +36,7 @@ if [[ "${COST_ONLY:-0}" != 1 ]]; then
   done
   "${ours[@]}" quality "$trials" 0 "$seeds" "$budgets" >"$out/ours_q" 2>"$out/ours_q.log"
   wait
-  cat "$out"/peer_q[0-9]* >"$out/peer_q"
+  cat "$out"/peer_q[0-9]* >"$out/peer_q" && rm "$out"/peer_q[0-9]*
 fi
 if [[ "${QUALITY_ONLY:-0}" != 1 ]]; then
   : >"$out/ours_cost"
