@@ -141,9 +141,20 @@ public sealed partial class GpSampler
             }
         }
 
-        int proposalSeed = HashCode.Combine(seed, trial.Number);
-        var best = AcquisitionOptimizer.Maximize(acquisition, space, options.NPreliminarySamples, options.NLocalSearch, warmStarts, proposalSeed & int.MaxValue);
+        var best = AcquisitionOptimizer.Maximize(acquisition, space, options.NPreliminarySamples, options.NLocalSearch, warmStarts, ProposalSeed(seed, trial.Number));
         return space.Denormalize(best);
+    }
+
+    /// <summary>
+    /// The seed of one trial's candidates: the same in every process for the same sampler seed and trial number (a
+    /// SplitMix64 step; <see cref="HashCode"/> is randomised per process and would make a seeded study unrepeatable).
+    /// </summary>
+    internal static int ProposalSeed(int seed, int trialNumber)
+    {
+        ulong z = unchecked(((ulong)(uint)seed << 32) + (uint)trialNumber + 0x9E3779B97F4A7C15UL);
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        return (int)((z ^ (z >> 31)) & int.MaxValue);
     }
 
     private static GpModelCache Cache(StudyState state, string key)

@@ -33,6 +33,15 @@ public sealed class GpSamplerTests
     }
 
     [Fact]
+    public void EachTrialsCandidatesAreSeededTheSameInEveryProcess()
+    {
+        // Fixed values: a per-process randomised hash (HashCode.Combine) made seeded studies unrepeatable across runs.
+        Assert.Equal(55480117, GpSampler.ProposalSeed(1, 10));
+        Assert.Equal(1481184943, GpSampler.ProposalSeed(1, 11));
+        Assert.Equal(1668077826, GpSampler.ProposalSeed(-5, 10));
+    }
+
+    [Fact]
     public void MixedSpacesStayInsideTheirDistributions()
     {
         var study = Study.Create(new StudyOptions { Sampler = new GpSampler(new GpSamplerOptions { Seed = 5, NStartupTrials = 4 }) });
