@@ -8,7 +8,8 @@ namespace Astrolabe;
 /// improvement (several objectives: log expected hypervolume improvement; constraints: times the probability of
 /// feasibility), searched from scrambled Sobol candidates by local search (<see cref="AcquisitionOptimizer"/>).
 /// The first <see cref="GpSamplerOptions.NStartupTrials"/> trials, and parameters outside the joint space, come
-/// from the independent sampler. Running trials count as the worst value seen (the constant liar), so parallel
+/// from the independent sampler: by default a univariate TPE (random for as many start-up trials), so the
+/// parameters of conditional branches are learned as well (Optuna's GPSampler samples them at random). Running trials count as the worst value seen (the constant liar), so parallel
 /// workers spread out instead of proposing the same point. Non-finite objective values are clipped to the worst finite one; a
 /// constant objective, duplicate points or a single-valued parameter never yield a NaN proposal.
 /// Thread-safe; reproducible for a seed in a sequential study.
@@ -28,7 +29,8 @@ public sealed partial class GpSampler : Sampler
         this.options = options ?? new GpSamplerOptions();
         this.options.Validate();
         seed = this.options.Seed ?? Random.Shared.Next();
-        independent = this.options.IndependentSampler ?? new RandomSampler(new RandomSamplerOptions { Seed = seed });
+        independent = this.options.IndependentSampler
+            ?? new TpeSampler(new TpeSamplerOptions { Seed = seed, NStartupTrials = this.options.NStartupTrials });
     }
 
     /// <inheritdoc />

@@ -23,7 +23,11 @@ public sealed record GpSamplerOptions
     /// </summary>
     public Func<FrozenTrial, IReadOnlyList<double>>? ConstraintsFunc { get; init; }
 
-    /// <summary>The sampler of the start-up trials and of parameters outside the joint space (default: a <see cref="RandomSampler"/> with the same seed).</summary>
+    /// <summary>
+    /// The sampler of the start-up trials and of parameters outside the joint space (default: a univariate
+    /// <see cref="TpeSampler"/> with the same seed and start-up count, which samples at random until then and learns
+    /// the parameters of conditional branches afterwards; Optuna's default is a random sampler).
+    /// </summary>
     public Sampler? IndependentSampler { get; init; }
 
     /// <summary>How many quasi-random (scrambled Sobol) candidates the acquisition is first evaluated at (default 2048, Optuna's).</summary>

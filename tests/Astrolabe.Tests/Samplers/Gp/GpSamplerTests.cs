@@ -61,6 +61,20 @@ public sealed class GpSamplerTests
     }
 
     [Fact]
+    public void ParametersOfConditionalBranchesAreLearnedToo()
+    {
+        // Only "model" is in every trial; a_x and b_y belong to one branch each and go to the independent sampler,
+        // by default a univariate TPE, which learns where a_x is good (a random sampler would spread it over [−5, 5]).
+        var study = Study.Create(new StudyOptions { Sampler = new GpSampler(new GpSamplerOptions { Seed = 18 }) });
+        study.Optimize(t => t.SuggestCategorical("model", ["a", "b"]) == "a"
+            ? Math.Pow(t.SuggestFloat("a_x", -5, 5) - 2, 2)
+            : 20 + Math.Pow(t.SuggestFloat("b_y", -5, 5), 2), nTrials: 50);
+        var late = study.Trials.Skip(30).Where(t => t.Params.ContainsKey("a_x")).Select(t => Math.Abs((double)t.Params["a_x"]! - 2)).Order().ToList();
+        Assert.True(late.Count >= 5, $"{late.Count} late trials in branch a");
+        Assert.True(late[late.Count / 2] < 1, $"median distance of a_x from its optimum {late[late.Count / 2]}");
+    }
+
+    [Fact]
     public void MaximizesWhenAsked()
     {
         var study = Study.Create(new StudyOptions { Direction = StudyDirection.Maximize, Sampler = new GpSampler(new GpSamplerOptions { Seed = 6 }) });
