@@ -55,6 +55,24 @@ internal sealed class IntersectionSearchSpace
         }
     }
 
+    /// <summary>
+    /// The parameters of <paramref name="space"/> worth sampling jointly: all but those whose distribution has a single
+    /// value (the study fixes them), in the order given.
+    /// </summary>
+    public static Dictionary<string, Distribution> Sampleable(IEnumerable<KeyValuePair<string, Distribution>>? space)
+    {
+        var result = new Dictionary<string, Distribution>();
+        foreach (var (name, distribution) in space ?? [])
+        {
+            if (!distribution.IsSingle)
+            {
+                result[name] = distribution;
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Forgets every trial taken in (the sampler moved to another study).</summary>
     public void Clear()
     {

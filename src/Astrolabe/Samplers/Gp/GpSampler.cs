@@ -41,21 +41,8 @@ public sealed partial class GpSampler : Sampler
         lock (gate)
         {
             var state = State(study);
-            foreach (var t in study.GetTrials(TrialState.Complete))
-            {
-                state.Space.Add(t);
-            }
-
-            var result = new Dictionary<string, Distribution>();
-            foreach (var (name, distribution) in state.Space.Space ?? new Dictionary<string, Distribution>())
-            {
-                if (!distribution.IsSingle)
-                {
-                    result[name] = distribution;
-                }
-            }
-
-            return result;
+            state.Space.Update(study.GetTrials(TrialState.Complete));
+            return IntersectionSearchSpace.Sampleable(state.Space.Space);
         }
     }
 

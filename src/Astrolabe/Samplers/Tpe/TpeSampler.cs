@@ -43,19 +43,7 @@ public sealed partial class TpeSampler : Sampler
             var tracker = State(study).Spaces;
             tracker.Update(study.GetTrials(TrialState.Complete, TrialState.Pruned));
             var spaces = options.Group ? tracker.Groups : [tracker.Intersection];
-            var result = new Dictionary<string, Distribution>();
-            foreach (var space in spaces)
-            {
-                foreach (var (name, distribution) in space.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-                {
-                    if (!distribution.IsSingle)
-                    {
-                        result[name] = distribution;
-                    }
-                }
-            }
-
-            return result;
+            return IntersectionSearchSpace.Sampleable(spaces.SelectMany(space => space.OrderBy(kv => kv.Key, StringComparer.Ordinal)));
         }
     }
 
