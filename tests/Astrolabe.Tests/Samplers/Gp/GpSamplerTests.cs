@@ -152,6 +152,23 @@ public sealed class GpSamplerTests
         Assert.True(gp > random, $"hypervolume GP {gp}, random {random}");
     }
 
+    [Fact]
+    public void SeveralObjectivesUnderAConstraintStayMostlyFeasible()
+    {
+        // Two objectives, feasible only where x + y ≥ 1 (half of the square): once the constraint GP has learned the
+        // boundary, proposals land on the feasible side far more often than the random start-up trials did.
+        var sampler = new GpSampler(new GpSamplerOptions { Seed = 19, ConstraintsFunc = t => [1 - ((double)t.Params["x"]! + (double)t.Params["y"]!)] });
+        var study = Study.Create(new StudyOptions { Directions = [StudyDirection.Minimize, StudyDirection.Minimize], Sampler = sampler });
+        study.Optimize(t =>
+        {
+            double x = t.SuggestFloat("x", 0, 1), y = t.SuggestFloat("y", 0, 1);
+            return [x, y];
+        }, nTrials: 30);
+        var late = study.Trials.Skip(15).ToList();
+        int feasible = late.Count(t => (double)t.Params["x"]! + (double)t.Params["y"]! >= 1);
+        Assert.True(feasible >= 11, $"{feasible} of {late.Count} late trials feasible");
+    }
+
     internal static double Mixed(Trial t)
     {
         double x = t.SuggestFloat("x", -3, 3);
