@@ -6,21 +6,48 @@ namespace Astrolabe.Bench.Nn;
 /// <summary>One training step (zero grad, forward, cross-entropy, backward, Adam step) on fixed random data.</summary>
 internal static class TrainStepBench
 {
-    public static IEnumerable<(string Name, int Inner, Action Step)> Cases()
+    public static IEnumerable<(string Name, int Inner, Action Step)> Cases() =>
+        Models().Select(m => (m.Name, m.Inner, Step(m.Model, m.X, m.Y)));
+
+    /// <summary>
+    /// What <see cref="FlopCounter"/> counts in one step of the case: the forward pass with its loss, then the
+    /// backward pass, each by operation (the peer counts the same with PyTorch's profiler, <c>with_flops=True</c>).
+    /// </summary>
+    public static object Flops(string name)
+    {
+        var (_, _, model, x, y) = Models().Single(m => m.Name == name);
+        Tensor loss;
+        Dictionary<string, long> forward, backward;
+        using (var counter = FlopCounter.Start())
+        {
+            loss = Functional.CrossEntropy(model.Forward(x), y);
+            forward = new Dictionary<string, long>(counter.ByOperation);
+        }
+
+        using (var counter = FlopCounter.Start())
+        {
+            loss.Backward();
+            backward = new Dictionary<string, long>(counter.ByOperation);
+        }
+
+        return new { peer = "astrolabe", @case = name, forward, backward };
+    }
+
+    private static IEnumerable<(string Name, int Inner, Module Model, Tensor X, int[] Y)> Models()
     {
         var rng = new Rng(0);
-        yield return ("mlp_64_128_10_b64", 200, Step(
+        yield return ("mlp_64_128_10_b64", 200,
             new Sequential(new Linear(64, 128, rng: rng), new ReLU(), new Linear(128, 10, rng: rng)),
-            Tensor.Randn(rng, 64, 64), Labels(rng, 64)));
-        yield return ("mlp_784_512_512_10_b128", 10, Step(
+            Tensor.Randn(rng, 64, 64), Labels(rng, 64));
+        yield return ("mlp_784_512_512_10_b128", 10,
             new Sequential(new Linear(784, 512, rng: rng), new ReLU(), new Linear(512, 512, rng: rng), new ReLU(), new Linear(512, 10, rng: rng)),
-            Tensor.Randn(rng, 128, 784), Labels(rng, 128)));
-        yield return ("cnn_28x28_b64", 5, Step(
+            Tensor.Randn(rng, 128, 784), Labels(rng, 128));
+        yield return ("cnn_28x28_b64", 5,
             new Sequential(
                 new Conv2d(1, 16, 3, rng: rng), new ReLU(), new MaxPool2d(2),
                 new Conv2d(16, 32, 3, rng: rng), new ReLU(), new MaxPool2d(2),
                 new Flatten(), new Linear(32 * 5 * 5, 10, rng: rng)),
-            Tensor.Randn(rng, 64, 1, 28, 28), Labels(rng, 64)));
+            Tensor.Randn(rng, 64, 1, 28, 28), Labels(rng, 64));
     }
 
     private static Action Step(Module model, Tensor x, int[] y)

@@ -73,9 +73,40 @@ def cases():
     }
 
 
+def flops_case(name):
+    """PyTorch's profiler count (with_flops=True) of one training step's forward pass with its loss, then of its
+    backward pass, by operator (the profiler counts aten::mm/addmm/conv2d/bmm/add/mul; not convolution backward)."""
+    from torch.profiler import profile, ProfilerActivity
+    g = torch.Generator().manual_seed(0)
+    models = {
+        "mlp_64_128_10_b64": (nn.Sequential(nn.Linear(64, 128), nn.ReLU(), nn.Linear(128, 10)), (64, 64)),
+        "mlp_784_512_512_10_b128": (nn.Sequential(nn.Linear(784, 512), nn.ReLU(), nn.Linear(512, 512), nn.ReLU(),
+                                                  nn.Linear(512, 10)), (128, 784)),
+        "cnn_28x28_b64": (nn.Sequential(nn.Conv2d(1, 16, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(16, 32, 3),
+                                        nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(32 * 5 * 5, 10)),
+                          (64, 1, 28, 28)),
+    }
+    model, shape = models[name]
+    x = torch.randn(*shape, generator=g)
+    y = torch.randint(0, 10, (shape[0],), generator=g)
+    with profile(activities=[ProfilerActivity.CPU], with_flops=True) as forward:
+        loss = F.cross_entropy(model(x), y)
+    with profile(activities=[ProfilerActivity.CPU], with_flops=True) as backward:
+        loss.backward()
+
+    def by_op(prof):
+        return {e.key: int(e.flops) for e in prof.key_averages() if e.flops}
+
+    return {"peer": "torch", "case": name, "forward": by_op(forward), "backward": by_op(backward)}
+
+
 def main(argv):
-    """peer_torch.py info | peer_torch.py CASE THREADS  (CASE: gemm_512, gemm_1024 or a training-step case)."""
+    """peer_torch.py info | peer_torch.py CASE THREADS | peer_torch.py flops CASE
+    (CASE: gemm_512, gemm_1024 or a training-step case)."""
     torch.manual_seed(0)
+    if argv[1] == "flops":
+        print(json.dumps(flops_case(argv[2])), flush=True)
+        return 0
     if argv[1] == "info":
         print(json.dumps({"peer": "torch", "version": torch.__version__, "blas": blas_library()}), flush=True)
         return 0

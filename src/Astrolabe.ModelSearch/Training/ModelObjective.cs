@@ -8,7 +8,9 @@ namespace Astrolabe.ModelSearch;
 /// every epoch (step = epoch) and stops with <see cref="TrialPrunedException"/> when the pruner says so. Returns the
 /// validation score after the last epoch: accuracy for classification (maximise), RMSE for regression (minimise).
 /// A run whose loss becomes NaN or infinite fails with <see cref="NonFiniteLossException"/> (pass it to
-/// <c>OptimizeOptions.Catch</c> to record it as a failed trial and go on).
+/// <c>OptimizeOptions.Catch</c> to record it as a failed trial and go on). Every trial, finished, pruned or failed,
+/// records the floating-point operations its training and validation ran (<see cref="Nn.FlopCounter"/>: matrix
+/// products and convolutions, forward and backward) as the system attribute <see cref="FlopsAttribute"/>.
 /// </summary>
 /// <param name="task">The task.</param>
 /// <param name="space">The space (default: <see cref="ModelSpaceOptions"/>'s defaults).</param>
@@ -17,6 +19,9 @@ public sealed class ModelObjective(SearchTask task, ModelSpace? space = null, lo
 {
     /// <summary>The user attribute that holds the trial's <see cref="ModelConfig"/> as JSON.</summary>
     public const string ConfigAttribute = "model";
+
+    /// <summary>The system attribute that holds the floating-point operations the trial ran (a number).</summary>
+    public const string FlopsAttribute = "cost:flops";
 
     /// <summary>The task.</summary>
     public SearchTask Task { get; } = task ?? throw new ArgumentNullException(nameof(task));
@@ -41,15 +46,23 @@ public sealed class ModelObjective(SearchTask task, ModelSpace? space = null, lo
         ArgumentNullException.ThrowIfNull(trial);
         var config = Space.Suggest(trial, Task);
         trial.SetUserAttr(ConfigAttribute, config.ToJson());
-        var model = ModelTraining.Fit(config, Task, Task.Train, Task.Validation, TrialSeed(trial.Number), (epoch, score) =>
+        using var flops = Nn.FlopCounter.Start();
+        try
         {
-            trial.Report(score, epoch);
-            if (trial.ShouldPrune())
+            var model = ModelTraining.Fit(config, Task, Task.Train, Task.Validation, TrialSeed(trial.Number), (epoch, score) =>
             {
-                throw new TrialPrunedException($"Pruned after epoch {epoch} with validation {Task.MetricName} {score:G4}.");
-            }
-        }, cancellationToken);
-        return model.ValidationScore!.Value;
+                trial.Report(score, epoch);
+                if (trial.ShouldPrune())
+                {
+                    throw new TrialPrunedException($"Pruned after epoch {epoch} with validation {Task.MetricName} {score:G4}.");
+                }
+            }, cancellationToken);
+            return model.ValidationScore!.Value;
+        }
+        finally
+        {
+            trial.SetSystemAttr(FlopsAttribute, flops.Total);
+        }
     }
 
     /// <summary>The model configuration a finished trial of this objective recorded.</summary>

@@ -29,6 +29,31 @@ public sealed partial class Tensor
         return result;
     }
 
+    /// <summary>
+    /// Counts an operation for the active <see cref="FlopCounter"/>: its forward <paramref name="flops"/> now and, when
+    /// this result takes part in a backward pass, <paramref name="backwardFlops"/> (read then: they depend on which
+    /// operands need gradients) as the operation's backward. Does nothing without an active counter.
+    /// </summary>
+    internal Tensor CountFlops(string operation, long flops, Func<long> backwardFlops)
+    {
+        if (!FlopCounter.IsActive)
+        {
+            return this;
+        }
+
+        FlopCounter.Add(operation, flops, isBackward: false);
+        if (_backward is { } inner)
+        {
+            _backward = o =>
+            {
+                FlopCounter.Add(operation, backwardFlops(), isBackward: true);
+                inner(o);
+            };
+        }
+
+        return this;
+    }
+
     private static bool AnyRequiresGrad(Tensor[] parents)
     {
         foreach (var p in parents)

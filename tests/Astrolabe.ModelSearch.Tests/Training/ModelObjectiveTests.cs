@@ -42,6 +42,12 @@ public sealed class ModelObjectiveTests
             var config = ModelObjective.ConfigOf(t);
             Assert.Equal(t.Params["lr"], config.LearningRate);
             Assert.True(t.Value > 0.5);
+
+            // At least the two epochs' forward products over the training part (2·rows·in·out per dense layer).
+            int[] widths = [Digits.Train.SampleSize, .. config.Hidden, 10];
+            long forwardPass = Enumerable.Range(0, widths.Length - 1).Sum(i => 2L * Digits.Train.Count * widths[i] * widths[i + 1]);
+            long flops = Convert.ToInt64(t.SystemAttrs[ModelObjective.FlopsAttribute], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(flops, 2 * forwardPass, 20 * forwardPass);
         }
     }
 
@@ -57,6 +63,7 @@ public sealed class ModelObjectiveTests
         study.Optimize(t => objective.Evaluate(t), nTrials: 1);
         var trial = study.Trials.Single();
         Assert.Equal(TrialState.Pruned, trial.State);
+        Assert.True(Convert.ToInt64(trial.SystemAttrs[ModelObjective.FlopsAttribute], System.Globalization.CultureInfo.InvariantCulture) > 0);
         Assert.Equal([1L], trial.IntermediateValues.Keys);
     }
 

@@ -35,14 +35,11 @@ public static partial class Functional
             throw new ArgumentException($"{layer}: a {g.KH}×{g.KW} kernel (stride {stride}, padding {padding}) does not fit input {Shapes.Format(x.ShapeSpan)}.");
         }
 
-        if (DirectConv.Applies(g))
-        {
-            return Conv2dDirect(g, x, weight, bias, layer);
-        }
-
-        return ChunkImages(g, o) is { } chunkImages
-            ? Conv2dChunked(g, chunkImages, x, weight, bias, layer)
+        var result = DirectConv.Applies(g) ? Conv2dDirect(g, x, weight, bias, layer)
+            : ChunkImages(g, o) is { } chunkImages ? Conv2dChunked(g, chunkImages, x, weight, bias, layer)
             : Conv2dIm2Col(g, x, weight, bias, layer);
+        long flops = 2L * g.N * o * g.OH * g.OW * g.C * g.KH * g.KW;
+        return result.CountFlops("conv2d", flops, () => flops * ((x.RequiresGrad ? 1 : 0) + (weight.RequiresGrad ? 1 : 0)));
     }
 
     /// <summary>The convolution as im2col and one GEMM (any stride); the caller has validated the shapes.</summary>
