@@ -21,7 +21,7 @@ public sealed class ModelObjective(SearchTask task, ModelSpace? space = null, lo
     public const string ConfigAttribute = "model";
 
     /// <summary>The system attribute that holds the floating-point operations the trial ran (a number).</summary>
-    public const string FlopsAttribute = "cost:flops";
+    public const string FlopsAttribute = TrialCost.FlopsKey;
 
     /// <summary>The task.</summary>
     public SearchTask Task { get; } = task ?? throw new ArgumentNullException(nameof(task));

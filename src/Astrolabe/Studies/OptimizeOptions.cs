@@ -28,6 +28,17 @@ public sealed record OptimizeOptions
     /// <summary>Receives a progress report after each trial.</summary>
     public IProgress<OptimizeProgress>? Progress { get; init; }
 
+    /// <summary>
+    /// Whether each trial records what it cost (<see cref="TrialCost"/>, the system attribute "cost"; default true).
+    /// </summary>
+    public bool RecordCost { get; init; } = true;
+
+    /// <summary>How recorded costs turn into energy and emissions (RAPL or the estimate, grid intensity).</summary>
+    public EnergyOptions Energy { get; init; } = new();
+
+    /// <summary>Limits on the whole study's spending, over all its workers (null: none).</summary>
+    public StudyBudget? Budget { get; init; }
+
     internal void Validate()
     {
         if (NTrials is < 0)
@@ -43,6 +54,14 @@ public sealed record OptimizeOptions
         if (Parallelism < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(Parallelism), Parallelism, "Parallelism must be at least 1.");
+        }
+
+        ArgumentNullException.ThrowIfNull(Energy);
+        Energy.Validate();
+        Budget?.Validate();
+        if (Budget is not null && !RecordCost)
+        {
+            throw new ArgumentException("A budget needs the trials' costs: RecordCost cannot be false with a Budget.");
         }
 
         foreach (var type in Catch)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Diagnostics;
 
 namespace Astrolabe;
@@ -57,6 +58,15 @@ public sealed partial class Study
         options.Validate();
         stopRequested = false;
         var run = new RunState(options, Stopwatch.StartNew());
+        if (options.RecordCost)
+        {
+            run.Meter = CostMeter.Open(options.Energy);
+            if (run.Meter.EstimateReason is { } reason && !reason.StartsWith("no RAPL", StringComparison.Ordinal))
+            {
+                Logger.LogWarning("Energy is estimated, not measured: {Reason}.", reason);
+            }
+        }
+
         await using var keeper = Heartbeat is { } h && Storage is IHeartbeatStorage beats ? new HeartbeatKeeper(beats, h.Interval, Logger) : null;
         run.Keeper = keeper;
         if (options.Parallelism == 1)
@@ -97,6 +107,13 @@ public sealed partial class Study
                 FailStaleTrials();
             }
 
+            if (run.Options.Budget?.Spent(GetTrials(TrialState.Complete, TrialState.Pruned, TrialState.Fail, TrialState.Running), DateTimeOffset.UtcNow) is { } spent)
+            {
+                Logger.LogInformation("Study '{Study}' stops: {Reason}", StudyName, spent);
+                stopRequested = true;
+                return;
+            }
+
             Trial trial;
             try
             {
@@ -112,7 +129,7 @@ public sealed partial class Study
             FrozenTrial finished;
             try
             {
-                finished = await RunTrial(trial, objective, run.Options, ct).ConfigureAwait(false);
+                finished = await RunTrial(trial, objective, run, ct).ConfigureAwait(false);
             }
             catch (InvalidOperationException) when (run.Keeper is not null && FailedAsStale(trial.TrialId) is { } lost)
             {
@@ -134,19 +151,23 @@ public sealed partial class Study
         }
     }
 
-    private async Task<FrozenTrial> RunTrial(Trial trial, Func<Trial, CancellationToken, ValueTask<IReadOnlyList<double>>> objective, OptimizeOptions options, CancellationToken ct)
+    private async Task<FrozenTrial> RunTrial(Trial trial, Func<Trial, CancellationToken, ValueTask<IReadOnlyList<double>>> objective, RunState run, CancellationToken ct)
     {
+        var options = run.Options;
         IReadOnlyList<double> values;
+        run.Meter?.Begin(trial.TrialId);
         try
         {
             values = await objective(trial, ct).ConfigureAwait(false);
         }
         catch (TrialPrunedException)
         {
+            RecordCost(trial, run.Meter);
             return Tell(trial, TrialState.Pruned);
         }
         catch (Exception e)
         {
+            RecordCost(trial, run.Meter);
             Tell(trial, TrialState.Fail, $"{e.GetType().Name}: {e.Message}");
             if (e is OperationCanceledException && ct.IsCancellationRequested)
             {
@@ -161,7 +182,17 @@ public sealed partial class Study
             return Storage.GetTrial(trial.TrialId);
         }
 
+        RecordCost(trial, run.Meter);
         return Tell(trial, values);
+    }
+
+    /// <summary>Stores what the trial cost, while it can still be written to.</summary>
+    private static void RecordCost(Trial trial, CostMeter? meter)
+    {
+        if (meter is not null)
+        {
+            trial.SetSystemAttr(TrialCost.AttributeKey, meter.End(trial.TrialId).ToAttribute());
+        }
     }
 
     private sealed class RunState(OptimizeOptions options, Stopwatch clock)
@@ -175,6 +206,8 @@ public sealed partial class Study
         public OptimizeOptions Options { get; } = options;
 
         public HeartbeatKeeper? Keeper { get; set; }
+
+        public CostMeter? Meter { get; set; }
 
         public bool MayStart()
         {

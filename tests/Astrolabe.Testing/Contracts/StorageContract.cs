@@ -22,6 +22,30 @@ public sealed class StorageContract(TestStorage storages)
     private IStorage Reopen(IStorage storage) => storages.Reopen(storage);
 
     [ContractCase]
+    private void ABudgetStopsEveryWorkerWithinOneTrialOfItsLimit()
+    {
+        // Two processes' worth of workers (two storage objects, two threads each) on one study, each trial recording
+        // 100 FLOPs: the budget of 1,000 is reached after the 10th trial; the workers still running then may each
+        // finish one trial more, and no worker starts another.
+        const int Workers = 4;
+        var storage = CreateStorage();
+        var first = Study.Create(new StudyOptions { StudyName = "budget", Storage = storage });
+        var second = Study.Load("budget", Reopen(storage));
+        var options = new OptimizeOptions { Parallelism = 2, Budget = new StudyBudget { Flops = 1000 } };
+        double Objective(Trial t)
+        {
+            t.SetSystemAttr(TrialCost.FlopsKey, 100);
+            return t.SuggestFloat("x", 0, 1);
+        }
+
+        Parallel.Invoke(() => first.Optimize(Objective, options), () => second.Optimize(Objective, options));
+        var trials = Reopen(storage).GetAllTrials(first.StudyId);
+        Assert.All(trials, t => Assert.Equal(TrialState.Complete, t.State));
+        Assert.InRange(trials.Count, 10, 10 + Workers - 1);
+        Assert.All(trials, t => Assert.NotNull(TrialCost.Of(t)));
+    }
+
+    [ContractCase]
     private void ReportingAndAskingThePrunerStepAfterStepCopiesNoHistory()
     {
         // ShouldPrune reads the trial after every report. Copying or re-reading its whole history each time

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+
+namespace Astrolabe;
+
+/// <summary>
+/// Attributes the process's CPU time and the machine's RAPL energy to the trials an optimisation runs: at every
+/// trial's start and end the counters are read, and what they advanced since the previous reading is shared equally
+/// among the trials running in that interval. With one trial at a time a trial gets exactly what the process used
+/// while it ran; with several, each gets its share of every interval. Without readable RAPL counters the energy is
+/// estimated from the trial's CPU seconds and the process's memory (<see cref="EnergyOptions"/>). Thread-safe.
+/// </summary>
+internal sealed class CostMeter
+{
+    private readonly Lock gate = new();
+    private readonly EnergyOptions options;
+    private readonly RaplMeter? rapl;
+    private readonly Func<TimeSpan> cpuClock;
+    private readonly Dictionary<long, OpenTrial> running = [];
+    private double lastCpu;
+    private double? lastEnergy;
+
+    public CostMeter(EnergyOptions options, Func<TimeSpan>? cpuClock = null, RaplMeter? rapl = null)
+    {
+        this.options = options;
+        this.cpuClock = cpuClock ?? (() => Environment.CpuUsage.TotalTime);
+        this.rapl = rapl;
+        lastCpu = this.cpuClock().TotalSeconds;
+        lastEnergy = rapl?.Joules();
+    }
+
+    /// <summary>Why energy is estimated rather than measured, or null when RAPL is read.</summary>
+    public string? EstimateReason { get; init; }
+
+    /// <summary>Opens the meter for a run, with RAPL when it can be read.</summary>
+    public static CostMeter Open(EnergyOptions options)
+    {
+        var rapl = RaplMeter.TryOpen(options.PowercapRoot, out string? reason);
+        return new CostMeter(options, rapl: rapl) { EstimateReason = reason };
+    }
+
+    /// <summary>Starts attributing to a trial.</summary>
+    public void Begin(long trialId)
+    {
+        lock (gate)
+        {
+            Advance();
+            running[trialId] = new OpenTrial(Stopwatch.StartNew());
+        }
+    }
+
+    /// <summary>Stops attributing to a trial and returns what it cost.</summary>
+    public TrialCost End(long trialId)
+    {
+        lock (gate)
+        {
+            Advance();
+            running.Remove(trialId, out var trial);
+            trial ??= new OpenTrial(Stopwatch.StartNew());
+            double wall = trial.Clock.Elapsed.TotalSeconds;
+            double joules;
+            EnergyMethod method;
+            if (trial.Joules is { } measured && rapl is not null && lastEnergy is not null)
+            {
+                (joules, method) = (measured, EnergyMethod.Rapl);
+            }
+            else
+            {
+                double gigabytes = Environment.WorkingSet / 1e9;
+                joules = (trial.Cpu * options.CpuTdpWatts / options.CpuCores) + (gigabytes * options.DramWattsPerGb * wall);
+                method = EnergyMethod.Estimated;
+            }
+
+            return new TrialCost(wall, trial.Cpu, joules, method, joules / 3.6e6 * options.GridIntensity);
+        }
+    }
+
+    /// <summary>Shares what the counters advanced since the last reading among the running trials.</summary>
+    private void Advance()
+    {
+        double cpu = cpuClock().TotalSeconds;
+        double? energy = rapl?.Joules();
+        if (running.Count > 0)
+        {
+            double cpuShare = Math.Max(cpu - lastCpu, 0) / running.Count;
+            double? energyShare = energy is { } e && lastEnergy is { } l ? Math.Max(e - l, 0) / running.Count : null;
+            foreach (var trial in running.Values)
+            {
+                trial.Cpu += cpuShare;
+                trial.Joules = energyShare is { } s && trial.Joules is { } j ? j + s : null;
+            }
+        }
+
+        lastCpu = cpu;
+        lastEnergy = energy;
+    }
+
+    private sealed class OpenTrial(Stopwatch clock)
+    {
+        public Stopwatch Clock { get; } = clock;
+
+        public double Cpu { get; set; }
+
+        public double? Joules { get; set; } = 0;
+    }
+}

@@ -1,0 +1,164 @@
+namespace Astrolabe.Tests.Costs;
+
+public sealed class CostMeterTests
+{
+    [Fact]
+    public void OneTrialAtATimeGetsExactlyTheProcessCpuOfItsInterval()
+    {
+        double cpu = 10;
+        var meter = new CostMeter(new EnergyOptions { CpuTdpWatts = 80, CpuCores = 4, DramWattsPerGb = 0 }, () => TimeSpan.FromSeconds(cpu));
+        cpu += 5; // before the trial: not its
+        meter.Begin(1);
+        cpu += 2;
+        var cost = meter.End(1);
+        Assert.Equal(2, cost.CpuSeconds, 12);
+        Assert.Equal(EnergyMethod.Estimated, cost.Method);
+        Assert.Equal(2 * 80.0 / 4, cost.EnergyJoules, 9); // 40 J
+        Assert.Equal(40 / 3.6e6 * 475, cost.Co2eGrams, 12);
+    }
+
+    [Fact]
+    public void OverlappingTrialsShareEachIntervalEqually()
+    {
+        double cpu = 0;
+        var meter = new CostMeter(new EnergyOptions { DramWattsPerGb = 0 }, () => TimeSpan.FromSeconds(cpu));
+        meter.Begin(1);
+        cpu += 3;           // trial 1 alone: 3
+        meter.Begin(2);
+        cpu += 4;           // both: 2 each
+        var one = meter.End(1);
+        cpu += 1;           // trial 2 alone: 1
+        var two = meter.End(2);
+        Assert.Equal(5, one.CpuSeconds, 12);
+        Assert.Equal(3, two.CpuSeconds, 12);
+        Assert.Equal(cpu, one.CpuSeconds + two.CpuSeconds, 12);
+    }
+
+    [Fact]
+    public void RaplCountersAreReadSharedAndUnwrapped()
+    {
+        using var root = new TempFolder();
+        root.Domain("intel-rapl:0", energy: 999_000_000, range: 1_000_000_000);
+        root.Domain("intel-rapl:0:0", energy: 5, range: 10); // a sub-domain (cores): part of the package, not added
+        double cpu = 0;
+        var rapl = RaplMeter.TryOpen(root.Path, out string? reason)!;
+        Assert.Null(reason);
+        var meter = new CostMeter(new EnergyOptions(), () => TimeSpan.FromSeconds(cpu), rapl);
+        meter.Begin(1);
+        root.Domain("intel-rapl:0", energy: 1_000_000, range: 1_000_000_000); // wrapped: +2 J
+        cpu += 1;
+        var cost = meter.End(1);
+        Assert.Equal(EnergyMethod.Rapl, cost.Method);
+        Assert.Equal(2, cost.EnergyJoules, 9);
+    }
+
+    [Fact]
+    public void UnreadableOrMissingCountersFallBackToTheEstimateWithTheReason()
+    {
+        using var root = new TempFolder();
+        Assert.Null(RaplMeter.TryOpen(root.Path, out string? none));
+        Assert.StartsWith("no RAPL package counters", none);
+        root.Domain("intel-rapl:0", energy: 1, range: 10);
+        File.WriteAllText(System.IO.Path.Combine(root.Path, "intel-rapl:0", "energy_uj"), "not a number");
+        Assert.Null(RaplMeter.TryOpen(root.Path, out string? unreadable));
+        Assert.Contains("cannot be read", unreadable);
+
+        // Through a study: a warning is logged, every trial still records an estimated cost.
+        var logger = new Samplers.CmaEs.ListLogger();
+        var study = Study.Create(new StudyOptions { Logger = logger });
+        study.Optimize(t => t.SuggestFloat("x", 0, 1), new OptimizeOptions { NTrials = 2, Energy = new EnergyOptions { PowercapRoot = root.Path } });
+        Assert.Contains(logger.Warnings, m => m.Contains("Energy is estimated", StringComparison.Ordinal));
+        Assert.All(study.Trials, t => Assert.Equal(EnergyMethod.Estimated, TrialCost.Of(t)!.Method));
+    }
+
+    [Fact]
+    public void ATrialsCpuSecondsMatchTheProcessCpuItUsed()
+    {
+        var study = Study.Create();
+        var before = Environment.CpuUsage.TotalTime;
+        study.Optimize(t =>
+        {
+            double sink = t.SuggestFloat("x", 0, 1);
+            var start = Environment.CpuUsage.TotalTime;
+            while ((Environment.CpuUsage.TotalTime - start).TotalSeconds < 0.2)
+            {
+                sink = Math.Sqrt(sink + 1);
+            }
+
+            return sink;
+        }, nTrials: 3);
+        double used = (Environment.CpuUsage.TotalTime - before).TotalSeconds;
+        double recorded = study.Trials.Sum(t => TrialCost.Of(t)!.CpuSeconds);
+
+        // Everything but the study's own bookkeeping between trials is a trial's; each spun at least 0.2 s.
+        Assert.All(study.Trials, t => Assert.True(TrialCost.Of(t)!.CpuSeconds >= 0.2));
+        Assert.InRange(recorded, 0.95 * used - 0.05, used);
+    }
+
+    [Theory]
+    [InlineData("cpu-hours=0.5", 0.5, null, null, null)]
+    [InlineData("kwh=2", null, 2.0, null, null)]
+    [InlineData("flops=1e12", null, null, 1e12, null)]
+    [InlineData("wall=90", null, null, null, 90.0)]
+    [InlineData("wall=90m", null, null, null, 5400.0)]
+    [InlineData("WALL=2h", null, null, null, 7200.0)]
+    public void BudgetsParseAsTheCommandLineWritesThem(string text, double? cpuHours, double? kwh, double? flops, double? wall)
+    {
+        var budget = StudyBudget.Parse(text);
+        Assert.Equal(cpuHours, budget.CpuHours);
+        Assert.Equal(kwh, budget.Kwh);
+        Assert.Equal(flops, budget.Flops);
+        Assert.Equal(wall, budget.Wall?.TotalSeconds);
+    }
+
+    [Theory]
+    [InlineData("gpu-hours=1", "Unknown budget 'gpu-hours=1'")]
+    [InlineData("kwh=0", "must be a positive number")]
+    [InlineData("cpu-hours=-1", "must be a positive number")]
+    [InlineData("flops=NaN", "must be a positive number")]
+    [InlineData("wall=3d", "seconds, or a number with s, m or h")]
+    [InlineData("kwh", "must be a positive number")]
+    public void BadBudgetsAreClearErrors(string text, string message) =>
+        Assert.Contains(message, Assert.Throws<ArgumentException>(() => StudyBudget.Parse(text)).Message);
+
+    [Fact]
+    public void BadEnergySettingsAreClearErrors()
+    {
+        var study = Study.Create();
+        Assert.Contains("GridIntensity", Assert.Throws<ArgumentException>(() => study.Optimize(_ => 0, new OptimizeOptions { NTrials = 1, Energy = new EnergyOptions { GridIntensity = 0 } })).Message);
+        Assert.Contains("CpuTdpWatts", Assert.Throws<ArgumentException>(() => study.Optimize(_ => 0, new OptimizeOptions { NTrials = 1, Energy = new EnergyOptions { CpuTdpWatts = -5 } })).Message);
+        Assert.Contains("Kwh", Assert.Throws<ArgumentException>(() => study.Optimize(_ => 0, new OptimizeOptions { NTrials = 1, Budget = new StudyBudget { Kwh = -1 } })).Message);
+        Assert.Empty(study.Trials);
+    }
+
+    [Fact]
+    public void AWallBudgetCountsFromTheFirstTrial()
+    {
+        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var trials = new[] { new FrozenTrial { Number = 0, State = TrialState.Complete, DatetimeStart = start } };
+        var budget = new StudyBudget { Wall = TimeSpan.FromMinutes(10) };
+        Assert.Null(budget.Spent(trials, start.AddMinutes(9)));
+        Assert.Contains("Wall-time budget spent", budget.Spent(trials, start.AddMinutes(10)));
+    }
+
+    private sealed class TempFolder : IDisposable
+    {
+        public TempFolder()
+        {
+            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "astrolabe-rapl-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(Path);
+        }
+
+        public string Path { get; }
+
+        public void Domain(string name, long energy, long range)
+        {
+            string folder = System.IO.Path.Combine(Path, name);
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(System.IO.Path.Combine(folder, "energy_uj"), energy.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            File.WriteAllText(System.IO.Path.Combine(folder, "max_energy_range_uj"), range.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+}
