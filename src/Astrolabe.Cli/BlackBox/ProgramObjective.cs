@@ -92,6 +92,7 @@ public sealed class ProgramObjective
     private async Task<IReadOnlyList<double>> RunAsync(Trial trial, IReadOnlyList<string> argv, IEnumerable<KeyValuePair<string, string>> environment, CancellationToken ct)
     {
         using var program = ProgramProcess.Start(argv, environment);
+        using var cpu = ProgramCpu.Watch(program.Id);
         var stderr = new OutputTail(program.Error);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         if (trialTimeout is { } limit)
@@ -105,13 +106,16 @@ public sealed class ProgramObjective
         try
         {
             var exited = program.WaitForExitAsync(timeout.Token);
-            if (await Task.WhenAny(reading, exited).ConfigureAwait(false) == reading)
+            var first = await Task.WhenAny(reading, exited).ConfigureAwait(false);
+            cpu.Sample(); // its output ended or it exited: the last chance to read its account
+            if (first == reading)
             {
                 // The output ended (or a report stops the trial: pruned, malformed) before the program did.
                 await reading.ConfigureAwait(false);
             }
 
             await exited.ConfigureAwait(false);
+            trial.AddExternalCpuTime(cpu.Stop());
 
             // The program is gone; what it left running goes too, and with it its hold on the output.
             program.StopAll();

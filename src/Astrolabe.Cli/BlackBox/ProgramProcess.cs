@@ -30,6 +30,9 @@ internal sealed class ProgramProcess : IDisposable
     /// <summary>The program's standard error.</summary>
     public TextReader Error => process.StandardError;
 
+    /// <summary>The program's process id.</summary>
+    public int Id => process.Id;
+
     /// <summary>The exit code, once the program has exited.</summary>
     public int ExitCode => process.ExitCode;
 

@@ -14,6 +14,7 @@ internal static class OptimizeCommand
         var trials = NumberOptions.WholeNumber("--trials", "How many trials to run.", min: 1);
         var timeout = NumberOptions.Seconds("--timeout", "Start no trial after this many seconds.");
         var trialTimeout = NumberOptions.Seconds("--trial-timeout", "Stop a trial's program after this many seconds (the trial fails).");
+        var budget = BudgetOption.Create();
         var jobs = NumberOptions.WholeNumber("--jobs", "Programs run at the same time.", defaultValue: 1, min: 1);
         var seed = NumberOptions.WholeNumber("--seed", "Sampler seed (overrides the file's).");
         var heartbeat = new HeartbeatOptions("run");
@@ -36,7 +37,7 @@ internal static class OptimizeCommand
             Example: astrolabe optimize --space space.yaml --trials 50 --jobs 2 -- python3 train.py --lr {lr} --layers {layers}
             """)
         {
-            space, study, trials, timeout, trialTimeout, jobs, seed, program,
+            space, study, trials, timeout, trialTimeout, jobs, budget, seed, program,
         };
         heartbeat.AddTo(command);
         command.SetAction(async (parse, ct) =>
@@ -68,6 +69,8 @@ internal static class OptimizeCommand
                 NTrials = parse.GetValue(trials),
                 Timeout = parse.GetValue(timeout),
                 Parallelism = parse.GetValue(jobs),
+                Budget = parse.GetValue(budget),
+                CountProcessCpu = false, // a trial's work is its program's, whose CPU time the objective adds
                 Catch = [typeof(ProgramFailedException)],
             };
             var clock = Stopwatch.StartNew();

@@ -18,6 +18,7 @@ internal static class WorkerCommand
         var study = CommonOptions.Study();
         var trials = NumberOptions.WholeNumber("--trials", "How many trials this worker runs (without it: until --timeout, or interrupted).", min: 1);
         var timeout = NumberOptions.Seconds("--timeout", "Start no trial after this many seconds.");
+        var budget = BudgetOption.Create();
         var jobs = NumberOptions.WholeNumber("--jobs", "Trials this worker runs at the same time.", defaultValue: 1, min: 1);
         var seed = NumberOptions.WholeNumber("--seed", "Sampler seed (random when absent; give each worker its own).");
         var heartbeat = new HeartbeatOptions("worker");
@@ -36,7 +37,7 @@ internal static class WorkerCommand
                        --space space.yaml -- python3 train.py --lr {lr}
             """)
         {
-            study, trials, timeout, jobs, seed, retry, delay, space, trialTimeout, program,
+            study, trials, timeout, jobs, budget, seed, retry, delay, space, trialTimeout, program,
         };
         heartbeat.AddTo(command);
         command.SetAction(async (parse, ct) =>
@@ -72,6 +73,8 @@ internal static class WorkerCommand
                     NTrials = parse.GetValue(trials),
                     Timeout = parse.GetValue(timeout),
                     Parallelism = parse.GetValue(jobs),
+                Budget = parse.GetValue(budget),
+                CountProcessCpu = false, // a trial's work is its program's, whose CPU time the objective adds
                     Callback = run.Callback(),
                 },
                 ct).ConfigureAwait(false);

@@ -5,8 +5,9 @@ namespace Astrolabe.Cli;
 
 /// <summary>
 /// A study's trials as CSV (one row per trial, columns like Optuna's trials_dataframe: number, state,
-/// value or values_i, datetime_start, datetime_complete, duration, params_*, user_attrs_*) or as JSON
-/// (an array of objects with every field, intermediate values included).
+/// value or values_i, datetime_start, datetime_complete, duration, then the recorded cost cpu_s, flops, energy_j,
+/// co2e_g, then params_*, user_attrs_*) or as JSON (an array of objects with every field, intermediate values and
+/// the cost included).
 /// </summary>
 public static class TrialExport
 {
@@ -19,7 +20,7 @@ public static class TrialExport
         var attrNames = trials.SelectMany(t => t.UserAttrs.Keys).Distinct().ToList();
         var header = new List<string> { "number", "state" };
         header.AddRange(objectives == 1 ? ["value"] : Enumerable.Range(0, objectives).Select(i => $"values_{i}"));
-        header.AddRange(["datetime_start", "datetime_complete", "duration_s"]);
+        header.AddRange(["datetime_start", "datetime_complete", "duration_s", "cpu_s", "flops", "energy_j", "co2e_g"]);
         header.AddRange(paramNames.Select(n => $"params_{n}"));
         header.AddRange(attrNames.Select(n => $"user_attrs_{n}"));
         writer.WriteLine(string.Join(",", header.Select(Quote)));
@@ -30,6 +31,11 @@ public static class TrialExport
             row.Add(t.DatetimeStart?.ToString("O", CultureInfo.InvariantCulture) ?? "");
             row.Add(t.DatetimeComplete?.ToString("O", CultureInfo.InvariantCulture) ?? "");
             row.Add(t.Duration?.TotalSeconds.ToString("R", CultureInfo.InvariantCulture) ?? "");
+            var cost = TrialCost.Of(t);
+            row.Add(cost?.CpuSeconds.ToString("R", CultureInfo.InvariantCulture) ?? "");
+            row.Add(t.SystemAttrs.TryGetValue(TrialCost.FlopsKey, out var flops) ? Cell(flops) : "");
+            row.Add(cost?.EnergyJoules.ToString("R", CultureInfo.InvariantCulture) ?? "");
+            row.Add(cost?.Co2eGrams.ToString("R", CultureInfo.InvariantCulture) ?? "");
             row.AddRange(paramNames.Select(n => t.Params.TryGetValue(n, out var v) ? Cell(v) : ""));
             row.AddRange(attrNames.Select(n => t.UserAttrs.TryGetValue(n, out var v) ? Cell(v) : ""));
             writer.WriteLine(string.Join(",", row.Select(Quote)));
@@ -68,6 +74,26 @@ public static class TrialExport
             JsonValues.Write(w, t.SystemAttrs.ToDictionary(p => p.Key, p => p.Value));
             w.WriteString("datetime_start", t.DatetimeStart?.ToString("O", CultureInfo.InvariantCulture));
             w.WriteString("datetime_complete", t.DatetimeComplete?.ToString("O", CultureInfo.InvariantCulture));
+            if (TrialCost.Of(t) is { } cost)
+            {
+                w.WriteStartObject("cost");
+                w.WriteNumber("wall_s", cost.WallSeconds);
+                w.WriteNumber("cpu_s", cost.CpuSeconds);
+                w.WriteNumber("energy_j", cost.EnergyJoules);
+                w.WriteString("energy_method", cost.Method == EnergyMethod.Rapl ? "rapl" : "estimated");
+                w.WriteNumber("co2e_g", cost.Co2eGrams);
+                if (cost.Flops is { } f)
+                {
+                    w.WriteNumber("flops", f);
+                }
+
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("cost");
+            }
+
             w.WriteEndObject();
         }
 

@@ -31,11 +31,14 @@ internal sealed class CostMeter
     /// <summary>Why energy is estimated rather than measured, or null when RAPL is read.</summary>
     public string? EstimateReason { get; init; }
 
-    /// <summary>Opens the meter for a run, with RAPL when it can be read.</summary>
-    public static CostMeter Open(EnergyOptions options)
+    /// <summary>
+    /// Opens the meter for a run, with RAPL when it can be read; without <paramref name="countProcessCpu"/> only the
+    /// CPU time trials add themselves counts.
+    /// </summary>
+    public static CostMeter Open(EnergyOptions options, bool countProcessCpu = true)
     {
         var rapl = RaplMeter.TryOpen(options.PowercapRoot, out string? reason);
-        return new CostMeter(options, rapl: rapl) { EstimateReason = reason };
+        return new CostMeter(options, countProcessCpu ? null : () => TimeSpan.Zero, rapl) { EstimateReason = reason };
     }
 
     /// <summary>Starts attributing to a trial.</summary>
@@ -48,8 +51,11 @@ internal sealed class CostMeter
         }
     }
 
-    /// <summary>Stops attributing to a trial and returns what it cost.</summary>
-    public TrialCost End(long trialId)
+    /// <summary>
+    /// Stops attributing to a trial and returns what it cost, with <paramref name="externalCpu"/> seconds that other
+    /// processes spent for it (its programs) added to its CPU time.
+    /// </summary>
+    public TrialCost End(long trialId, double externalCpu = 0)
     {
         lock (gate)
         {
@@ -57,6 +63,7 @@ internal sealed class CostMeter
             running.Remove(trialId, out var trial);
             trial ??= new OpenTrial(Stopwatch.StartNew());
             double wall = trial.Clock.Elapsed.TotalSeconds;
+            double cpu = trial.Cpu + externalCpu;
             double joules;
             EnergyMethod method;
             if (trial.Joules is { } measured && rapl is not null && lastEnergy is not null)
@@ -66,11 +73,11 @@ internal sealed class CostMeter
             else
             {
                 double gigabytes = Environment.WorkingSet / 1e9;
-                joules = (trial.Cpu * options.CpuTdpWatts / options.CpuCores) + (gigabytes * options.DramWattsPerGb * wall);
+                joules = (cpu * options.CpuTdpWatts / options.CpuCores) + (gigabytes * options.DramWattsPerGb * wall);
                 method = EnergyMethod.Estimated;
             }
 
-            return new TrialCost(wall, trial.Cpu, joules, method, joules / 3.6e6 * options.GridIntensity);
+            return new TrialCost(wall, cpu, joules, method, joules / 3.6e6 * options.GridIntensity);
         }
     }
 

@@ -33,6 +33,14 @@ public sealed record OptimizeOptions
     /// </summary>
     public bool RecordCost { get; init; } = true;
 
+    /// <summary>
+    /// Whether this process's CPU time counts toward each trial's cost (default true: the objective computes here).
+    /// False where the objective runs other programs and adds their CPU time itself
+    /// (<see cref="Trial.AddExternalCpuTime"/>), as the command line's <c>optimize</c> and <c>worker</c> do: then the
+    /// host's bookkeeping is not charged to the trials.
+    /// </summary>
+    public bool CountProcessCpu { get; init; } = true;
+
     /// <summary>How recorded costs turn into energy and emissions (RAPL or the estimate, grid intensity).</summary>
     public EnergyOptions Energy { get; init; } = new();
 

@@ -60,7 +60,7 @@ public sealed partial class Study
         var run = new RunState(options, Stopwatch.StartNew());
         if (options.RecordCost)
         {
-            run.Meter = CostMeter.Open(options.Energy);
+            run.Meter = CostMeter.Open(options.Energy, options.CountProcessCpu);
             if (run.Meter.EstimateReason is { } reason && !reason.StartsWith("no RAPL", StringComparison.Ordinal))
             {
                 Logger.LogWarning("Energy is estimated, not measured: {Reason}.", reason);
@@ -191,7 +191,7 @@ public sealed partial class Study
     {
         if (meter is not null)
         {
-            trial.SetSystemAttr(TrialCost.AttributeKey, meter.End(trial.TrialId).ToAttribute());
+            trial.SetSystemAttr(TrialCost.AttributeKey, meter.End(trial.TrialId, trial.ExternalCpuTime.TotalSeconds).ToAttribute());
         }
     }
 

@@ -163,6 +163,19 @@ public sealed class Trial
         snapshot = snapshot with { UserAttrs = attrs };
     }
 
+    /// <summary>
+    /// CPU time other processes spent on this trial (a program it ran and waited for), added to the CPU seconds its
+    /// recorded cost (<see cref="TrialCost"/>) counts beside this process's own, and to the energy estimate.
+    /// </summary>
+    public TimeSpan ExternalCpuTime { get; private set; }
+
+    /// <summary>Adds to <see cref="ExternalCpuTime"/>; throws <see cref="ArgumentOutOfRangeException"/> for a negative time.</summary>
+    public void AddExternalCpuTime(TimeSpan time)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(time, TimeSpan.Zero);
+        ExternalCpuTime += time;
+    }
+
     /// <summary>Stores a system attribute; reserved for samplers and pruners.</summary>
     public void SetSystemAttr(string key, object? value)
     {

@@ -56,7 +56,7 @@ public sealed class StudyCommandsTests : IDisposable
         await Seed();
         var csv = await cli.Run("export", "--study", "s1", "--storage", cli.Storage);
         var lines = csv.Out.TrimEnd().Split('\n');
-        Assert.Equal("number,state,value,datetime_start,datetime_complete,duration_s,params_x,params_act", lines[0].TrimEnd());
+        Assert.Equal("number,state,value,datetime_start,datetime_complete,duration_s,cpu_s,flops,energy_j,co2e_g,params_x,params_act", lines[0].TrimEnd());
         Assert.Equal(6, lines.Length);
         Assert.StartsWith("4,FAIL,,", lines[5], StringComparison.Ordinal);
         Assert.Contains(csv.Out, s => s == '"');
