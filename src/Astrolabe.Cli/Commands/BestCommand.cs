@@ -34,6 +34,17 @@ internal static class BestCommand
                 console.Out.WriteLine($"  {name} = {Format.Param(value)}");
             }
 
+            if (TrialCost.Of(best) is { } cost)
+            {
+                console.Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"Its cost: {cost.CpuSeconds:F1} CPU s, {cost.EnergyJoules:G3} J ({(cost.Method == EnergyMethod.Rapl ? "measured" : "estimated")}), {cost.Co2eGrams:G3} g CO2e{(cost.Flops is { } f ? $", {f:G3} FLOPs" : "")}."));
+            }
+
+            if (Leaderboard.CostLine(loaded.Trials(TrialState.Complete, TrialState.Pruned, TrialState.Fail)) is { } total)
+            {
+                console.Out.WriteLine(total);
+            }
+
             return 0;
         });
         return command;

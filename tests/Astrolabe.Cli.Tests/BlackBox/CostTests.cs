@@ -47,6 +47,9 @@ public sealed class CostTests : IDisposable
         Assert.True(code == 0, error);
         Assert.Single(Trials("capped"));
         Assert.Contains("Cost of the study (1 trials)", output, StringComparison.Ordinal);
+        var best = await cli.Run("best", "--study", "capped", "--storage", cli.Storage);
+        Assert.Contains("Its cost: ", best.Out, StringComparison.Ordinal);
+        Assert.Matches(@"\((estimated|measured)\)", best.Out);
     }
 
     [Theory]
