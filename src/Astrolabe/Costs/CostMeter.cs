@@ -18,6 +18,8 @@ internal sealed class CostMeter
     private readonly Dictionary<long, OpenTrial> running = [];
     private double lastCpu;
     private double? lastEnergy;
+    private double? workingSetRead;
+    private long workingSetAt;
 
     public CostMeter(EnergyOptions options, Func<TimeSpan>? cpuClock = null, RaplMeter? rapl = null)
     {
@@ -72,13 +74,29 @@ internal sealed class CostMeter
             }
             else
             {
-                double gigabytes = Environment.WorkingSet / 1e9;
+                double gigabytes = WorkingSetGigabytes();
                 joules = (cpu * options.CpuTdpWatts / options.CpuCores) + (gigabytes * options.DramWattsPerGb * wall);
                 method = EnergyMethod.Estimated;
             }
 
             return new TrialCost(wall, cpu, joules, method, joules / 3.6e6 * options.GridIntensity);
         }
+    }
+
+    /// <summary>
+    /// The process's resident memory in GB, read at most once a second (reading it parses <c>/proc/self/status</c>,
+    /// tens of microseconds: more than a trivial trial costs).
+    /// </summary>
+    private double WorkingSetGigabytes()
+    {
+        long now = Environment.TickCount64;
+        if (workingSetRead is null || now - workingSetAt >= 1000)
+        {
+            workingSetRead = Environment.WorkingSet / 1e9;
+            workingSetAt = now;
+        }
+
+        return workingSetRead.Value;
     }
 
     /// <summary>Shares what the counters advanced since the last reading among the running trials.</summary>
