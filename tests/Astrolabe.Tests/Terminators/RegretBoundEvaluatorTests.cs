@@ -59,10 +59,10 @@ public sealed class RegretBoundEvaluatorTests
     public void BoundIsInTheObjectivesUnitsAndFollowsTheDirection()
     {
         var xs = TerminatorTrials.VanDerCorput(30).ToList();
-        var evaluator = new RegretBoundEvaluator(seed: 3);
-        double bound = evaluator.Evaluate(TerminatorTrials.OneDimensional(xs, x => Math.Sin(6 * x)), StudyDirection.Minimize);
-        double scaled = evaluator.Evaluate(TerminatorTrials.OneDimensional(xs, x => 10 * Math.Sin(6 * x)), StudyDirection.Minimize);
-        double flipped = evaluator.Evaluate(TerminatorTrials.OneDimensional(xs, x => -Math.Sin(6 * x)), StudyDirection.Maximize);
+        // Fresh evaluators: each fit starts from the default hyperparameters, so the three fits see the same targets.
+        double bound = new RegretBoundEvaluator(seed: 3).Evaluate(TerminatorTrials.OneDimensional(xs, x => Math.Sin(6 * x)), StudyDirection.Minimize);
+        double scaled = new RegretBoundEvaluator(seed: 3).Evaluate(TerminatorTrials.OneDimensional(xs, x => 10 * Math.Sin(6 * x)), StudyDirection.Minimize);
+        double flipped = new RegretBoundEvaluator(seed: 3).Evaluate(TerminatorTrials.OneDimensional(xs, x => -Math.Sin(6 * x)), StudyDirection.Maximize);
         Assert.True(bound > 0, $"bound {bound}");
         Assert.Equal(10 * bound, scaled, 6);
         Assert.Equal(bound, flipped, 9);
@@ -72,11 +72,9 @@ public sealed class RegretBoundEvaluatorTests
     public void BoundShrinksWhenTheSpaceIsExploredAroundTheBest()
     {
         static double F(double x) => (x - 0.5) * (x - 0.5);
-        var evaluator = new RegretBoundEvaluator(seed: 1);
-
         // 8 points far from the optimum leave the middle open; 60 evenly spread points pin it down.
-        double open = evaluator.Evaluate(TerminatorTrials.OneDimensional([0, 0.05, 0.1, 0.15, 0.85, 0.9, 0.95, 1], F), StudyDirection.Minimize);
-        double explored = evaluator.Evaluate(TerminatorTrials.OneDimensional(TerminatorTrials.VanDerCorput(60), F), StudyDirection.Minimize);
+        double open = new RegretBoundEvaluator(seed: 1).Evaluate(TerminatorTrials.OneDimensional([0, 0.05, 0.1, 0.15, 0.85, 0.9, 0.95, 1], F), StudyDirection.Minimize);
+        double explored = new RegretBoundEvaluator(seed: 1).Evaluate(TerminatorTrials.OneDimensional(TerminatorTrials.VanDerCorput(60), F), StudyDirection.Minimize);
         Assert.True(explored < open / 10, $"explored {explored}, open {open}");
     }
 
