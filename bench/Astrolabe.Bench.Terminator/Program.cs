@@ -6,7 +6,7 @@ using Astrolabe.Bench.Tpe;
 // Terminator benchmark (run.sh): TPE studies of the TPE bench's problems, the terminator's evaluators consulted after
 // every trial without stopping the study, and when each would have stopped against when the best value stopped
 // improving.
-//   run <trials> <firstSeed> <seeds> [problem prefixes, comma-separated] [evaluators: rb]
+//   run <trials> <firstSeed> <seeds> [problem prefixes, comma-separated] [evaluators: rb,emmr]
 //       one line per trial: problem seed trial value improvement-rb error-rb improvement-emmr error-emmr
 //       (NaN where not evaluated: before MinNTrials, or an evaluator not asked for); on standard error the time spent
 //   report <raw file> <trials>
@@ -45,6 +45,12 @@ static void Run(int maxTrials, int firstSeed, int seeds, string only, string[] e
             if (evaluators.Contains("rb"))
             {
                 pairs.Add(("rb", new RegretBoundEvaluator(seed: seed), new MedianErrorEvaluator(new RegretBoundEvaluator(seed: seed))));
+            }
+
+            if (evaluators.Contains("emmr"))
+            {
+                var emmr = new EMMREvaluator(seed: seed);
+                pairs.Add(("emmr", emmr, new MedianErrorEvaluator(emmr)));
             }
 
 
