@@ -12,7 +12,7 @@ internal static class Report
 {
     public static void Print(string path, int maxTrials)
     {
-        var runs = File.ReadLines(path)
+        var runs = Lines(path)
             .Select(line => line.Split(' '))
             .GroupBy(f => (Problem: f[0], Seed: int.Parse(f[1], CultureInfo.InvariantCulture)))
             .ToDictionary(g => g.Key, g => g.OrderBy(f => int.Parse(f[2], CultureInfo.InvariantCulture)).ToList());
@@ -43,6 +43,26 @@ internal static class Report
             Console.WriteLine();
             Console.WriteLine($"All problems: {allWithin} of {allRuns} runs stop within 20% of L; {allEarly} stop before W.");
             Console.WriteLine();
+        }
+    }
+
+    /// <summary>The lines of a raw file, gzipped (.gz, as committed) or not.</summary>
+    private static IEnumerable<string> Lines(string path)
+    {
+        if (!path.EndsWith(".gz", StringComparison.Ordinal))
+        {
+            foreach (string line in File.ReadLines(path))
+            {
+                yield return line;
+            }
+
+            yield break;
+        }
+
+        using var reader = new StreamReader(new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress));
+        while (reader.ReadLine() is { } line)
+        {
+            yield return line;
         }
     }
 

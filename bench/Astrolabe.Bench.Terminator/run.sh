@@ -8,7 +8,8 @@
 # The report (Program.cs, Report.cs) gives per problem the trial at which each terminator would stop, the trial at
 # which the best value last improved by more than 1%, and the runs that would have stopped too early.
 # Usage: SEEDS=10 TRIALS=200 SHARDS=2 EVALUATORS=rb,emmr bench/Astrolabe.Bench.Terminator/run.sh
-# (the defaults; SHARDS processes split the problems). Raw lines go to OUT_DIR (default: a fresh temporary folder).
+# (the defaults; SHARDS processes split the problems). Raw lines go to OUT_DIR/raw.gz (default: a fresh temporary
+# folder), each shard's timing to OUT_DIR/raw<shard>.log; the tables to standard output.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 seeds="${SEEDS:-10}"
@@ -27,7 +28,7 @@ for ((s = 0; s < shards; s++)); do
   "${ours[@]}" run "$trials" 0 "$seeds" "$list" "$evaluators" >"$out/raw$s" 2>"$out/raw$s.log" &
 done
 wait
-cat "$out"/raw[0-9] >"$out/raw" && rm "$out"/raw[0-9]
+cat "$out"/raw[0-9] | gzip -9 >"$out/raw.gz" && rm "$out"/raw[0-9]
 echo "Terminator benchmark: TPE, $seeds seeds, $trials trials, evaluators $evaluators (.NET $(dotnet --version), $(nproc) cores, raw results in $out)"
 echo
-"${ours[@]}" report "$out/raw" "$trials"
+"${ours[@]}" report "$out/raw.gz" "$trials"
