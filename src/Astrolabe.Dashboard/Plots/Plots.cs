@@ -14,6 +14,7 @@ public static class Plots
         new EdfPlot(),
         new TimelinePlot(),
         new ParetoFrontPlot(),
+        new TerminatorImprovementPlot(),
     ];
 
     /// <summary>The plot of this kind; throws <see cref="ArgumentException"/> naming the known kinds otherwise.</summary>
