@@ -4,9 +4,10 @@ namespace Astrolabe;
 
 /// <summary>
 /// Attributes the process's CPU time and the machine's RAPL energy to the trials an optimisation runs: at every
-/// trial's start and end the counters are read, and what they advanced since the previous reading is shared equally
-/// among the trials running in that interval. With one trial at a time a trial gets exactly what the process used
-/// while it ran; with several, each gets its share of every interval. Without readable RAPL counters the energy is
+/// trial's end, and at its start while others run, the counters are read, and what they advanced since the previous
+/// reading is shared equally among the trials running in that interval (a trial that starts alone also takes what
+/// was used since the previous trial ended: its own start). With one trial at a time a trial gets exactly what the
+/// process used from the previous trial's end to its own; with several, each gets its share of every interval. Without readable RAPL counters the energy is
 /// estimated from the trial's CPU seconds and the process's memory (<see cref="EnergyOptions"/>). Thread-safe.
 /// </summary>
 internal sealed class CostMeter
@@ -43,12 +44,20 @@ internal sealed class CostMeter
         return new CostMeter(options, countProcessCpu ? null : () => TimeSpan.Zero, rapl) { EstimateReason = reason };
     }
 
-    /// <summary>Starts attributing to a trial.</summary>
+    /// <summary>
+    /// Starts attributing to a trial. When no other trial is running the counters are not read: what the process
+    /// did since the last trial ended (starting this one: sampling its parameters) is this trial's too, and one
+    /// reading fewer per trial (about 2 µs) matters to trivial objectives.
+    /// </summary>
     public void Begin(long trialId)
     {
         lock (gate)
         {
-            Advance();
+            if (running.Count > 0)
+            {
+                Advance();
+            }
+
             running[trialId] = new OpenTrial(Stopwatch.StartNew());
         }
     }

@@ -3,18 +3,22 @@ namespace Astrolabe.Tests.Costs;
 public sealed class CostMeterTests
 {
     [Fact]
-    public void OneTrialAtATimeGetsExactlyTheProcessCpuOfItsInterval()
+    public void OneTrialAtATimeGetsTheProcessCpuFromThePreviousTrialsEnd()
     {
         double cpu = 10;
         var meter = new CostMeter(new EnergyOptions { CpuTdpWatts = 80, CpuCores = 4, DramWattsPerGb = 0 }, () => TimeSpan.FromSeconds(cpu));
-        cpu += 5; // before the trial: not its
         meter.Begin(1);
         cpu += 2;
-        var cost = meter.End(1);
-        Assert.Equal(2, cost.CpuSeconds, 12);
-        Assert.Equal(EnergyMethod.Estimated, cost.Method);
-        Assert.Equal(2 * 80.0 / 4, cost.EnergyJoules, 9); // 40 J
-        Assert.Equal(40 / 3.6e6 * 475, cost.Co2eGrams, 12);
+        var first = meter.End(1);
+        cpu += 0.5; // starting the next trial (sampling its parameters) is that trial's work
+        meter.Begin(2);
+        cpu += 1;
+        var second = meter.End(2);
+        Assert.Equal(2, first.CpuSeconds, 12);
+        Assert.Equal(1.5, second.CpuSeconds, 12);
+        Assert.Equal(EnergyMethod.Estimated, first.Method);
+        Assert.Equal(2 * 80.0 / 4, first.EnergyJoules, 9); // 40 J
+        Assert.Equal(40 / 3.6e6 * 475, first.Co2eGrams, 12);
     }
 
     [Fact]
