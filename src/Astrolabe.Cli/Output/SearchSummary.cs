@@ -43,6 +43,10 @@ internal static class SearchSummary
 
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Time per trial: complete {Median(complete)}s median, pruned {Median(trials.Where(t => t.State == TrialState.Pruned))}s median; this run {elapsed.TotalSeconds:F1}s."));
+        if (Leaderboard.CostLine(trials) is { } cost)
+        {
+            console.Out.WriteLine(cost);
+        }
     }
 
     /// <summary>Accuracy as a percentage, RMSE as a number.</summary>

@@ -17,6 +17,7 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("Study 'demo-mnist10k': 3 trials", output, StringComparison.Ordinal);
         Assert.Contains("Leaderboard", output, StringComparison.Ordinal);
         Assert.Contains("Time per trial:", output, StringComparison.Ordinal);
+        Assert.Matches(@"Cost of the study \(3 trials\): [\d.]+ CPU s, .* FLOPs\.", output);
         string tested = System.Text.RegularExpressions.Regex.Match(output, @"Test accuracy of the final model: (\d+\.\d\d %)").Groups[1].Value;
         Assert.NotEmpty(tested);
         Assert.True(File.Exists(model));
