@@ -15,6 +15,7 @@ public static class Plots
         new TimelinePlot(),
         new ParetoFrontPlot(),
         new TerminatorImprovementPlot(),
+        new CostPlot(),
     ];
 
     /// <summary>The plot of this kind; throws <see cref="ArgumentException"/> naming the known kinds otherwise.</summary>
