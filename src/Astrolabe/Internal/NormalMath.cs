@@ -193,7 +193,8 @@ internal static class NormalMath
         return double.IsNegativeInfinity(m) ? m : m + Math.Log(Math.Exp(x - m) + Math.Exp(y - m));
     }
 
-    private static double LogDiff(double logP, double logQ)
+    /// <summary>log(e^<paramref name="logP"/> − e^<paramref name="logQ"/>) for logQ ≤ logP, exact when the two are close.</summary>
+    public static double LogDiff(double logP, double logQ)
     {
         // log(1 − e^d) with e^d − 1 = 2 tanh(d/2) / (1 − tanh(d/2)), exact near d = 0.
         double t = Math.Tanh(0.5 * (logQ - logP));

@@ -54,14 +54,6 @@ internal static class LogEiMath
         }
 
         double logA = LogH(a);
-        double ratio = logA - logB;
-        return ratio >= 0 ? double.NegativeInfinity : logB + Log1mExp(ratio);
+        return logA >= logB ? double.NegativeInfinity : NormalMath.LogDiff(logB, logA);
     }
-
-    /// <summary>log(1 − eˣ) for x &lt; 0.</summary>
-    public static double Log1mExp(double x) => x > -0.6931471805599453 ? Math.Log(-ExpM1(x)) : Math.Log(1 - Math.Exp(x));
-
-    /// <summary>eˣ − 1 without the cancellation near 0.</summary>
-    private static double ExpM1(double x) =>
-        Math.Abs(x) < 1e-2 ? x * (1 + (x / 2 * (1 + (x / 3 * (1 + (x / 4 * (1 + (x / 5)))))))) : Math.Exp(x) - 1;
 }
