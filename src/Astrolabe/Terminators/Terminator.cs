@@ -15,7 +15,8 @@ public sealed class Terminator
         options ??= new TerminatorOptions();
         options.Validate();
         ImprovementEvaluator = options.ImprovementEvaluator ?? new RegretBoundEvaluator();
-        ErrorEvaluator = options.ErrorEvaluator ?? new CrossValidationErrorEvaluator();
+        ErrorEvaluator = options.ErrorEvaluator
+            ?? (ImprovementEvaluator is BestValueStagnationEvaluator ? new StaticErrorEvaluator(0) : new CrossValidationErrorEvaluator());
         MinNTrials = options.MinNTrials;
     }
 

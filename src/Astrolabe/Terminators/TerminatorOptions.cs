@@ -8,7 +8,8 @@ public sealed record TerminatorOptions
 
     /// <summary>
     /// The statistical error; null for a <see cref="CrossValidationErrorEvaluator"/> (Optuna's default, which needs the
-    /// objective to report its scores).
+    /// objective to report its scores), or a <see cref="StaticErrorEvaluator"/> of 0 when the improvement evaluator is a
+    /// <see cref="BestValueStagnationEvaluator"/> (as Optuna pairs them).
     /// </summary>
     public IErrorEvaluator? ErrorEvaluator { get; init; }
 
