@@ -8,10 +8,18 @@ namespace Astrolabe;
 /// reading is shared equally among the trials running in that interval (a trial that starts alone also takes what
 /// was used since the previous trial ended: its own start). With one trial at a time a trial gets exactly what the
 /// process used from the previous trial's end to its own; with several, each gets its share of every interval. Without readable RAPL counters the energy is
-/// estimated from the trial's CPU seconds and the process's memory (<see cref="EnergyOptions"/>). Thread-safe.
+/// estimated from the trial's CPU seconds and the process's memory (<see cref="EnergyOptions"/>).
+/// The peak managed memory of a trial is the largest managed-heap size (<see cref="GC.GetTotalMemory(bool)"/>, live
+/// objects and garbage not yet collected) seen while it ran: at its start and end, every
+/// <see cref="MemorySamplePeriod"/> while any trial runs, and the heap size before the last collection when one
+/// happened during the trial. The heap is the process's: trials running at the same time see the same peak.
+/// Thread-safe; dispose it to stop the sampling.
 /// </summary>
-internal sealed class CostMeter
+internal sealed class CostMeter : IDisposable
 {
+    /// <summary>How often the managed heap is sampled while trials run.</summary>
+    public static readonly TimeSpan MemorySamplePeriod = TimeSpan.FromMilliseconds(50);
+
     private readonly Lock gate = new();
     private readonly EnergyOptions options;
     private readonly RaplMeter? rapl;
@@ -21,6 +29,7 @@ internal sealed class CostMeter
     private double? lastEnergy;
     private double? workingSetRead;
     private long workingSetAt;
+    private Timer? sampler;
 
     public CostMeter(EnergyOptions options, Func<TimeSpan>? cpuClock = null, RaplMeter? rapl = null)
     {
@@ -58,7 +67,18 @@ internal sealed class CostMeter
                 Advance();
             }
 
-            running[trialId] = new OpenTrial(Stopwatch.StartNew());
+            running[trialId] = new OpenTrial(Stopwatch.StartNew(), GC.GetTotalMemory(false), GC.CollectionCount(0));
+            sampler ??= new Timer(_ => SampleMemory(), null, MemorySamplePeriod, MemorySamplePeriod);
+        }
+    }
+
+    /// <summary>Stops the memory sampling.</summary>
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            sampler?.Dispose();
+            sampler = null;
         }
     }
 
@@ -72,7 +92,20 @@ internal sealed class CostMeter
         {
             Advance();
             running.Remove(trialId, out var trial);
-            trial ??= new OpenTrial(Stopwatch.StartNew());
+            trial ??= new OpenTrial(Stopwatch.StartNew(), 0, GC.CollectionCount(0));
+            long peak = Math.Max(trial.PeakBytes, GC.GetTotalMemory(false));
+            if (GC.CollectionCount(0) != trial.Collections)
+            {
+                // A collection ran during the trial: the heap was at its largest just before it.
+                long before = 0;
+                foreach (var generation in GC.GetGCMemoryInfo(GCKind.Any).GenerationInfo)
+                {
+                    before += generation.SizeBeforeBytes;
+                }
+
+                peak = Math.Max(peak, before);
+            }
+
             double wall = trial.Clock.Elapsed.TotalSeconds;
             double cpu = trial.Cpu + externalCpu;
             double joules;
@@ -88,7 +121,7 @@ internal sealed class CostMeter
                 method = EnergyMethod.Estimated;
             }
 
-            return new TrialCost(wall, cpu, joules, method, joules / 3.6e6 * options.GridIntensity);
+            return new TrialCost(wall, cpu, joules, method, joules / 3.6e6 * options.GridIntensity) { PeakManagedBytes = peak };
         }
     }
 
@@ -106,6 +139,24 @@ internal sealed class CostMeter
         }
 
         return workingSetRead.Value;
+    }
+
+    /// <summary>The sampling timer's tick (and tests'): raises the running trials' peaks to the heap's size now.</summary>
+    internal void SampleMemory()
+    {
+        lock (gate)
+        {
+            if (running.Count == 0)
+            {
+                return;
+            }
+
+            long bytes = GC.GetTotalMemory(false);
+            foreach (var trial in running.Values)
+            {
+                trial.PeakBytes = Math.Max(trial.PeakBytes, bytes);
+            }
+        }
     }
 
     /// <summary>Shares what the counters advanced since the last reading among the running trials.</summary>
@@ -128,9 +179,13 @@ internal sealed class CostMeter
         lastEnergy = energy;
     }
 
-    private sealed class OpenTrial(Stopwatch clock)
+    private sealed class OpenTrial(Stopwatch clock, long bytes, int collections)
     {
         public Stopwatch Clock { get; } = clock;
+
+        public long PeakBytes { get; set; } = bytes;
+
+        public int Collections { get; } = collections;
 
         public double Cpu { get; set; }
 

@@ -5,7 +5,7 @@ namespace Astrolabe;
 /// <summary>
 /// What one trial cost, as a study's <c>Optimize</c> records it in the trial's system attribute <see cref="AttributeKey"/> (every storage keeps it): wall seconds,
 /// process CPU seconds spent while it ran (threads included; shared equally among trials running at the same time
-/// in the process), energy in joules with its method, and grams of CO₂-equivalent. <see cref="Flops"/> is what the
+/// in the process), energy in joules with its method, grams of CO₂-equivalent and the peak managed memory. <see cref="Flops"/> is what the
 /// objective recorded as <see cref="FlopsKey"/> (a model search does), or null.
 /// </summary>
 /// <param name="WallSeconds">Wall-clock seconds from the trial's start to its end.</param>
@@ -16,6 +16,12 @@ namespace Astrolabe;
 /// <param name="Flops">Floating-point operations the objective recorded, or null.</param>
 public sealed record TrialCost(double WallSeconds, double CpuSeconds, double EnergyJoules, EnergyMethod Method, double Co2eGrams, long? Flops = null)
 {
+    /// <summary>
+    /// The largest managed-heap size of the process seen while the trial ran, in bytes (shared with the trials that
+    /// ran at the same time), or null when not recorded.
+    /// </summary>
+    public long? PeakManagedBytes { get; init; }
+
     /// <summary>The system attribute that holds the cost.</summary>
     public const string AttributeKey = "cost";
 
@@ -34,16 +40,29 @@ public sealed record TrialCost(double WallSeconds, double CpuSeconds, double Ene
 
         double Number(string key) => d.TryGetValue(key, out var v) && v is not null ? Convert.ToDouble(v, CultureInfo.InvariantCulture) : 0;
         var method = d.TryGetValue("energy_method", out var m) && m is "rapl" ? EnergyMethod.Rapl : EnergyMethod.Estimated;
-        return new TrialCost(Number("wall_s"), Number("cpu_s"), Number("energy_j"), method, Number("co2e_g"), flops);
+        long? peak = d.TryGetValue("peak_managed_bytes", out var p) && p is not null ? Convert.ToInt64(p, CultureInfo.InvariantCulture) : null;
+        return new TrialCost(Number("wall_s"), Number("cpu_s"), Number("energy_j"), method, Number("co2e_g"), flops) { PeakManagedBytes = peak };
     }
 
-    /// <summary>The attribute's value: a dictionary with wall_s, cpu_s, energy_j, energy_method ("rapl" or "estimated"), co2e_g.</summary>
-    internal Dictionary<string, object?> ToAttribute() => new(StringComparer.Ordinal)
+    /// <summary>
+    /// The attribute's value: a dictionary with wall_s, cpu_s, energy_j, energy_method ("rapl" or "estimated"), co2e_g
+    /// and, when known, peak_managed_bytes.
+    /// </summary>
+    internal Dictionary<string, object?> ToAttribute()
     {
-        ["wall_s"] = WallSeconds,
-        ["cpu_s"] = CpuSeconds,
-        ["energy_j"] = EnergyJoules,
-        ["energy_method"] = Method == EnergyMethod.Rapl ? "rapl" : "estimated",
-        ["co2e_g"] = Co2eGrams,
-    };
+        var attribute = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["wall_s"] = WallSeconds,
+            ["cpu_s"] = CpuSeconds,
+            ["energy_j"] = EnergyJoules,
+            ["energy_method"] = Method == EnergyMethod.Rapl ? "rapl" : "estimated",
+            ["co2e_g"] = Co2eGrams,
+        };
+        if (PeakManagedBytes is { } peak)
+        {
+            attribute["peak_managed_bytes"] = peak;
+        }
+
+        return attribute;
+    }
 }

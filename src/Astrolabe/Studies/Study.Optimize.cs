@@ -67,6 +67,7 @@ public sealed partial class Study
             }
         }
 
+        using var meter = run.Meter;
         await using var keeper = Heartbeat is { } h && Storage is IHeartbeatStorage beats ? new HeartbeatKeeper(beats, h.Interval, Logger) : null;
         run.Keeper = keeper;
         if (options.Parallelism == 1)

@@ -99,6 +99,45 @@ public sealed class CostMeterTests
         Assert.InRange(recorded, 0.95 * used - 0.05, used);
     }
 
+    [Fact]
+    public void ATrialsPeakManagedMemoryIncludesWhatItHeld()
+    {
+        const int size = 64 << 20;
+        var study = Study.Create();
+        study.Optimize(t =>
+        {
+            var block = new byte[size];
+            Array.Fill(block, (byte)1);
+            double x = t.SuggestFloat("x", 0, 1) + block[size / 2];
+            GC.KeepAlive(block);
+            return x;
+        }, nTrials: 2);
+        Assert.All(study.Trials, t => Assert.True(TrialCost.Of(t)!.PeakManagedBytes >= size, $"peak {TrialCost.Of(t)!.PeakManagedBytes}"));
+    }
+
+    [Fact]
+    public void TheMemorySamplesKeepAPeakThatCollectionsLaterFreed()
+    {
+        const int size = 64 << 20;
+        using var meter = new CostMeter(new EnergyOptions(), () => TimeSpan.Zero);
+        meter.Begin(1);
+        HoldWhileSampling(meter, size);
+
+        // Two full collections: the last one's "size before" no longer holds the block; only the sample does.
+        GC.Collect();
+        GC.Collect();
+        Assert.True(meter.End(1).PeakManagedBytes >= size);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void HoldWhileSampling(CostMeter meter, int size)
+    {
+        var block = new byte[size];
+        Array.Fill(block, (byte)1);
+        meter.SampleMemory();
+        GC.KeepAlive(block);
+    }
+
     [Theory]
     [InlineData("cpu-hours=0.5", 0.5, null, null, null)]
     [InlineData("kwh=2", null, 2.0, null, null)]
