@@ -40,9 +40,9 @@ internal static class BestCommand
                     $"Its cost: {cost.CpuSeconds:F1} CPU s, {cost.EnergyJoules:G3} J ({(cost.Method == EnergyMethod.Rapl ? "measured" : "estimated")}), {cost.Co2eGrams:G3} g CO2e{(cost.Flops is { } f ? $", {f:G3} FLOPs" : "")}."));
             }
 
-            if (Leaderboard.CostLine(loaded.Trials(TrialState.Complete, TrialState.Pruned, TrialState.Fail)) is { } total)
+            foreach (string line in Leaderboard.CostLines(loaded.Trials(TrialState.Complete, TrialState.Pruned, TrialState.Fail)))
             {
-                console.Out.WriteLine(total);
+                console.Out.WriteLine(line);
             }
 
             return 0;

@@ -43,9 +43,9 @@ internal static class SearchSummary
 
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Time per trial: complete {Median(complete)}s median, pruned {Median(trials.Where(t => t.State == TrialState.Pruned))}s median; this run {elapsed.TotalSeconds:F1}s."));
-        if (Leaderboard.CostLine(trials) is { } cost)
+        foreach (string line in Leaderboard.CostLines(trials))
         {
-            console.Out.WriteLine(cost);
+            console.Out.WriteLine(line);
         }
     }
 

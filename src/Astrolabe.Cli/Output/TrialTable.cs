@@ -6,7 +6,10 @@ namespace Astrolabe.Cli;
 /// <summary>Trials as a terminal table, as <c>astrolabe trials</c> and the end-of-run leaderboard show them.</summary>
 internal static class TrialTable
 {
-    /// <summary>A table of trials with one column per parameter seen.</summary>
+    /// <summary>
+    /// A table of trials with one column per parameter seen, and the CPU seconds and energy of each trial when any
+    /// recorded its cost.
+    /// </summary>
     public static Table Render(IReadOnlyList<FrozenTrial> trials)
     {
         var names = trials.SelectMany(t => t.Params.Keys).Distinct().ToList();
@@ -17,6 +20,11 @@ internal static class TrialTable
         }
 
         table.AddColumn("duration");
+        bool costs = trials.Any(t => TrialCost.Of(t) is not null);
+        if (costs)
+        {
+            table.AddColumns("cpu s", "energy J");
+        }
         foreach (var t in trials)
         {
             var cells = new List<string>
@@ -27,6 +35,12 @@ internal static class TrialTable
             };
             cells.AddRange(names.Select(n => t.Params.TryGetValue(n, out var v) ? Markup.Escape(Format.Param(v)) : ""));
             cells.Add(t.Duration is { } d ? $"{d.TotalSeconds:F2}s" : "-");
+            if (costs)
+            {
+                var cost = TrialCost.Of(t);
+                cells.Add(cost is null ? "-" : cost.CpuSeconds.ToString("F2", CultureInfo.InvariantCulture));
+                cells.Add(cost is null ? "-" : cost.EnergyJoules.ToString("G3", CultureInfo.InvariantCulture));
+            }
             table.AddRow(cells.ToArray());
         }
 

@@ -20,6 +20,9 @@ internal sealed class CostMeter : IDisposable
     /// <summary>How often the managed heap is sampled while trials run.</summary>
     public static readonly TimeSpan MemorySamplePeriod = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>This process as the worker its trials' costs name: <c>host:pid</c>.</summary>
+    public static readonly string ThisWorker = $"{Environment.MachineName}:{Environment.ProcessId}";
+
     private readonly Lock gate = new();
     private readonly EnergyOptions options;
     private readonly RaplMeter? rapl;
@@ -121,7 +124,7 @@ internal sealed class CostMeter : IDisposable
                 method = EnergyMethod.Estimated;
             }
 
-            return new TrialCost(wall, cpu, joules, method, joules / 3.6e6 * options.GridIntensity) { PeakManagedBytes = peak };
+            return new TrialCost(wall, cpu, joules, method, joules / 3.6e6 * options.GridIntensity) { PeakManagedBytes = peak, Worker = ThisWorker };
         }
     }
 

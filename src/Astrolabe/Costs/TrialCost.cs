@@ -22,6 +22,9 @@ public sealed record TrialCost(double WallSeconds, double CpuSeconds, double Ene
     /// </summary>
     public long? PeakManagedBytes { get; init; }
 
+    /// <summary>The process that ran the trial (<c>host:pid</c>), for totals per worker, or null when not recorded.</summary>
+    public string? Worker { get; init; }
+
     /// <summary>The system attribute that holds the cost.</summary>
     public const string AttributeKey = "cost";
 
@@ -41,12 +44,16 @@ public sealed record TrialCost(double WallSeconds, double CpuSeconds, double Ene
         double Number(string key) => d.TryGetValue(key, out var v) && v is not null ? Convert.ToDouble(v, CultureInfo.InvariantCulture) : 0;
         var method = d.TryGetValue("energy_method", out var m) && m is "rapl" ? EnergyMethod.Rapl : EnergyMethod.Estimated;
         long? peak = d.TryGetValue("peak_managed_bytes", out var p) && p is not null ? Convert.ToInt64(p, CultureInfo.InvariantCulture) : null;
-        return new TrialCost(Number("wall_s"), Number("cpu_s"), Number("energy_j"), method, Number("co2e_g"), flops) { PeakManagedBytes = peak };
+        return new TrialCost(Number("wall_s"), Number("cpu_s"), Number("energy_j"), method, Number("co2e_g"), flops)
+        {
+            PeakManagedBytes = peak,
+            Worker = d.TryGetValue("worker", out var w) ? w as string : null,
+        };
     }
 
     /// <summary>
     /// The attribute's value: a dictionary with wall_s, cpu_s, energy_j, energy_method ("rapl" or "estimated"), co2e_g
-    /// and, when known, peak_managed_bytes.
+    /// and, when known, peak_managed_bytes and worker.
     /// </summary>
     internal Dictionary<string, object?> ToAttribute()
     {
@@ -61,6 +68,11 @@ public sealed record TrialCost(double WallSeconds, double CpuSeconds, double Ene
         if (PeakManagedBytes is { } peak)
         {
             attribute["peak_managed_bytes"] = peak;
+        }
+
+        if (Worker is not null)
+        {
+            attribute["worker"] = Worker;
         }
 
         return attribute;

@@ -52,6 +52,35 @@ public sealed class CostTests : IDisposable
         Assert.Matches(@"\((estimated|measured)\)", best.Out);
     }
 
+    [Fact]
+    public async Task BestAndTrialsShowTheCostPerWorkerAndPerTrial()
+    {
+        using (var storage = new SqliteStorage(cli.Db))
+        {
+            var study = Study.Create(new StudyOptions { StudyName = "workers", Storage = storage });
+            foreach (var (worker, cpu) in new[] { ("host-a:11", 1.5), ("host-b:22", 2.0), ("host-a:11", 0.5) })
+            {
+                var trial = study.Ask();
+                trial.SuggestFloat("x", 0, 1);
+                trial.SetSystemAttr(TrialCost.AttributeKey, new Dictionary<string, object?>
+                {
+                    ["wall_s"] = cpu, ["cpu_s"] = cpu, ["energy_j"] = 100 * cpu, ["energy_method"] = "estimated", ["co2e_g"] = cpu, ["worker"] = worker,
+                });
+                study.Tell(trial, cpu);
+            }
+        }
+
+        var best = await cli.Run("best", "--study", "workers", "--storage", cli.Storage);
+        Assert.True(best.Code == 0, best.Err);
+        Assert.Contains("Cost of the study (3 trials): 4.0 CPU s", best.Out, StringComparison.Ordinal);
+        Assert.Contains("worker host-a:11 (2 trials): 2.0 CPU s", best.Out, StringComparison.Ordinal);
+        Assert.Contains("worker host-b:22 (1 trials): 2.0 CPU s", best.Out, StringComparison.Ordinal);
+        var trials = await cli.Run("trials", "--study", "workers", "--storage", cli.Storage);
+        Assert.Contains("cpu s", trials.Out, StringComparison.Ordinal);
+        Assert.Contains("1.50", trials.Out, StringComparison.Ordinal);
+        Assert.Contains("150", trials.Out, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("gpu-hours=1", "--budget: Unknown budget 'gpu-hours=1'")]
     [InlineData("kwh=-1", "--budget: Budget 'kwh=-1': the amount must be a positive number.")]
