@@ -66,8 +66,19 @@ public sealed class DemoCommandTests : IDisposable
         using var cts = new CancellationTokenSource();
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        cts.CancelAfter(TimeSpan.FromSeconds(3));
+        // Interrupt once the study holds a finished trial (a fixed delay would find none on a loaded machine).
+        var interrupt = Task.Run(async () =>
+        {
+            var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
+            while (DateTime.UtcNow < deadline && !HasFinishedTrial())
+            {
+                await Task.Delay(50);
+            }
+
+            await cts.CancelAsync();
+        });
         int code = await CliApp.RunAsync(["demo", "--dataset", "digits", "--trials", "1000", "--storage", cli.Storage, "--model-out", cli.File("d.model")], stdout, stderr, cts.Token);
+        await interrupt;
         Assert.Equal(130, code);
         Assert.Contains("can be resumed", stderr.ToString(), StringComparison.Ordinal);
         Assert.False(File.Exists(cli.File("d.model")));
@@ -88,6 +99,25 @@ public sealed class DemoCommandTests : IDisposable
         using (var storage = new SqliteStorage(cli.Db))
         {
             Assert.Equal(before + 1, Counted(Study.Load("demo-digits", storage).Trials));
+        }
+    }
+
+    private bool HasFinishedTrial()
+    {
+        if (!File.Exists(cli.Db))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var storage = new SqliteStorage(cli.Db);
+            return storage.GetAllStudies().Any(s => s.StudyName == "demo-digits")
+                && Study.Load("demo-digits", storage).Trials.Any(t => t.State.IsFinished());
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            return false; // the schema is being created
         }
     }
 
