@@ -52,7 +52,7 @@
       $('error').textContent = '';
       var columns = ['number', 'state'];
       for (var i = 0; i < page.objectives; i++) { columns.push(page.objectives === 1 ? 'value' : 'value' + i); }
-      columns = columns.concat(page.params, ['duration']);
+      columns = columns.concat(page.params, ['duration'], page.hasCost ? ['cpu', 'energy'] : []);
       var head = document.createElement('tr');
       columns.forEach(function (c) {
         var th = document.createElement('th');
@@ -78,6 +78,10 @@
         for (var k = 0; k < page.objectives; k++) { cells.push(r.values ? r.values[k] : null); }
         page.params.forEach(function (p) { cells.push(r.params[p]); });
         cells.push(r.durationSeconds === null ? null : r.durationSeconds.toFixed(2) + 's');
+        if (page.hasCost) {
+          cells.push(r.cpuSeconds === null ? null : r.cpuSeconds.toFixed(2) + ' s');
+          cells.push(r.energyJoules === null ? null : r.energyJoules.toPrecision(3) + ' J');
+        }
         cells.forEach(function (c) { var td = document.createElement('td'); td.textContent = text(c); tr.appendChild(td); });
         body.appendChild(tr);
       });

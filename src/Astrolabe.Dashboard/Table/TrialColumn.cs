@@ -43,6 +43,10 @@ internal sealed class TrialColumn
                 return new TrialColumn(key, t => t.DatetimeStart?.ToUnixTimeMilliseconds() ?? double.NaN, Number);
             case "value":
                 return Objective(key, 0);
+            case "cpu":
+                return new TrialColumn(key, t => TrialCost.Of(t)?.CpuSeconds ?? double.NaN, Number);
+            case "energy":
+                return new TrialColumn(key, t => TrialCost.Of(t)?.EnergyJoules ?? double.NaN, Number);
         }
 
         if (key.StartsWith("value", StringComparison.OrdinalIgnoreCase)
@@ -52,7 +56,7 @@ internal sealed class TrialColumn
         }
 
         var distribution = study.DistributionOf(key)
-            ?? throw new ArgumentException($"Unknown column '{key}'; use number, state, value, duration, start or a parameter ({string.Join(", ", study.ParamNames())}).");
+            ?? throw new ArgumentException($"Unknown column '{key}'; use number, state, value, duration, start, cpu, energy or a parameter ({string.Join(", ", study.ParamNames())}).");
         Func<string, double?> parseParam = distribution is CategoricalDistribution c
             ? s => c.Choices.Select(PlotValues.Label).ToList().IndexOf(s) is int i and >= 0 ? i : null
             : Number;

@@ -7,7 +7,14 @@ namespace Astrolabe.Dashboard;
 /// <param name="Params">Its parameters in user-facing form.</param>
 /// <param name="DurationSeconds">Wall time from start to finish, when finished.</param>
 /// <param name="Start">When it started.</param>
-public sealed record TrialRow(int Number, string State, IReadOnlyList<double>? Values, IReadOnlyDictionary<string, object?> Params, double? DurationSeconds, DateTimeOffset? Start);
+public sealed record TrialRow(int Number, string State, IReadOnlyList<double>? Values, IReadOnlyDictionary<string, object?> Params, double? DurationSeconds, DateTimeOffset? Start)
+{
+    /// <summary>The CPU seconds the trial's recorded cost attributes to it, or null when it recorded none.</summary>
+    public double? CpuSeconds { get; init; }
+
+    /// <summary>The energy in joules the trial's recorded cost attributes to it, or null when it recorded none.</summary>
+    public double? EnergyJoules { get; init; }
+}
 
 /// <summary>One page of the trial table with aggregates over every matching trial (not only the page).</summary>
 /// <param name="Total">Trials in the study.</param>
@@ -26,4 +33,8 @@ public sealed record TrialPage(
     int Objectives,
     IReadOnlyDictionary<string, int> StateCounts,
     double? Best,
-    IReadOnlyList<TrialRow> Rows);
+    IReadOnlyList<TrialRow> Rows)
+{
+    /// <summary>Whether any trial of the study recorded its cost: the table then has cpu and energy columns.</summary>
+    public bool HasCost { get; init; }
+}

@@ -53,9 +53,19 @@ public static class TrialTable
         });
 
         var rows = positions.Skip(query.Offset).Take(query.Limit).Select(p => Row(study.Trials[order[p]])).ToList();
-        return new TrialPage(study.Trials.Count, order.Length, query.Offset, study.ParamNames(), study.Directions.Count, counts, best, rows);
+        return new TrialPage(study.Trials.Count, order.Length, query.Offset, study.ParamNames(), study.Directions.Count, counts, best, rows)
+        {
+            HasCost = study.Trials.Any(t => t.SystemAttrs.ContainsKey(TrialCost.AttributeKey)),
+        };
     }
 
-    private static TrialRow Row(FrozenTrial t) =>
-        new(t.Number, t.State.ToString().ToLowerInvariant(), t.Values, t.Params, t.Duration?.TotalSeconds, t.DatetimeStart);
+    private static TrialRow Row(FrozenTrial t)
+    {
+        var cost = TrialCost.Of(t);
+        return new(t.Number, t.State.ToString().ToLowerInvariant(), t.Values, t.Params, t.Duration?.TotalSeconds, t.DatetimeStart)
+        {
+            CpuSeconds = cost?.CpuSeconds,
+            EnergyJoules = cost?.EnergyJoules,
+        };
+    }
 }

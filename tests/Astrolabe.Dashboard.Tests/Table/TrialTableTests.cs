@@ -31,6 +31,26 @@ public sealed class TrialTableTests
     }
 
     [Fact]
+    public void RowsCarryEachTrialsRecordedCostAndSortByIt()
+    {
+        static Dictionary<string, object?> Cost(double cpu) => new()
+        {
+            [TrialCost.AttributeKey] = new Dictionary<string, object?> { ["wall_s"] = cpu, ["cpu_s"] = cpu, ["energy_j"] = 10 * cpu, ["energy_method"] = "estimated", ["co2e_g"] = 0.0 },
+        };
+        var study = Trials.Minimize(
+            Trials.Make(0, TrialState.Complete, [0.5], systemAttrs: Cost(2)),
+            Trials.Make(1, TrialState.Complete, [0.4], systemAttrs: Cost(1)),
+            Trials.Make(2, TrialState.Complete, [0.3]));
+        var page = TrialTable.Query(study, new TrialQuery { Sort = "cpu" });
+        Assert.True(page.HasCost);
+        Assert.Equal([1, 0, 2], Numbers(page));
+        Assert.Equal([1.0, 2.0, null], page.Rows.Select(r => r.CpuSeconds));
+        Assert.Equal([10.0, 20.0, null], page.Rows.Select(r => r.EnergyJoules));
+        Assert.Equal([0, 1, 2], Numbers(TrialTable.Query(study, new TrialQuery { Sort = "energy", Descending = true })));
+        Assert.False(TrialTable.Query(Mixed(), new TrialQuery()).HasCost);
+    }
+
+    [Fact]
     public void SortsByValueOrParameterWithMissingCellsLast()
     {
         Assert.Equal([2, 4, 0, 1, 3, 5], Numbers(TrialTable.Query(Mixed(), new TrialQuery { Sort = "value" })));
@@ -56,7 +76,7 @@ public sealed class TrialTableTests
     }
 
     [Theory]
-    [InlineData("speed>3", "Unknown column 'speed'; use number, state, value, duration, start or a parameter (x, act).")]
+    [InlineData("speed>3", "Unknown column 'speed'; use number, state, value, duration, start, cpu, energy or a parameter (x, act).")]
     [InlineData("x 3", "Cannot read the filter clause 'x 3': write column op value")]
     [InlineData("act=sigmoid", "In the filter clause 'act=sigmoid', 'sigmoid' is not a value of column 'act'.")]
     [InlineData("state=done", "In the filter clause 'state=done', 'done' is not a value of column 'state'.")]
