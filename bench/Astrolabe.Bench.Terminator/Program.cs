@@ -6,9 +6,9 @@ using Astrolabe.Bench.Tpe;
 // Terminator benchmark (run.sh): TPE studies of the TPE bench's problems, the terminator's evaluators consulted after
 // every trial without stopping the study, and when each would have stopped against when the best value stopped
 // improving.
-//   run <trials> <firstSeed> <seeds> [problem prefixes, comma-separated] [evaluators: rb,emmr]
-//       one line per trial: problem seed trial value improvement-rb error-rb improvement-emmr error-emmr
-//       (NaN where not evaluated: before MinNTrials, or an evaluator not asked for); on standard error the time spent
+//   run <trials> <firstSeed> <seeds> [problem prefixes, comma-separated] [evaluators: rb,emmr,stagnation]
+//       one line per trial: problem seed trial value, then for each evaluator: name improvement error
+//       (NaN before MinNTrials); on standard error the time spent
 //   report <raw file> <trials>
 //       the tables of RESULTS.md
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -41,39 +41,42 @@ static void Run(int maxTrials, int firstSeed, int seeds, string only, string[] e
 
             // What a Terminator with these options would compare after each trial (Terminator.ShouldTerminate: at least
             // MinNTrials Complete trials, then improvement < error).
-            var pairs = new List<(string Name, IImprovementEvaluator Improvement, IErrorEvaluator Error)>();
-            if (evaluators.Contains("rb"))
-            {
-                pairs.Add(("rb", new RegretBoundEvaluator(seed: seed), new MedianErrorEvaluator(new RegretBoundEvaluator(seed: seed))));
-            }
-
-            if (evaluators.Contains("emmr"))
-            {
-                var emmr = new EMMREvaluator(seed: seed);
-                pairs.Add(("emmr", emmr, new MedianErrorEvaluator(emmr)));
-            }
-
-
+            var pairs = evaluators.Where(e => e.Length > 0).Select(name => (Name: name, Pair: Pair(name, seed))).ToList();
             for (int t = 1; t <= maxTrials; t++)
             {
                 var trial = study.Ask();
                 double value = problem.Objective(trial);
                 study.Tell(trial, value);
-                var readings = new Dictionary<string, (double Improvement, double Error)>();
-                if (t >= minTrials)
+                var line = new System.Text.StringBuilder($"{problem.Name} {seed} {t} {value:R}");
+                var trials = t >= minTrials ? study.Trials : null;
+                foreach (var (name, (improvement, error)) in pairs)
                 {
-                    var trials = study.Trials;
-                    foreach (var (name, improvement, error) in pairs)
-                    {
-                        readings[name] = (improvement.Evaluate(trials, StudyDirection.Minimize), error.Evaluate(trials, StudyDirection.Minimize));
-                    }
+                    line.Append(trials is null
+                        ? $" {name} NaN NaN"
+                        : $" {name} {improvement.Evaluate(trials, StudyDirection.Minimize):R} {error.Evaluate(trials, StudyDirection.Minimize):R}");
                 }
 
-                string Column(string name) => readings.TryGetValue(name, out var r) ? $"{r.Improvement:R} {r.Error:R}" : "NaN NaN";
-                Console.WriteLine($"{problem.Name} {seed} {t} {value:R} {Column("rb")} {Column("emmr")}");
+                Console.WriteLine(line);
             }
 
             Console.Error.WriteLine($"{problem.Name} seed {seed}: done at {clock.Elapsed.TotalSeconds:F0} s");
         }
+    }
+}
+
+// The terminators compared: an improvement evaluator and the error it is held against.
+static (IImprovementEvaluator Improvement, IErrorEvaluator Error) Pair(string name, int seed)
+{
+    switch (name)
+    {
+        case "rb":
+            return (new RegretBoundEvaluator(seed: seed), new MedianErrorEvaluator(new RegretBoundEvaluator(seed: seed)));
+        case "emmr":
+            var emmr = new EMMREvaluator(seed: seed);
+            return (emmr, new MedianErrorEvaluator(emmr));
+        case "stagnation":
+            return (new BestValueStagnationEvaluator(), new StaticErrorEvaluator(0));
+        default:
+            throw new ArgumentException($"Unknown evaluator '{name}': use rb, emmr or stagnation.");
     }
 }

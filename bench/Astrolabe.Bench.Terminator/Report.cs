@@ -10,20 +10,24 @@ using System.Globalization;
 /// </summary>
 internal static class Report
 {
+    private static readonly Dictionary<string, string> Titles = new()
+    {
+        ["rb"] = "RegretBoundEvaluator + MedianErrorEvaluator",
+        ["emmr"] = "EMMREvaluator + MedianErrorEvaluator",
+        ["stagnation"] = "BestValueStagnationEvaluator() (Optuna's: 30 trials) + StaticErrorEvaluator(0)",
+    };
+
     public static void Print(string path, int maxTrials)
     {
         var runs = Lines(path)
             .Select(line => line.Split(' '))
             .GroupBy(f => (Problem: f[0], Seed: int.Parse(f[1], CultureInfo.InvariantCulture)))
             .ToDictionary(g => g.Key, g => g.OrderBy(f => int.Parse(f[2], CultureInfo.InvariantCulture)).ToList());
-        foreach (var (name, column) in new[] { ("RegretBoundEvaluator + MedianErrorEvaluator", 4), ("EMMREvaluator + MedianErrorEvaluator", 6) })
+        var first = runs.Values.First()[0];
+        for (int column = 4; column + 2 < first.Length; column += 3)
         {
-            if (!runs.Values.Any(r => r.Any(f => !double.IsNaN(Parse(f[column])))))
-            {
-                continue;
-            }
-
-            Console.WriteLine($"### {name}");
+            string name = first[column];
+            Console.WriteLine($"### {(Titles.TryGetValue(name, out string? title) ? title : name)}");
             Console.WriteLine();
             Console.WriteLine("| problem | runs | S median (min–max) | never stops | L median (min–max) | within 20% of L | S before W | W median |");
             Console.WriteLine("|---|---|---|---|---|---|---|---|");
@@ -44,6 +48,55 @@ internal static class Report
             Console.WriteLine($"All problems: {allWithin} of {allRuns} runs stop within 20% of L; {allEarly} stop before W.");
             Console.WriteLine();
         }
+
+        PrintStalls(runs, maxTrials);
+    }
+
+    /// <summary>
+    /// Runs whose best value, before the run first got within 5% of its final best (W), stood still after some trial
+    /// s ≥ 20 for more than 0.2 s trials and then improved: a rule that looks only at the best-value history and would
+    /// stop within 20% of L must give up after at most about that long, so it stops such a run before W.
+    /// </summary>
+    private static void PrintStalls(Dictionary<(string Problem, int Seed), List<string[]>> runs, int maxTrials)
+    {
+        Console.WriteLine("### Runs that stall for more than 20% of their length before getting within 5% of their final best");
+        Console.WriteLine();
+        Console.WriteLine("| problem | runs | with such a stall |");
+        Console.WriteLine("|---|---|---|");
+        int all = 0, stalled = 0;
+        foreach (var problem in runs.Keys.Select(k => k.Problem).Distinct())
+        {
+            var mine = runs.Where(r => r.Key.Problem == problem && r.Value.Count == maxTrials).Select(r => r.Value).ToList();
+            int count = mine.Count(lines =>
+            {
+                var (_, _, w) = Analyse(lines, -1, maxTrials);
+                double best = double.PositiveInfinity;
+                int last = 1;
+                for (int t = 1; t <= w; t++)
+                {
+                    double value = Parse(lines[t - 1][3]);
+                    if (value < best)
+                    {
+                        if (t > 20 && t - last > 0.2 * last && last >= 20)
+                        {
+                            return true;
+                        }
+
+                        best = value;
+                        last = t;
+                    }
+                }
+
+                return false;
+            });
+            all += mine.Count;
+            stalled += count;
+            Console.WriteLine($"| {problem} | {mine.Count} | {count} |");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"All problems: {stalled} of {all} runs.");
+        Console.WriteLine();
     }
 
     /// <summary>The lines of a raw file, gzipped (.gz, as committed) or not.</summary>
@@ -93,9 +146,9 @@ internal static class Report
         }
 
         int? stop = null;
-        for (int t = 0; t < lines.Count && stop is null; t++)
+        for (int t = 0; column >= 0 && t < lines.Count && stop is null; t++)
         {
-            double improvement = Parse(lines[t][column]), error = Parse(lines[t][column + 1]);
+            double improvement = Parse(lines[t][column + 1]), error = Parse(lines[t][column + 2]);
             if (!double.IsNaN(improvement) && improvement < error)
             {
                 stop = t + 1;

@@ -4,10 +4,11 @@
 # (the Terminator's MinNTrials) the evaluators of EVALUATORS are consulted without stopping the study:
 #   rb:   RegretBoundEvaluator (Optuna's default improvement) against MedianErrorEvaluator(RegretBoundEvaluator);
 #   emmr: EMMREvaluator against MedianErrorEvaluator(EMMREvaluator) (Optuna's pairing for objectives without
-#         cross-validation scores).
+#         cross-validation scores);
+#   stagnation: BestValueStagnationEvaluator (30 trials without a new best) against StaticErrorEvaluator(0).
 # The report (Program.cs, Report.cs) gives per problem the trial at which each terminator would stop, the trial at
 # which the best value last improved by more than 1%, and the runs that would have stopped too early.
-# Usage: SEEDS=10 TRIALS=200 SHARDS=2 EVALUATORS=rb,emmr bench/Astrolabe.Bench.Terminator/run.sh
+# Usage: SEEDS=10 TRIALS=200 SHARDS=2 EVALUATORS=rb,emmr,stagnation bench/Astrolabe.Bench.Terminator/run.sh
 # (the defaults; SHARDS processes split the problems). Raw lines go to OUT_DIR/raw.gz (default: a fresh temporary
 # folder), each shard's timing to OUT_DIR/raw<shard>.log; the tables to standard output.
 set -euo pipefail
@@ -15,7 +16,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 seeds="${SEEDS:-10}"
 trials="${TRIALS:-200}"
 shards="${SHARDS:-2}"
-evaluators="${EVALUATORS:-rb,emmr}"
+evaluators="${EVALUATORS:-rb,emmr,stagnation}"
 out="${OUT_DIR:-$(mktemp -d)}"
 mkdir -p "$out"
 dotnet build -c Release "$here" -v quiet -nologo >/dev/null
