@@ -95,37 +95,60 @@ internal sealed class CostMeter : IDisposable
         {
             Advance();
             running.Remove(trialId, out var trial);
-            trial ??= new OpenTrial(Stopwatch.StartNew(), 0, GC.CollectionCount(0));
-            long peak = Math.Max(trial.PeakBytes, GC.GetTotalMemory(false));
-            if (GC.CollectionCount(0) != trial.Collections)
-            {
-                // A collection ran during the trial: the heap was at its largest just before it.
-                long before = 0;
-                foreach (var generation in GC.GetGCMemoryInfo(GCKind.Any).GenerationInfo)
-                {
-                    before += generation.SizeBeforeBytes;
-                }
-
-                peak = Math.Max(peak, before);
-            }
-
-            double wall = trial.Clock.Elapsed.TotalSeconds;
-            double cpu = trial.Cpu + externalCpu;
-            double joules;
-            EnergyMethod method;
-            if (trial.Joules is { } measured && rapl is not null && lastEnergy is not null)
-            {
-                (joules, method) = (measured, EnergyMethod.Rapl);
-            }
-            else
-            {
-                double gigabytes = WorkingSetGigabytes();
-                joules = (cpu * options.CpuTdpWatts / options.CpuCores) + (gigabytes * options.DramWattsPerGb * wall);
-                method = EnergyMethod.Estimated;
-            }
-
-            return new TrialCost(wall, cpu, joules, method, joules / 3.6e6 * options.GridIntensity) { PeakManagedBytes = peak, Worker = ThisWorker };
+            return Cost(trial ?? new OpenTrial(Stopwatch.StartNew(), 0, GC.CollectionCount(0)), externalCpu);
         }
+    }
+
+    /// <summary>
+    /// What a running trial has cost up to now, counted as <see cref="End"/> would; null when the trial is not running
+    /// under this meter.
+    /// </summary>
+    public TrialCost? Peek(long trialId, double externalCpu = 0)
+    {
+        lock (gate)
+        {
+            if (!running.TryGetValue(trialId, out var trial))
+            {
+                return null;
+            }
+
+            Advance();
+            return Cost(trial, externalCpu);
+        }
+    }
+
+    private TrialCost Cost(OpenTrial trial, double externalCpu)
+    {
+        long peak = Math.Max(trial.PeakBytes, GC.GetTotalMemory(false));
+        if (GC.CollectionCount(0) != trial.Collections)
+        {
+            // A collection ran during the trial: the heap was at its largest just before it.
+            long before = 0;
+            foreach (var generation in GC.GetGCMemoryInfo(GCKind.Any).GenerationInfo)
+            {
+                before += generation.SizeBeforeBytes;
+            }
+
+            peak = Math.Max(peak, before);
+        }
+
+        trial.PeakBytes = peak;
+        double wall = trial.Clock.Elapsed.TotalSeconds;
+        double cpu = trial.Cpu + externalCpu;
+        double joules;
+        EnergyMethod method;
+        if (trial.Joules is { } measured && rapl is not null && lastEnergy is not null)
+        {
+            (joules, method) = (measured, EnergyMethod.Rapl);
+        }
+        else
+        {
+            double gigabytes = WorkingSetGigabytes();
+            joules = (cpu * options.CpuTdpWatts / options.CpuCores) + (gigabytes * options.DramWattsPerGb * wall);
+            method = EnergyMethod.Estimated;
+        }
+
+        return new TrialCost(wall, cpu, joules, method, joules / 3.6e6 * options.GridIntensity) { PeakManagedBytes = peak, Worker = ThisWorker };
     }
 
     /// <summary>

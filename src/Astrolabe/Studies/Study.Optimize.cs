@@ -157,6 +157,7 @@ public sealed partial class Study
         var options = run.Options;
         IReadOnlyList<double> values;
         run.Meter?.Begin(trial.TrialId);
+        trial.Meter = run.Meter;
         try
         {
             values = await objective(trial, ct).ConfigureAwait(false);
@@ -190,6 +191,7 @@ public sealed partial class Study
     /// <summary>Stores what the trial cost, while it can still be written to.</summary>
     private static void RecordCost(Trial trial, CostMeter? meter)
     {
+        trial.Meter = null;
         if (meter is not null)
         {
             trial.SetSystemAttr(TrialCost.AttributeKey, meter.End(trial.TrialId, trial.ExternalCpuTime.TotalSeconds).ToAttribute());

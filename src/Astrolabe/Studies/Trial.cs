@@ -176,6 +176,28 @@ public sealed class Trial
         ExternalCpuTime += time;
     }
 
+    /// <summary>
+    /// What this trial has cost so far — wall and CPU seconds, energy, CO₂e, and the FLOPs it recorded as
+    /// <see cref="TrialCost.FlopsKey"/> — counted as its final <see cref="TrialCost"/> will be; null when it does not run
+    /// under <c>Optimize</c> with <see cref="OptimizeOptions.RecordCost"/>. An objective may return a part of it as an
+    /// objective value, to minimise energy or FLOPs next to accuracy in a study of several objectives.
+    /// </summary>
+    public TrialCost? CostSoFar()
+    {
+        if (Meter?.Peek(TrialId, ExternalCpuTime.TotalSeconds) is not { } cost)
+        {
+            return null;
+        }
+
+        long? flops = snapshot.SystemAttrs.TryGetValue(TrialCost.FlopsKey, out var f) && f is not null
+            ? Convert.ToInt64(f, System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+        return cost with { Flops = flops };
+    }
+
+    /// <summary>The meter of the run that runs this trial, while it does.</summary>
+    internal CostMeter? Meter { get; set; }
+
     /// <summary>Stores a system attribute; reserved for samplers and pruners.</summary>
     public void SetSystemAttr(string key, object? value)
     {

@@ -100,6 +100,41 @@ public sealed class CostMeterTests
     }
 
     [Fact]
+    public void AnObjectiveCanMinimiseWhatItsTrialCostSoFar()
+    {
+        // Two objectives: x (maximised) and the trial's energy so far (minimised); the work grows with x.
+        var study = Study.Create(new StudyOptions { Directions = [StudyDirection.Maximize, StudyDirection.Minimize] });
+        var seen = new List<TrialCost>();
+        study.Optimize(t =>
+        {
+            double x = t.SuggestFloat("x", 0, 1), sink = 0;
+            var start = Environment.CpuUsage.TotalTime;
+            while ((Environment.CpuUsage.TotalTime - start).TotalSeconds < 0.05 + (0.2 * x))
+            {
+                sink = Math.Sqrt(sink + 1);
+            }
+
+            t.SetSystemAttr(TrialCost.FlopsKey, 1000L);
+            var cost = t.CostSoFar()!;
+            seen.Add(cost);
+            return [x + (sink * 0), cost.EnergyJoules];
+        }, nTrials: 3);
+        var trials = study.Trials.OrderBy(t => t.Number).ToList();
+        for (int i = 0; i < trials.Count; i++)
+        {
+            var final = TrialCost.Of(trials[i])!;
+            Assert.Equal(1000L, seen[i].Flops);
+            Assert.True(seen[i].CpuSeconds >= 0.05 && seen[i].CpuSeconds <= final.CpuSeconds, $"{seen[i].CpuSeconds} vs {final.CpuSeconds}");
+            Assert.True(seen[i].EnergyJoules > 0 && seen[i].EnergyJoules <= final.EnergyJoules);
+            Assert.Equal(seen[i].EnergyJoules, trials[i].Values![1]);
+        }
+
+        // Outside Optimize (ask and tell) there is no meter.
+        var asked = study.Ask();
+        Assert.Null(asked.CostSoFar());
+    }
+
+    [Fact]
     public void ATrialsPeakManagedMemoryIncludesWhatItHeld()
     {
         const int size = 64 << 20;
