@@ -24,6 +24,35 @@ public static class JsonValues
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>
+    /// Throws the <see cref="ArgumentException"/> <see cref="Serialize"/> would for a value it cannot store, without
+    /// writing anything (an in-memory storage checks values this way: a tenth of the cost of serialising them).
+    /// </summary>
+    internal static void Validate(object? value)
+    {
+        switch (value)
+        {
+            case null or bool or string or int or long or float or double or decimal or JsonElement:
+                return;
+            case System.Collections.IDictionary dict:
+                foreach (System.Collections.DictionaryEntry kv in dict)
+                {
+                    Validate(kv.Value);
+                }
+
+                return;
+            case System.Collections.IEnumerable list:
+                foreach (var item in list)
+                {
+                    Validate(item);
+                }
+
+                return;
+            default:
+                throw Unsupported(value);
+        }
+    }
+
     /// <summary>Parses JSON text written by <see cref="Serialize"/>.</summary>
     public static object? Deserialize(string json)
     {
@@ -66,9 +95,12 @@ public static class JsonValues
                 w.WriteEndArray();
                 break;
             default:
-                throw new ArgumentException($"Values of type {value.GetType().Name} cannot be stored; use null, bool, numbers, strings, lists or dictionaries.");
+                throw Unsupported(value);
         }
     }
+
+    private static ArgumentException Unsupported(object value) =>
+        new($"Values of type {value.GetType().Name} cannot be stored; use null, bool, numbers, strings, lists or dictionaries.");
 
     /// <summary>Reads one JSON value into the types listed on this class.</summary>
     public static object? Read(JsonElement e) => e.ValueKind switch

@@ -298,7 +298,7 @@ public sealed class InMemoryStorage : IStorage
     private void SetStudyAttr(int studyId, string key, object? value, bool user)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        JsonValues.Serialize(value); // rejects values no persistent storage could keep
+        JsonValues.Validate(value); // rejects values no persistent storage could keep
         lock (gate)
         {
             var s = StudyAt(studyId);

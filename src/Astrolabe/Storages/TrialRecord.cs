@@ -84,7 +84,7 @@ internal sealed class TrialRecord(int studyId, long trialId, int number, int dir
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         StorageRules.EnsureUpdatable(TrialId, Number, State);
-        JsonValues.Serialize(value);
+        JsonValues.Validate(value);
         (user ? userAttrs : systemAttrs)[key] = value;
         cached = null;
     }
