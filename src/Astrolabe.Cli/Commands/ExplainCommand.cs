@@ -93,6 +93,3 @@ internal static class ExplainCommand
 
     private static string Kind(bool classification) => classification ? "classification" : "regression";
 }
-
-/// <summary>What one <c>explain</c> run was asked for, checked against the model and the dataset.</summary>
-internal sealed record ExplainRun(TrainedModel Model, SearchTask Task, int? Rows, int Repeats, int Seed, int? Class, int Steps, bool Probability, int Patch, int Top, string? Out);
