@@ -11,11 +11,19 @@ namespace Astrolabe.Cli.Commands;
 /// </summary>
 internal static class ExplainCommand
 {
+    /// <summary>The baselines of integrated gradients by name: what the output prints, and the raw values (null: zeros).</summary>
+    public static IReadOnlyDictionary<string, (string Description, Func<TrainedModel, float[]?> Values)> Baselines { get; } =
+        new Dictionary<string, (string, Func<TrainedModel, float[]?>)>(StringComparer.Ordinal)
+        {
+            ["zeros"] = ("all zeros", _ => null),
+            ["mean"] = ("the training mean", m => [.. Enumerable.Range(0, m.SampleSize).Select(i => m.Preprocessing.Offset[m.Preprocessing.Offset.Length == 1 ? 0 : i])]),
+        };
+
     /// <summary>The methods by name: permutation importance, or a per-row attribution method.</summary>
     private static readonly Dictionary<string, Func<ExplainRun, IAttributionMethod?>> s_methods = new(StringComparer.Ordinal)
     {
         ["permutation"] = _ => null,
-        ["integrated-gradients"] = r => new IntegratedGradients { Steps = r.Steps },
+        ["integrated-gradients"] = r => new IntegratedGradients { Steps = r.Steps, Baseline = Baselines[r.Baseline].Values(r.Model) },
         ["saliency"] = _ => new GradientSaliency(),
     };
 
@@ -29,13 +37,14 @@ internal static class ExplainCommand
         var seed = NumberOptions.WholeNumber("--seed", "permutation: the seed of the shuffles.", defaultValue: 0);
         var cls = NumberOptions.WholeNumber("--class", "integrated-gradients, saliency: the class to explain (default: each row's predicted class).", min: 0);
         var steps = NumberOptions.WholeNumber("--steps", "integrated-gradients: integration steps (trapezoid rule).", defaultValue: 50, min: 1);
+        var baseline = new Option<string>("--baseline") { Description = "integrated-gradients: zeros (a black image; the default) or mean (the training part's mean of each feature, which the model sees as all zeros).", DefaultValueFactory = _ => "zeros" };
         var probability = new Option<bool>("--probability") { Description = "integrated-gradients, saliency: explain the class's softmax probability instead of its logit." };
         var patch = NumberOptions.WholeNumber("--patch", "permutation on images: permute P×P patches together (1: single pixels).", defaultValue: 4, min: 1);
         var top = NumberOptions.WholeNumber("--top", "Features listed.", defaultValue: 10, min: 1);
         var output = new Option<string?>("--out") { Description = "permutation: a CSV file of every feature's drops; integrated-gradients, saliency on images: the heat maps' path prefix (default 'explanation': explanation-row0.png, .svg, ...)." };
         var command = new Command("explain", "Explain a saved model: permutation feature importance, integrated gradients or gradient saliency on a dataset's test part.")
         {
-            model, dataset, method, rows, repeats, seed, cls, steps, probability, patch, top, output,
+            model, dataset, method, rows, repeats, seed, cls, steps, baseline, probability, patch, top, output,
         };
         command.Validators.Add(r =>
         {
@@ -43,6 +52,10 @@ internal static class ExplainCommand
             if (!s_methods.ContainsKey(name))
             {
                 r.AddError($"Unknown method '{name}'; choose one of: {string.Join(", ", s_methods.Keys)}.");
+            }
+            else if (!Baselines.ContainsKey(r.GetValue(baseline) ?? "zeros"))
+            {
+                r.AddError($"Unknown baseline '{r.GetValue(baseline)}'; choose one of: {string.Join(", ", Baselines.Keys)}.");
             }
             else if (name == "permutation" && (r.GetValue(cls) is not null || r.GetValue(probability)))
             {
@@ -64,7 +77,7 @@ internal static class ExplainCommand
                 throw new ArgumentException($"The model was trained on '{m.TaskName}' ({m.SampleSize} inputs, {Kind(m.IsClassification)}); '{task.Name}' has {task.Train.SampleSize} ({Kind(task.IsClassification)}).");
             }
 
-            var run = new ExplainRun(m, task, parse.GetValue(rows), parse.GetValue(repeats), parse.GetValue(seed), parse.GetValue(cls), parse.GetValue(steps), parse.GetValue(probability), parse.GetValue(patch), parse.GetValue(top), parse.GetValue(output));
+            var run = new ExplainRun(m, task, parse.GetValue(rows), parse.GetValue(repeats), parse.GetValue(seed), parse.GetValue(cls), parse.GetValue(steps), parse.GetValue(baseline) ?? "zeros", parse.GetValue(probability), parse.GetValue(patch), parse.GetValue(top), parse.GetValue(output));
             if (run.Class is { } c && (!m.IsClassification || c >= m.Outputs))
             {
                 throw new ArgumentException(m.IsClassification

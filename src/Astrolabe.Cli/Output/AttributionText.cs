@@ -19,7 +19,7 @@ internal static class AttributionText
         int n = Math.Min(run.Rows ?? DefaultRows, test.Count);
         var target = new AttributionTarget(run.Class, run.Probability);
         string output = !task.IsClassification ? "the predicted value" : (run.Class is { } c ? $"class {c}'s" : "the predicted class's") + (run.Probability ? " probability" : " logit");
-        string how = method is IntegratedGradients ig ? string.Create(CultureInfo.InvariantCulture, $"Integrated gradients ({ig.Steps} steps, {ig.Rule.Name} rule, baseline all zeros)") : "Gradient saliency";
+        string how = method is IntegratedGradients ig ? string.Create(CultureInfo.InvariantCulture, $"Integrated gradients ({ig.Steps} steps, {ig.Rule.Name} rule, baseline {ExplainCommand.Baselines[run.Baseline].Description})") : "Gradient saliency";
         console.Out.WriteLine($"{how} of {output} on {task.Name} test {(n == 1 ? "row 0" : $"rows 0–{n - 1}")}:");
         var errors = new List<double>();
         for (int row = 0; row < n; row++)

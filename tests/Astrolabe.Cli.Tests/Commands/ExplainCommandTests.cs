@@ -46,6 +46,18 @@ public sealed class ExplainCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task TheMeanBaselineIsTheInputTheModelSeesAsZeros()
+    {
+        string model = Save("wine", new ModelConfig { Hidden = [16], Activation = ActivationKind.Tanh, Epochs = 10, LearningRate = 3e-3 });
+        var (code, output, error) = await cli.Run("explain", "--model", model, "--method", "integrated-gradients", "--baseline", "mean", "--rows", "4");
+        Assert.True(code == 0, error + output);
+        Assert.Contains("Integrated gradients (50 steps, trapezoid rule, baseline the training mean) of the predicted class's logit on wine test rows 0–3:", output, StringComparison.Ordinal);
+        var errors = System.Text.RegularExpressions.Regex.Matches(output, @"completeness error (\d+\.\d\d) %").Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(4, errors.Count());
+        Assert.All(errors, e => Assert.InRange(e, 0, 1));
+    }
+
+    [Fact]
     public async Task SaliencyOfAChosenClassOnTabularRows()
     {
         string model = Save("iris", new ModelConfig { Hidden = [8], Epochs = 5 });
@@ -61,6 +73,7 @@ public sealed class ExplainCommandTests : IDisposable
     [InlineData("--rows", "0", "--rows must be at least 1.")]
     [InlineData("--rows", "-4", "--rows must be at least 1.")]
     [InlineData("--steps", "0", "--steps must be at least 1.")]
+    [InlineData("--baseline", "blur", "Unknown baseline 'blur'; choose one of: zeros, mean.")]
     [InlineData("--repeats", "x", "--repeats expects a whole number, got 'x'.")]
     [InlineData("--class", "1", "--class and --probability apply to integrated-gradients and saliency, not to permutation.")]
     [InlineData("--dataset", "cifar", "Unknown dataset 'cifar'; choose one of:")]
