@@ -40,6 +40,11 @@ internal static class ImportanceCommand
             var storage = ExistingStorage.Open(parse.GetValue(CommonOptions.Storage)!);
             using var owned = storage as IDisposable;
             var loaded = StoredStudy.Load(storage, parse.GetValue(study)!);
+            if (chosenTarget is null && loaded.Directions.Count > 1)
+            {
+                throw new ArgumentException($"Study '{loaded.Name}' has {loaded.Directions.Count} objectives: choose the one to explain with --target values[i] (i from 0).");
+            }
+
             var evaluator = Methods[parse.GetValue(method)!](parse.GetValue(seed));
             var importances = ParamImportances.FromTrials(loaded.Trials(TrialState.Complete), loaded.Directions, evaluator, names, chosenTarget);
             if (parse.GetValue(format) == "json")

@@ -73,7 +73,7 @@ public sealed class ImportanceCommandTests : IDisposable
         Seed(twoObjectives: true);
         var none = await cli.Run("importance", "--study", "s", "--storage", cli.Storage);
         Assert.Equal(CliApp.UsageError, none.Code);
-        Assert.Contains("2 objectives", none.Err, StringComparison.Ordinal);
+        Assert.Contains("has 2 objectives: choose the one to explain with --target values[i]", none.Err, StringComparison.Ordinal);
         foreach (var (target, top) in new[] { ("values[0]", "x"), ("objective:1", "y"), ("1", "y"), ("user_attrs.loss", "y"), ("attr:loss", "y") })
         {
             var (code, output, err) = await cli.Run("importance", "--study", "s", "--target", target, "--format", "json", "--storage", cli.Storage);

@@ -56,7 +56,7 @@ internal sealed class FanovaTree
             }
         }
 
-        Variance = variance / Math.Max(volume[0], double.MinValue);
+        Variance = variance; // the volumes are fractions of the box: they sum to 1
     }
 
     /// <summary>The variance of the tree's prediction over the whole box.</summary>
