@@ -36,6 +36,7 @@ public static class CliApp
             TrialsCommand.Create(console),
             BestCommand.Create(console),
             ExportCommand.Create(console),
+            ImportanceCommand.Create(console),
             OptimizeCommand.Create(console),
             AskCommand.Create(console),
             TellCommand.Create(console),

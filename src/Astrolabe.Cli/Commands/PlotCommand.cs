@@ -53,6 +53,8 @@ internal static class PlotCommand
         "pareto" => "several objectives",
         "contour" => "two parameters",
         "intermediate" => "reported intermediate values",
+        "importance" => "two Complete trials, a parameter they share that varies and an objective that varies",
+        "rank" => "one objective, two Complete trials, a parameter they share that varies and an objective that varies",
         _ => "parameters",
     };
 }

@@ -11,6 +11,8 @@ public static class Plots
         new ParallelCoordinatePlot(),
         new SlicePlot(),
         new ContourPlot(),
+        new ParamImportancePlot(),
+        new RankPlot(),
         new EdfPlot(),
         new TimelinePlot(),
         new ParetoFrontPlot(),

@@ -12,6 +12,7 @@ public sealed class ReadCommandsTests : IDisposable
         ["best", "--study", "s"],
         ["export", "--study", "s"],
         ["export", "--study", "s", "--format", "json", "--out", "{out}/trials.json"],
+        ["importance", "--study", "s"],
         ["report", "--study", "s", "--out", "{out}/report.html"],
         ["plot", "history", "--study", "s", "--out", "{out}/history.html"],
         ["dashboard", "--port", "0"],

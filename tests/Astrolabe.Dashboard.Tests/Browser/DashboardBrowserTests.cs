@@ -39,7 +39,7 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture) : IClassFixt
         var drawn = await Browser.WaitFor("astrolabeRendered('history', 'value') > 0 && astrolabeRendered('history', 'value')", Wait, "history");
         Assert.Equal(DashboardFixture.Complete, drawn.GetInt32());
         var plots = await Browser.Evaluate("Object.keys(astrolabeCharts).sort().join(',')");
-        Assert.Equal("contour,edf,history,intermediate,parallel,slice,terminator,timeline", plots.GetString());
+        Assert.Equal("contour,edf,history,importance,intermediate,parallel,rank,slice,terminator,timeline", plots.GetString());
         Assert.Empty(Browser.PageErrors);
         Assert.Empty(await Browser.CspViolations()); // ECharts draws under the policy: no eval, no inline script
         await Browser.Screenshot("dashboard-study");

@@ -28,7 +28,7 @@ public sealed class ReportBrowserTests
         await browser.GoOffline();
         await browser.Navigate(new Uri(report).AbsoluteUri);
         var expected = Dashboard.Plots.For(study).Select(p => p.Kind).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(8, expected.Count); // with the terminator improvement: 20 Complete trials
+        Assert.Equal(10, expected.Count); // with the terminator improvement (20 Complete trials), the importances and the rank plot
         await browser.WaitFor($"document.body.dataset.plots === '{expected.Count}'", TimeSpan.FromSeconds(15), "report");
         var drawn = await browser.Evaluate(
             "Object.keys(astrolabeCharts).sort().filter(k => document.querySelector('#plot-' + k + ' canvas')?.width > 0).join(',')");

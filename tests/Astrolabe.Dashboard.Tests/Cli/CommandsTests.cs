@@ -31,12 +31,12 @@ public sealed class CommandsTests : IDisposable
         string file = db.File("r.html");
         var (code, _, err) = await Run("report", "--storage", db.Url, "--study", "demo", "--out", file);
         Assert.True(code == 0, err);
-        Assert.Contains("Wrote the report of 'demo' (14 trials, 7 plots)", err, StringComparison.Ordinal);
+        Assert.Contains("Wrote the report of 'demo' (14 trials, 9 plots)", err, StringComparison.Ordinal);
         Assert.Contains("id=\"plot-history\"", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData(new[] { "plot", "importance", "--study", "demo", "--out", "x.svg" }, "Argument 'importance' not recognized")]
+    [InlineData(new[] { "plot", "shap", "--study", "demo", "--out", "x.svg" }, "Argument 'shap' not recognized")]
     [InlineData(new[] { "plot", "history", "--study", "demo", "--out", "x.gif" }, "Cannot write a plot as '.gif': use a file ending in .svg, .png or .html.")]
     [InlineData(new[] { "plot", "pareto", "--study", "demo", "--out", "x.html" }, "The pareto plot does not apply to study 'demo' (it needs several objectives).")]
     [InlineData(new[] { "report", "--study", "nope", "--out", "x.html" }, "nope")]
@@ -65,6 +65,17 @@ public sealed class CommandsTests : IDisposable
         var (code, _, err) = await Run("plot", "history", "--storage", db.Url, "--study", "demo", "--out", file);
         Assert.True(code == 0, err);
         Assert.Contains("astrolabeDraw(", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("importance")]
+    [InlineData("rank")]
+    public async Task PlotWritesTheImportanceAndRankPlots(string kind)
+    {
+        string file = db.File(kind + ".html");
+        var (code, _, err) = await Run("plot", kind, "--storage", db.Url, "--study", "demo", "--out", file);
+        Assert.True(code == 0, err);
+        Assert.Contains($"astrolabeDraw(", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
     }
 
     [ChromiumFact]

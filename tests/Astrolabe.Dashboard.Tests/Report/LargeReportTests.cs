@@ -64,7 +64,7 @@ public sealed partial class LargeReportTests
     public void EveryPlotCarriesABoundedNumberOfPoints()
     {
         var plots = EmbeddedPlots(Html.Value);
-        Assert.Equal(["history", "intermediate", "parallel", "slice", "contour", "edf", "timeline"], plots.Keys);
+        Assert.Equal(["history", "intermediate", "parallel", "slice", "contour", "importance", "rank", "edf", "timeline"], plots.Keys);
         foreach (var (kind, option) in plots)
         {
             var counts = option["series"]!.AsArray().Select(s => s!["data"]!.AsArray().Count).ToList();

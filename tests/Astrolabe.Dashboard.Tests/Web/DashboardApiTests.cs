@@ -77,7 +77,7 @@ public sealed class DashboardApiTests : IAsyncLifetime, IDisposable
         int id = storage!.GetStudyId("alpha");
         var (_, study) = await Get($"api/studies/{id}");
         var kinds = study.GetProperty("plots").EnumerateArray().Select(p => p.GetProperty("kind").GetString()).ToList();
-        Assert.Equal(["history", "intermediate", "parallel", "slice", "contour", "edf", "timeline"], kinds);
+        Assert.Equal(["history", "intermediate", "parallel", "slice", "contour", "importance", "rank", "edf", "timeline"], kinds);
         var (code, history) = await Get($"api/studies/{id}/plots/history");
         Assert.Equal(HttpStatusCode.OK, code);
         Assert.Equal(12, history.GetProperty("series")[0].GetProperty("data").GetArrayLength());
@@ -89,7 +89,7 @@ public sealed class DashboardApiTests : IAsyncLifetime, IDisposable
     [InlineData("api/studies/999", HttpStatusCode.NotFound, "999")]
     [InlineData("api/studies/{id}/trials?filter=speed%3E1", HttpStatusCode.BadRequest, "Unknown column 'speed'")]
     [InlineData("api/studies/{id}/trials?limit=5000", HttpStatusCode.BadRequest, "limit must be in [1, 1000]")]
-    [InlineData("api/studies/{id}/plots/importance", HttpStatusCode.BadRequest, "Unknown plot kind 'importance'")]
+    [InlineData("api/studies/{id}/plots/shap", HttpStatusCode.BadRequest, "Unknown plot kind 'shap'")]
     public async Task BadRequestsAnswerWithAMessage(string path, HttpStatusCode expected, string message)
     {
         var (code, body) = await Get(path.Replace("{id}", storage!.GetStudyId("alpha").ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
