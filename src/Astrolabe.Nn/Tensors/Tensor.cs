@@ -36,6 +36,15 @@ public sealed partial class Tensor
         RequiresGrad = requiresGrad;
     }
 
+    /// <summary>Wraps an operation's result: <paramref name="shape"/> is taken over, not copied (the caller made it for this tensor).</summary>
+    private Tensor(float[] data, int[] shape, bool requiresGrad, bool owned)
+    {
+        System.Diagnostics.Debug.Assert(owned && Shapes.Numel(shape) == data.Length, "An operation made a result of the wrong length.");
+        Data = data;
+        _shape = shape;
+        RequiresGrad = requiresGrad;
+    }
+
     /// <summary>The elements, row-major. Writing to it changes the tensor.</summary>
     public float[] Data { get; }
 

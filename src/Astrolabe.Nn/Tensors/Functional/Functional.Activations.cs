@@ -124,7 +124,7 @@ public static partial class Functional
     /// <summary>An element-wise operation whose backward can write the input gradient when it is the first to reach it.</summary>
     private static Tensor Unary(Tensor x, UnaryForward forward, UnaryBackwardOrWrite backward)
     {
-        var y = GC.AllocateUninitializedArray<float>(x.Length);
+        var y = TensorMemory.Output(x.Length);
         var xd = x.Data;
         KernelThreads.ForRanges(xd.Length, 1, (start, n) => forward(xd.AsSpan(start, n), y.AsSpan(start, n)));
         return Tensor.FromOp(y, x.Shape, o =>
