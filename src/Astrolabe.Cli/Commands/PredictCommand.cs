@@ -50,22 +50,27 @@ internal static class PredictCommand
 
             if (parse.GetValue(dataset) is { } name)
             {
-                var task = BuiltInTasks.Load(name);
-                if (task.Train.SampleSize != size || task.IsClassification != m.IsClassification)
+                // Only the test part is read and converted (the search's parts and their scaled copies are not needed).
+                var test = BuiltInTasks.LoadTestPart(name);
+                string canonical = BuiltInTasks.Names.First(n => n.Equals(name, StringComparison.OrdinalIgnoreCase));
+                bool classification = test.Labels is not null;
+                if (test.SampleSize != size || classification != m.IsClassification)
                 {
-                    throw new ArgumentException($"The model was trained on '{m.TaskName}' ({size} inputs); '{task.Name}' has {task.Train.SampleSize}.");
+                    throw new ArgumentException($"The model was trained on '{m.TaskName}' ({size} inputs); '{canonical}' has {test.SampleSize}.");
                 }
 
-                var (predictions, p) = Predict(m, task.Raw.Test.Features, probabilities);
+                var (predictions, p) = Predict(m, test.Features, probabilities);
                 int shown = Math.Min(parse.GetValue(show), predictions.Length);
                 for (int i = 0; i < shown; i++)
                 {
-                    string truth = task.IsClassification ? task.Raw.Test.Labels![i].ToString(CultureInfo.InvariantCulture) : task.Raw.Test.Targets![i].ToString("G5", CultureInfo.InvariantCulture);
+                    string truth = classification ? test.Labels![i].ToString(CultureInfo.InvariantCulture) : test.Targets![i].ToString("G5", CultureInfo.InvariantCulture);
                     string probability = probabilities ? string.Create(CultureInfo.InvariantCulture, $" (p = {p[(i * m.Outputs) + (int)predictions[i]]:F4})") : "";
                     console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sample {i}: predicted {predictions[i]:G5}{probability}, actual {truth}"));
                 }
 
-                console.Out.WriteLine($"Test {task.MetricName} on {task.Name} ({predictions.Length} samples): {SearchSummary.Score(task, Score(task, predictions))}");
+                double score = Score(test, predictions);
+                string formatted = classification ? score.ToString("P2", CultureInfo.InvariantCulture) : score.ToString("G5", CultureInfo.InvariantCulture);
+                console.Out.WriteLine($"Test {(classification ? "accuracy" : "rmse")} on {canonical} ({predictions.Length} samples): {formatted}");
                 return 0;
             }
 
@@ -101,10 +106,9 @@ internal static class PredictCommand
         return (predictions, p);
     }
 
-    private static double Score(SearchTask task, double[] predictions)
+    private static double Score(Dataset raw, double[] predictions)
     {
-        var raw = task.Raw.Test;
-        if (task.IsClassification)
+        if (raw.Labels is not null)
         {
             return predictions.Where((p, i) => (int)p == raw.Labels![i]).Count() / (double)predictions.Length;
         }

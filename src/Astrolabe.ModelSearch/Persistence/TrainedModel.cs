@@ -75,7 +75,7 @@ public sealed class TrainedModel
         IsClassification ? evaluation.Accuracy!.Value : evaluation.Rmse!.Value * Preprocessing.TargetScale;
 
     /// <summary>Rows per forward pass of <see cref="Predict(ReadOnlySpan{float}, Span{double}, Span{float})"/>.</summary>
-    internal const int PredictBatchSize = 256;
+    internal const int PredictBatchSize = 64;
 
     /// <summary>Predicts raw samples: the class index (classification) or the target in its units (regression, first output).</summary>
     /// <param name="rawFeatures">Unscaled samples, row-major, a multiple of the sample size.</param>
