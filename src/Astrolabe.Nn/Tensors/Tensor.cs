@@ -9,7 +9,9 @@ namespace Astrolabe.Nn;
 /// <see cref="Data"/> always holds exactly <see cref="Length"/> elements, so parameters can hand it to an optimizer.
 /// A tensor created by an operation on inputs that require gradients remembers its parents and the function that
 /// sends its gradient back to them; <see cref="Backward()"/> runs those functions in reversed topological order.
-/// Reshapes share <see cref="Data"/> with their source (a view); every other operation allocates its result.
+/// Reshapes share <see cref="Data"/> with their source (a view); every other operation allocates its result, or
+/// takes it from the <see cref="TensorArena"/> whose scope is open on the thread: such a tensor must not be used
+/// after that scope ends (see the arena's ownership rule).
 /// </remarks>
 public sealed partial class Tensor
 {
