@@ -16,7 +16,7 @@ internal static class AllocBench
             step();
         }
 
-        long bytes0 = GC.GetTotalAllocatedBytes(precise: true);
+        long bytes0 = GC.GetTotalAllocatedBytes(precise: true), thread0 = GC.GetAllocatedBytesForCurrentThread();
         int g0 = GC.CollectionCount(0), g1 = GC.CollectionCount(1), g2 = GC.CollectionCount(2);
         for (int i = 0; i < steps; i++)
         {
@@ -24,11 +24,13 @@ internal static class AllocBench
         }
 
         long perStep = (GC.GetTotalAllocatedBytes(precise: true) - bytes0) / steps;
+        long perStepThisThread = (GC.GetAllocatedBytesForCurrentThread() - thread0) / steps;
         return new
         {
             peer = "astrolabe",
             @case = name,
             allocated_bytes_per_step = perStep,
+            calling_thread_bytes_per_step = perStepThisThread,
             tensor_bytes_per_step = arena.BytesUsed,
             allocated_fraction = perStep / (double)arena.BytesUsed,
             gen0 = GC.CollectionCount(0) - g0,
