@@ -119,6 +119,20 @@ public sealed class TensorArena
         return a;
     }
 
+    /// <summary>Whether <paramref name="array"/> was handed out by an open scope of this arena (and not yet taken back).</summary>
+    internal bool IsInUse(float[] array)
+    {
+        for (int i = _taken.Count - 1; i >= 0; i--)
+        {
+            if (ReferenceEquals(_taken[i], array))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>An array of exactly <paramref name="length"/> elements, arbitrary contents, in use until the scope closes.</summary>
     internal float[] TakeForScope(int length)
     {

@@ -158,4 +158,34 @@ public class TensorArenaTests
         outer.Dispose();
         Assert.Null(TensorArena.Current);
     }
+
+    [Fact]
+    public void Inference_with_activations_in_place_gives_the_same_output_and_leaves_the_input_alone()
+    {
+        var rng = new Rng(9);
+        var model = new Sequential(
+            new Flatten(), new ReLU(), new Linear(2 * 16 * 16, 40, rng: rng), new GELU(), new ReLU(), new Linear(40, 30, rng: rng),
+            new SiLU(), new Tanh(), new Linear(30, 20, rng: rng), new Dropout(0.5f, new Rng(1)), new ReLU(),
+            new Linear(20, 10, rng: rng), new Sigmoid());
+        model.Eval();
+        var (x, _) = Data(3, 5);
+        for (int i = 0; i < x.Length; i += 3)
+        {
+            x.Data[i] = -Math.Abs(x.Data[i]); // negatives the first ReLU must not clear in the caller's input
+        }
+
+        var input = (float[])x.Data.Clone();
+        using var noGrad = GradMode.NoGrad();
+        var expected = model.Forward(x).Data;
+        var arena = new TensorArena { Poison = true };
+        for (int round = 0; round < 2; round++)
+        {
+            using (arena.Enter())
+            {
+                Assert.Equal(expected, model.Forward(x).Data);
+            }
+        }
+
+        Assert.Equal(input, x.Data);
+    }
 }
