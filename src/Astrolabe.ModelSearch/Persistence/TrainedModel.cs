@@ -103,7 +103,7 @@ public sealed class TrainedModel
     /// <summary>
     /// Predicts raw samples into the caller's spans: the class index (classification) or the target in its units
     /// (regression, first output) and, when <paramref name="probabilities"/> is not empty, the class probabilities.
-    /// The network runs on batches of 256 rows whose arrays are reused from batch to batch, so the memory used does
+    /// The network runs on batches of 64 rows whose arrays are reused from batch to batch, so the memory used does
     /// not grow with the number of rows (only the results do).
     /// </summary>
     /// <param name="rawFeatures">Unscaled samples, row-major, a multiple of the sample size.</param>
