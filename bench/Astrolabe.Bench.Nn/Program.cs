@@ -6,6 +6,8 @@ using Astrolabe.Nn;
 // Usage: Astrolabe.Bench.Nn peak                 the single-core FMA peak, one JSON line
 //        Astrolabe.Bench.Nn CASE THREADS         one case (gemm_512, gemm_1024 or a training step), one JSON line
 //        Astrolabe.Bench.Nn report OURS PEER     markdown table from both sides' JSON lines
+//        Astrolabe.Bench.Nn alloc CASE           bytes allocated per steady-state training step and collections over 100 steps, one JSON line
+//        Astrolabe.Bench.Nn infer THREADS        CNN inference on 128 images: the pass, each layer alone, bytes and collections, one JSON line
 //        Astrolabe.Bench.Nn flops CASE           the FlopCounter's counts of one training step's forward and backward, one JSON line
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -17,6 +19,14 @@ switch (args)
         return 0;
     case ["flops", var flopsCase]:
         Emit(TrainStepBench.Flops(flopsCase));
+        return 0;
+    case ["alloc", var allocCase]:
+        Emit(AllocBench.Measure(allocCase));
+        return 0;
+    case ["infer", var inferThreads]:
+        int it = int.Parse(inferThreads, CultureInfo.InvariantCulture);
+        KernelThreads.Max = it;
+        Emit(InferenceBench.Measure(it));
         return 0;
     case ["peak"]:
         Emit(new { peer = "astrolabe", @case = "fma_peak", threads = 1, gflops = FmaPeak.GFlops() });

@@ -33,7 +33,7 @@ internal static class TrainStepBench
         return new { peer = "astrolabe", @case = name, forward, backward };
     }
 
-    private static IEnumerable<(string Name, int Inner, Module Model, Tensor X, int[] Y)> Models()
+    internal static IEnumerable<(string Name, int Inner, Module Model, Tensor X, int[] Y)> Models()
     {
         var rng = new Rng(0);
         yield return ("mlp_64_128_10_b64", 200,
@@ -50,11 +50,14 @@ internal static class TrainStepBench
             Tensor.Randn(rng, 64, 1, 28, 28), Labels(rng, 64));
     }
 
-    private static Action Step(Module model, Tensor x, int[] y)
+    /// <summary>One step in a scope of <paramref name="arena"/> (its activations and gradients reuse the previous step's arrays).</summary>
+    internal static Action Step(Module model, Tensor x, int[] y, TensorArena? arena = null)
     {
         var optimizer = Optimizers.Adam(model.Parameters(), lr: 1e-3);
+        arena ??= new TensorArena();
         return () =>
         {
+            using var scope = arena.Enter();
             optimizer.ZeroGrad();
             Functional.CrossEntropy(model.Forward(x), y).Backward();
             optimizer.Step();

@@ -100,6 +100,20 @@ def flops_case(name):
     return {"peer": "torch", "case": name, "forward": by_op(forward), "backward": by_op(backward)}
 
 
+def infer_case():
+    """The CNN of cnn_28x28_b64 in evaluation mode under no_grad on 128 images: the median seconds of one forward pass."""
+    g = torch.Generator().manual_seed(0)
+    model = nn.Sequential(nn.Conv2d(1, 16, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(16, 32, 3), nn.ReLU(),
+                          nn.MaxPool2d(2), nn.Flatten(), nn.Linear(32 * 5 * 5, 10)).eval()
+    x = torch.randn(128, 1, 28, 28, generator=g)
+
+    def forward():
+        with torch.no_grad():
+            model(x)
+
+    return 20, forward
+
+
 def main(argv):
     """peer_torch.py info | peer_torch.py CASE THREADS | peer_torch.py flops CASE
     (CASE: gemm_512, gemm_1024 or a training-step case)."""
@@ -116,7 +130,7 @@ def main(argv):
         gflops, cpu_gflops = matmul_gflops(int(name[5:]))
         result = {"gflops": gflops, "cpu_gflops": cpu_gflops}
     else:
-        inner, step = cases()[name]()
+        inner, step = infer_case() if name == "cnn_infer_b128" else cases()[name]()
         wall, cpu = median_seconds(step, inner)
         result = {"seconds": wall, "cpu_seconds": cpu}
     print(json.dumps({"peer": "torch", "case": name, "threads": threads, **result}), flush=True)

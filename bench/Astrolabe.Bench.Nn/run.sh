@@ -26,6 +26,10 @@ for threads in 1 2; do
         OPENBLAS_NUM_THREADS="$threads" OMP_NUM_THREADS="$threads" "${peer[@]}" "$case" "$threads" >> "$out/peer.jsonl"
     done
 done
+# Inference of the CNN on 128 images (no graph), one thread: the pass against the sum of its layers and the peer.
+echo "  cnn_infer_b128, 1 thread" >&2
+"${bench[@]}" infer 1 >> "$out/ours.jsonl"
+OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 "${peer[@]}" cnn_infer_b128 1 >> "$out/peer.jsonl"
 "${bench[@]}" peak >> "$out/ours.jsonl"
 echo
 echo "$(nproc) CPUs: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(date -u +%Y-%m-%dT%H:%MZ)"

@@ -8,7 +8,9 @@ namespace Astrolabe.Cli.Commands;
 /// <summary>
 /// <c>astrolabe predict</c>: loads a model saved by <c>demo</c> (or <see cref="TrainedModel.Save(string)"/>) and
 /// predicts either the test part of a shipped dataset (printing the score) or the rows of a CSV file of raw
-/// feature values (one prediction per line: the class index, or the regression value).
+/// feature values (one prediction per line: the class index, or the regression value). With
+/// <c>--probabilities</c> a classifier's lines also carry the class probabilities. The model runs on fixed-size batches
+/// whose memory is reused, so its memory does not grow with the number of rows.
 /// </summary>
 internal static class PredictCommand
 {
@@ -18,9 +20,10 @@ internal static class PredictCommand
         var dataset = new Option<string?>("--dataset") { Description = "Score the model on this shipped dataset's test part." };
         var input = new Option<FileInfo?>("--input") { Description = "A CSV (or gzip) file of raw samples, one per line, features only (no label column)." };
         var show = NumberOptions.WholeNumber("--show", "With --dataset: print this many individual predictions.", defaultValue: 10, min: 0);
+        var withProbabilities = new Option<bool>("--probabilities") { Description = "Classification: print the class probabilities after each prediction (--input: 'class,p0,p1,...'; --dataset: the predicted class's probability)." };
         var command = new Command("predict", "Predict with a saved model: score a shipped dataset's test part, or label the rows of a CSV file.")
         {
-            model, dataset, input, show,
+            model, dataset, input, show, withProbabilities,
         };
         command.Validators.Add(r =>
         {
@@ -39,23 +42,35 @@ internal static class PredictCommand
 
             var m = TrainedModel.Load(file.FullName);
             int size = m.SampleSize;
+            bool probabilities = parse.GetValue(withProbabilities);
+            if (probabilities && !m.IsClassification)
+            {
+                throw new ArgumentException($"--probabilities needs a classification model; '{file.Name}' predicts a regression target.");
+            }
+
             if (parse.GetValue(dataset) is { } name)
             {
-                var task = BuiltInTasks.Load(name);
-                if (task.Train.SampleSize != size || task.IsClassification != m.IsClassification)
+                // Only the test part is read and converted (the search's parts and their scaled copies are not needed).
+                var test = BuiltInTasks.LoadTestPart(name);
+                string canonical = BuiltInTasks.Names.First(n => n.Equals(name, StringComparison.OrdinalIgnoreCase));
+                bool classification = test.Labels is not null;
+                if (test.SampleSize != size || classification != m.IsClassification)
                 {
-                    throw new ArgumentException($"The model was trained on '{m.TaskName}' ({size} inputs); '{task.Name}' has {task.Train.SampleSize}.");
+                    throw new ArgumentException($"The model was trained on '{m.TaskName}' ({size} inputs); '{canonical}' has {test.SampleSize}.");
                 }
 
-                var predictions = m.Predict(task.Raw.Test.Features);
+                var (predictions, p) = Predict(m, test.Features, probabilities);
                 int shown = Math.Min(parse.GetValue(show), predictions.Length);
                 for (int i = 0; i < shown; i++)
                 {
-                    string truth = task.IsClassification ? task.Raw.Test.Labels![i].ToString(CultureInfo.InvariantCulture) : task.Raw.Test.Targets![i].ToString("G5", CultureInfo.InvariantCulture);
-                    console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sample {i}: predicted {predictions[i]:G5}, actual {truth}"));
+                    string truth = classification ? test.Labels![i].ToString(CultureInfo.InvariantCulture) : test.Targets![i].ToString("G5", CultureInfo.InvariantCulture);
+                    string probability = probabilities ? string.Create(CultureInfo.InvariantCulture, $" (p = {p[(i * m.Outputs) + (int)predictions[i]]:F4})") : "";
+                    console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sample {i}: predicted {predictions[i]:G5}{probability}, actual {truth}"));
                 }
 
-                console.Out.WriteLine($"Test {task.MetricName} on {task.Name} ({predictions.Length} samples): {SearchSummary.Score(task, Score(task, predictions))}");
+                double score = Score(test, predictions);
+                string formatted = classification ? score.ToString("P2", CultureInfo.InvariantCulture) : score.ToString("G5", CultureInfo.InvariantCulture);
+                console.Out.WriteLine($"Test {(classification ? "accuracy" : "rmse")} on {canonical} ({predictions.Length} samples): {formatted}");
                 return 0;
             }
 
@@ -65,9 +80,16 @@ internal static class PredictCommand
                 throw new ArgumentException($"The model takes {size} features per row; the file has {rows[0].Length}.");
             }
 
-            foreach (double p in m.Predict(rows.SelectMany(r => r).ToArray()))
+            var (values, probs) = Predict(m, rows.SelectMany(r => r).ToArray(), probabilities);
+            for (int i = 0; i < values.Length; i++)
             {
-                console.Out.WriteLine(p.ToString("G6", CultureInfo.InvariantCulture));
+                string line = values[i].ToString("G6", CultureInfo.InvariantCulture);
+                if (probabilities)
+                {
+                    line += "," + string.Join(",", probs.Skip(i * m.Outputs).Take(m.Outputs).Select(v => v.ToString("G6", CultureInfo.InvariantCulture)));
+                }
+
+                console.Out.WriteLine(line);
             }
 
             return 0;
@@ -75,10 +97,18 @@ internal static class PredictCommand
         return command;
     }
 
-    private static double Score(SearchTask task, double[] predictions)
+    /// <summary>The predictions of the rows and, when asked, their class probabilities (else an empty array).</summary>
+    private static (double[] Predictions, float[] Probabilities) Predict(TrainedModel model, float[] raw, bool probabilities)
     {
-        var raw = task.Raw.Test;
-        if (task.IsClassification)
+        var predictions = new double[raw.Length / model.SampleSize];
+        var p = probabilities ? new float[predictions.Length * model.Outputs] : [];
+        model.Predict(raw, predictions, p);
+        return (predictions, p);
+    }
+
+    private static double Score(Dataset raw, double[] predictions)
+    {
+        if (raw.Labels is not null)
         {
             return predictions.Where((p, i) => (int)p == raw.Labels![i]).Count() / (double)predictions.Length;
         }

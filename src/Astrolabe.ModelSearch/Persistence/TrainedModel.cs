@@ -8,7 +8,7 @@ namespace Astrolabe.ModelSearch;
 /// <summary>
 /// A trained network together with what it needs to be used on raw inputs: its configuration, input shape, output
 /// count, task kind and preprocessing. <see cref="Save(string)"/> writes it to one file that <see cref="Load(string)"/>
-/// reads back (format: <see cref="ModelFile"/>); <see cref="Predict"/> takes unscaled feature rows.
+/// reads back (format: <see cref="ModelFile"/>); <see cref="Predict(ReadOnlySpan{float})"/> takes unscaled feature rows.
 /// </summary>
 public sealed class TrainedModel
 {
@@ -74,11 +74,88 @@ public sealed class TrainedModel
     internal double Score(Evaluation evaluation) =>
         IsClassification ? evaluation.Accuracy!.Value : evaluation.Rmse!.Value * Preprocessing.TargetScale;
 
+    /// <summary>Rows per forward pass of <see cref="Predict(ReadOnlySpan{float}, Span{double}, Span{float})"/>.</summary>
+    internal const int PredictBatchSize = 64;
+
     /// <summary>Predicts raw samples: the class index (classification) or the target in its units (regression, first output).</summary>
     /// <param name="rawFeatures">Unscaled samples, row-major, a multiple of the sample size.</param>
     /// <returns>One prediction per sample.</returns>
     /// <exception cref="ArgumentException">The number of values is not a multiple of the sample size.</exception>
     public double[] Predict(ReadOnlySpan<float> rawFeatures)
+    {
+        var result = new double[Rows(rawFeatures)];
+        Predict(rawFeatures, result, []);
+        return result;
+    }
+
+    /// <summary>The class probabilities of raw samples (softmax of the network's outputs), <see cref="Outputs"/> per sample, row-major.</summary>
+    /// <param name="rawFeatures">Unscaled samples, row-major, a multiple of the sample size.</param>
+    /// <returns>The probabilities [samples × <see cref="Outputs"/>]; each row sums to 1.</returns>
+    /// <exception cref="ArgumentException">The number of values is not a multiple of the sample size.</exception>
+    /// <exception cref="InvalidOperationException">The model is a regression model.</exception>
+    public float[] PredictProbabilities(ReadOnlySpan<float> rawFeatures)
+    {
+        var probabilities = new float[Rows(rawFeatures) * Outputs];
+        Predict(rawFeatures, new double[Rows(rawFeatures)], probabilities);
+        return probabilities;
+    }
+
+    /// <summary>
+    /// Predicts raw samples into the caller's spans: the class index (classification) or the target in its units
+    /// (regression, first output) and, when <paramref name="probabilities"/> is not empty, the class probabilities.
+    /// The network runs on batches of 64 rows whose arrays are reused from batch to batch, so the memory used does
+    /// not grow with the number of rows (only the results do).
+    /// </summary>
+    /// <param name="rawFeatures">Unscaled samples, row-major, a multiple of the sample size.</param>
+    /// <param name="predictions">One element per sample.</param>
+    /// <param name="probabilities">Empty, or <see cref="Outputs"/> elements per sample (classification only): the softmax of each sample's outputs.</param>
+    /// <exception cref="ArgumentException">The number of values is not a multiple of the sample size, or a destination has the wrong length.</exception>
+    /// <exception cref="InvalidOperationException">Probabilities were asked of a regression model.</exception>
+    public void Predict(ReadOnlySpan<float> rawFeatures, Span<double> predictions, Span<float> probabilities)
+    {
+        int n = Rows(rawFeatures), size = SampleSize;
+        if (predictions.Length != n)
+        {
+            throw new ArgumentException($"{n} samples need {n} predictions; the destination has {predictions.Length}.", nameof(predictions));
+        }
+
+        if (!probabilities.IsEmpty)
+        {
+            if (!IsClassification)
+            {
+                throw new InvalidOperationException("Class probabilities need a classification model; this one predicts a regression target.");
+            }
+
+            if (probabilities.Length != n * Outputs)
+            {
+                throw new ArgumentException($"{n} samples of {Outputs} classes need {n * Outputs} probabilities; the destination has {probabilities.Length}.", nameof(probabilities));
+            }
+        }
+
+        Network.Eval();
+        using var noGrad = GradMode.NoGrad();
+        var arena = new TensorArena();
+        float[]? full = null;
+        for (int start = 0; start < n; start += PredictBatchSize)
+        {
+            int rows = Math.Min(PredictBatchSize, n - start);
+            var x = rows == PredictBatchSize ? full ??= new float[PredictBatchSize * size] : new float[rows * size];
+            Preprocessing.ApplyFeatures(rawFeatures.Slice(start * size, rows * size), x, size);
+            using var scope = arena.Enter();
+            var output = Network.Forward(new Tensor(x, [rows, .. InputShape])).Data;
+            for (int i = 0; i < rows; i++)
+            {
+                var row = output.AsSpan(i * Outputs, Outputs);
+                predictions[start + i] = IsClassification ? IndexOfMax(row) : Preprocessing.UnscaleTarget(row[0]);
+                if (!probabilities.IsEmpty)
+                {
+                    Softmax(row, probabilities.Slice((start + i) * Outputs, Outputs));
+                }
+            }
+        }
+    }
+
+    private int Rows(ReadOnlySpan<float> rawFeatures)
     {
         int size = SampleSize;
         if (rawFeatures.Length == 0 || rawFeatures.Length % size != 0)
@@ -86,20 +163,27 @@ public sealed class TrainedModel
             throw new ArgumentException($"The model takes samples of {size} values; got {rawFeatures.Length} values.");
         }
 
-        int n = rawFeatures.Length / size;
-        var x = new float[rawFeatures.Length];
-        Preprocessing.ApplyFeatures(rawFeatures, x, size);
-        Network.Eval();
-        using var _ = GradMode.NoGrad();
-        var output = Network.Forward(new Tensor(x, [n, .. InputShape]));
-        var result = new double[n];
-        for (int i = 0; i < n; i++)
+        return rawFeatures.Length / size;
+    }
+
+    private static void Softmax(ReadOnlySpan<float> logits, Span<float> probabilities)
+    {
+        float max = float.NegativeInfinity;
+        foreach (float v in logits)
         {
-            var row = output.Data.AsSpan(i * Outputs, Outputs);
-            result[i] = IsClassification ? IndexOfMax(row) : Preprocessing.UnscaleTarget(row[0]);
+            max = Math.Max(max, v);
         }
 
-        return result;
+        double sum = 0;
+        for (int j = 0; j < logits.Length; j++)
+        {
+            sum += Math.Exp(logits[j] - max);
+        }
+
+        for (int j = 0; j < logits.Length; j++)
+        {
+            probabilities[j] = (float)(Math.Exp(logits[j] - max) / sum);
+        }
     }
 
     /// <summary>Writes the model to a file (see <see cref="ModelFile"/>).</summary>

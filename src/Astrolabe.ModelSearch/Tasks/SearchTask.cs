@@ -34,9 +34,10 @@ public sealed class SearchTask
         Name = name;
         Raw = raw;
         Preprocessing = preprocessing;
-        Train = preprocessing.Apply(raw.Train);
-        Validation = preprocessing.Apply(raw.Validation);
-        Test = preprocessing.Apply(raw.Test);
+        // Scaled on first use: predicting the test part never pays for a scaled copy of the training part.
+        _train = new Lazy<Dataset>(() => preprocessing.Apply(raw.Train));
+        _validation = new Lazy<Dataset>(() => preprocessing.Apply(raw.Validation));
+        _test = new Lazy<Dataset>(() => preprocessing.Apply(raw.Test));
         IsClassification = raw.Train.Labels is not null;
         Outputs = IsClassification ? Math.Max(raw.Train.NumClasses, Math.Max(raw.Validation.NumClasses, raw.Test.NumClasses)) : raw.Train.TargetWidth;
     }
@@ -50,14 +51,18 @@ public sealed class SearchTask
     /// <summary>The feature (and target) scaling fitted on the training part.</summary>
     public Preprocessing Preprocessing { get; }
 
-    /// <summary>The scaled training part.</summary>
-    public Dataset Train { get; }
+    private readonly Lazy<Dataset> _train;
+    private readonly Lazy<Dataset> _validation;
+    private readonly Lazy<Dataset> _test;
 
-    /// <summary>The scaled validation part.</summary>
-    public Dataset Validation { get; }
+    /// <summary>The scaled training part (made on first use).</summary>
+    public Dataset Train => _train.Value;
 
-    /// <summary>The scaled test part.</summary>
-    public Dataset Test { get; }
+    /// <summary>The scaled validation part (made on first use).</summary>
+    public Dataset Validation => _validation.Value;
+
+    /// <summary>The scaled test part (made on first use).</summary>
+    public Dataset Test => _test.Value;
 
     /// <summary>True for class labels, false for real-valued targets.</summary>
     public bool IsClassification { get; }
@@ -66,10 +71,10 @@ public sealed class SearchTask
     public int Outputs { get; }
 
     /// <summary>The shape of one sample: <c>[features]</c> or <c>[channels, height, width]</c>.</summary>
-    public int[] InputShape => Train.SampleShape;
+    public int[] InputShape => Raw.Train.SampleShape;
 
     /// <summary>Whether samples are images (<c>[channels, height, width]</c>), which convolutional models need.</summary>
-    public bool IsImage => Train.SampleShape.Length == 3;
+    public bool IsImage => Raw.Train.SampleShape.Length == 3;
 
     /// <summary>The direction of the search's objective: maximise accuracy, minimise RMSE.</summary>
     public StudyDirection Direction => IsClassification ? StudyDirection.Maximize : StudyDirection.Minimize;

@@ -18,7 +18,7 @@ public sealed partial class Tensor
     /// </summary>
     internal static Tensor FromOp(float[] data, int[] shape, BackwardFunction backward, params Tensor[] parents)
     {
-        var result = new Tensor(data, shape);
+        var result = new Tensor(data, shape, requiresGrad: false, owned: true);
         if (GradMode.IsEnabled && AnyRequiresGrad(parents))
         {
             result.RequiresGrad = true;
@@ -71,7 +71,23 @@ public sealed partial class Tensor
     /// The gradient buffer, zeroed on first use: a leaf's is its own array, an intermediate tensor's comes from
     /// <see cref="GradPool"/> and goes back to it once the tensor's backward step has run.
     /// </summary>
-    internal float[] GradBuffer() => Grad ??= _backward is null ? new float[Length] : GradPool.RentZeroed(Length);
+    internal float[] GradBuffer()
+    {
+        if (Grad is null)
+        {
+            if (_backward is null)
+            {
+                Grad = new float[Length];
+            }
+            else
+            {
+                Grad = TensorMemory.Temporary(Length);
+                Array.Clear(Grad);
+            }
+        }
+
+        return Grad;
+    }
 
     /// <summary>
     /// The gradient buffer for an operation that can either write or add its contribution: when
@@ -82,7 +98,7 @@ public sealed partial class Tensor
     internal float[] GradTarget(out bool fresh)
     {
         fresh = Grad is null;
-        return Grad ??= _backward is null ? GC.AllocateUninitializedArray<float>(Length) : GradPool.Rent(Length);
+        return Grad ??= _backward is null ? GC.AllocateUninitializedArray<float>(Length) : TensorMemory.Temporary(Length);
     }
 
     /// <summary>
@@ -135,21 +151,58 @@ public sealed partial class Tensor
             node._backward!(node);
             var used = node.Grad;
             node.Grad = null;
-            GradPool.Return(used);
+            TensorMemory.Release(used);
         }
+
+        ReturnScratch(order);
+    }
+
+    // The traversal's collections are kept per thread between passes (a backward pass must not allocate them anew);
+    // a nested pass (a backward function that itself back-propagates) finds them taken and makes its own.
+    [ThreadStatic]
+    private static List<Tensor>? t_order;
+
+    [ThreadStatic]
+    private static HashSet<Tensor>? t_visited;
+
+    [ThreadStatic]
+    private static Stack<(Tensor Node, int NextParent)>? t_stack;
+
+    private static void ReturnScratch(List<Tensor> order)
+    {
+        order.Clear();
+        t_order = order;
     }
 
     /// <summary>The recorded nodes reachable from this one, parents before children (iterative depth-first search).</summary>
     private List<Tensor> TopologicalOrder()
     {
-        var order = new List<Tensor>();
-        var visited = new HashSet<Tensor>(ReferenceEqualityComparer.Instance);
-        var stack = new Stack<(Tensor Node, int NextParent)>();
-        if (_backward is null)
+        var order = t_order ?? [];
+        t_order = null;
+        var visited = t_visited ?? new HashSet<Tensor>(ReferenceEqualityComparer.Instance);
+        t_visited = null;
+        var stack = t_stack ?? new Stack<(Tensor Node, int NextParent)>();
+        t_stack = null;
+        try
         {
-            return order;
+            if (_backward is not null)
+            {
+                Visit(order, visited, stack);
+            }
+        }
+        finally
+        {
+            visited.Clear();
+            stack.Clear();
+            t_visited = visited;
+            t_stack = stack;
         }
 
+        return order;
+    }
+
+    private void Visit(List<Tensor> order, HashSet<Tensor> visited, Stack<(Tensor Node, int NextParent)> stack)
+    {
         stack.Push((this, 0));
         visited.Add(this);
         while (stack.Count > 0)
@@ -170,7 +223,5 @@ public sealed partial class Tensor
                 order.Add(node);
             }
         }
-
-        return order;
     }
 }

@@ -13,13 +13,19 @@ public sealed record Batch(Tensor Inputs, int[]? Labels, Tensor? Targets)
     /// <param name="data">The dataset.</param>
     /// <param name="indices">The sample indices.</param>
     /// <returns>The batch.</returns>
-    public static Batch Gather(Dataset data, ReadOnlySpan<int> indices)
+    public static Batch Gather(Dataset data, ReadOnlySpan<int> indices) => Gather(data, indices, scoped: false);
+
+    /// <summary>
+    /// Copies the samples at <paramref name="indices"/> into a batch whose arrays come from the open
+    /// <see cref="TensorArena"/> scope when <paramref name="scoped"/> (they are the arena's once it closes).
+    /// </summary>
+    internal static Batch Gather(Dataset data, ReadOnlySpan<int> indices, bool scoped)
     {
         ArgumentNullException.ThrowIfNull(data);
         int n = indices.Length, size = data.SampleSize, w = data.TargetWidth;
-        var x = new float[n * size];
-        int[]? labels = data.Labels is null ? null : new int[n];
-        float[]? targets = data.Targets is null ? null : new float[n * w];
+        var x = scoped ? TensorMemory.Output(n * size) : new float[n * size];
+        int[]? labels = data.Labels is null ? null : scoped ? TensorMemory.OutputInts(n) : new int[n];
+        float[]? targets = data.Targets is null ? null : scoped ? TensorMemory.Output(n * w) : new float[n * w];
         for (int i = 0; i < n; i++)
         {
             int s = indices[i];

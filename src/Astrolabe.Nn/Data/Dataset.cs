@@ -184,7 +184,8 @@ public sealed class Dataset
         return Iterate(batchSize, shuffle, rng);
     }
 
-    private IEnumerable<Batch> Iterate(int batchSize, bool shuffle, Rng? rng)
+    /// <summary>The order in which <see cref="Batches"/> visits the samples (the identity, or shuffled by <paramref name="rng"/>).</summary>
+    internal int[] VisitOrder(bool shuffle, Rng? rng)
     {
         var order = Enumerable.Range(0, Count).ToArray();
         if (shuffle)
@@ -192,6 +193,12 @@ public sealed class Dataset
             rng!.Shuffle<int>(order);
         }
 
+        return order;
+    }
+
+    private IEnumerable<Batch> Iterate(int batchSize, bool shuffle, Rng? rng)
+    {
+        var order = VisitOrder(shuffle, rng);
         for (int start = 0; start < Count; start += batchSize)
         {
             int n = Math.Min(batchSize, Count - start);

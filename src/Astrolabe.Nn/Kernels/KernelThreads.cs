@@ -26,7 +26,7 @@ public static class KernelThreads
             return;
         }
 
-        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = count }, body);
+        ForkJoin.Run(count, body);
     }
 
     /// <summary>Memory-bound passes over fewer floats than this per thread stay on the calling thread.</summary>

@@ -1,8 +1,11 @@
 namespace Astrolabe.Nn;
 
 /// <summary>ReLU layer (see <see cref="Functional.Relu"/>).</summary>
-public sealed class ReLU : Module
+public sealed class ReLU : Module, IInPlaceActivation
 {
+    /// <inheritdoc />
+    void IInPlaceActivation.ApplyInPlace(float[] data) => Functional.UnaryInPlace(data, Functional.ReluForward);
+
     /// <inheritdoc />
     public override Tensor Forward(Tensor x) => Functional.Relu(x);
 }
@@ -16,15 +19,21 @@ public sealed class LeakyReLU(float negativeSlope = 0.01f) : Module
 }
 
 /// <summary>GELU layer, exact erf form (see <see cref="Functional.Gelu"/>).</summary>
-public sealed class GELU : Module
+public sealed class GELU : Module, IInPlaceActivation
 {
+    /// <inheritdoc />
+    void IInPlaceActivation.ApplyInPlace(float[] data) => Functional.UnaryInPlace(data, Functional.GeluForward);
+
     /// <inheritdoc />
     public override Tensor Forward(Tensor x) => Functional.Gelu(x);
 }
 
 /// <summary>SiLU layer (see <see cref="Functional.Silu"/>).</summary>
-public sealed class SiLU : Module
+public sealed class SiLU : Module, IInPlaceActivation
 {
+    /// <inheritdoc />
+    void IInPlaceActivation.ApplyInPlace(float[] data) => Functional.UnaryInPlace(data, Functional.SiluForward);
+
     /// <inheritdoc />
     public override Tensor Forward(Tensor x) => Functional.Silu(x);
 }
@@ -38,15 +47,21 @@ public sealed class ELU(float alpha = 1f) : Module
 }
 
 /// <summary>Tanh layer (see <see cref="Functional.Tanh"/>).</summary>
-public sealed class Tanh : Module
+public sealed class Tanh : Module, IInPlaceActivation
 {
+    /// <inheritdoc />
+    void IInPlaceActivation.ApplyInPlace(float[] data) => Functional.UnaryInPlace(data, Functional.TanhForward);
+
     /// <inheritdoc />
     public override Tensor Forward(Tensor x) => Functional.Tanh(x);
 }
 
 /// <summary>Sigmoid layer (see <see cref="Functional.Sigmoid"/>).</summary>
-public sealed class Sigmoid : Module
+public sealed class Sigmoid : Module, IInPlaceActivation
 {
+    /// <inheritdoc />
+    void IInPlaceActivation.ApplyInPlace(float[] data) => Functional.UnaryInPlace(data, Functional.SigmoidForward);
+
     /// <inheritdoc />
     public override Tensor Forward(Tensor x) => Functional.Sigmoid(x);
 }

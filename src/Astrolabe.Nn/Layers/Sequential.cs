@@ -22,10 +22,24 @@ public sealed class Sequential : Module
     public IReadOnlyList<Module> Layers => _layers;
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Without a graph (<see cref="GradMode.NoGrad"/>) inside a <see cref="TensorArena"/> scope, an element-wise
+    /// activation layer (ReLU, GELU, SiLU, Tanh, Sigmoid) overwrites the previous layer's output instead of writing a
+    /// new array, when that output is an array the arena handed out in its open scope and not the input's: an
+    /// intermediate result of this pass, which a layer must not keep (the arena's ownership rule).
+    /// </remarks>
     public override Tensor Forward(Tensor x)
     {
+        var input = x.Data;
+        var arena = GradMode.IsEnabled ? null : TensorArena.Current;
         foreach (var layer in _layers)
         {
+            if (arena is not null && layer is IInPlaceActivation activation && !ReferenceEquals(x.Data, input) && arena.IsInUse(x.Data))
+            {
+                activation.ApplyInPlace(x.Data);
+                continue;
+            }
+
             x = layer.Forward(x);
         }
 

@@ -18,7 +18,7 @@ public static partial class Functional
         Shapes.RequireRank(logits, 2, "CrossEntropy", "logits [N, C]");
         int n = logits.Dim(0), c = logits.Dim(1);
         RequireBatch(n, targets.Length, "CrossEntropy");
-        var logp = new float[logits.Length];
+        var logp = TensorMemory.Output(logits.Length);
         double loss = 0;
         float off = labelSmoothing / c, on = 1f - labelSmoothing + off;
         for (int i = 0; i < n; i++)
@@ -45,7 +45,7 @@ public static partial class Functional
             // d loss / d logits = (softmax − q) / N, q the smoothed one-hot target.
             float scale = o.Grad![0] / n;
             var gx = logits.GradBuffer();
-            Span<float> probs = GC.AllocateUninitializedArray<float>(logp.Length);
+            Span<float> probs = TensorMemory.Output(logp.Length);
             TensorPrimitives.Exp(logp, probs);
             for (int i = 0; i < n; i++)
             {

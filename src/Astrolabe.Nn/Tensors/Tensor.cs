@@ -9,7 +9,9 @@ namespace Astrolabe.Nn;
 /// <see cref="Data"/> always holds exactly <see cref="Length"/> elements, so parameters can hand it to an optimizer.
 /// A tensor created by an operation on inputs that require gradients remembers its parents and the function that
 /// sends its gradient back to them; <see cref="Backward()"/> runs those functions in reversed topological order.
-/// Reshapes share <see cref="Data"/> with their source (a view); every other operation allocates its result.
+/// Reshapes share <see cref="Data"/> with their source (a view); every other operation allocates its result, or
+/// takes it from the <see cref="TensorArena"/> whose scope is open on the thread: such a tensor must not be used
+/// after that scope ends (see the arena's ownership rule).
 /// </remarks>
 public sealed partial class Tensor
 {
@@ -33,6 +35,15 @@ public sealed partial class Tensor
 
         Data = data;
         _shape = (int[])shape.Clone();
+        RequiresGrad = requiresGrad;
+    }
+
+    /// <summary>Wraps an operation's result: <paramref name="shape"/> is taken over, not copied (the caller made it for this tensor).</summary>
+    private Tensor(float[] data, int[] shape, bool requiresGrad, bool owned)
+    {
+        System.Diagnostics.Debug.Assert(owned && Shapes.Numel(shape) == data.Length, "An operation made a result of the wrong length.");
+        Data = data;
+        _shape = shape;
         RequiresGrad = requiresGrad;
     }
 

@@ -14,6 +14,9 @@ namespace Astrolabe.Nn.Training;
 /// (<c>WithPenalty</c>) adds its gradient in the step and its value to the reported training loss
 /// (<c>J(w) = mean loss + P(w)</c>). A NaN or infinite loss stops
 /// the run with a <see cref="NonFiniteLossException"/> naming the first layer whose parameters or output went bad.
+/// Every step and every evaluation batch runs in a scope of the trainer's own <see cref="TensorArena"/>: batches,
+/// activations and gradients reuse the previous step's arrays, so a steady-state step allocates (almost) nothing.
+/// Callbacks and progress reports see only numbers, never a step's tensors.
 /// </remarks>
 public sealed class Trainer
 {
@@ -21,6 +24,7 @@ public sealed class Trainer
     private readonly ILoss _loss;
     private readonly Optimizer _optimizer;
     private readonly TrainerOptions _options;
+    private readonly TensorArena _arena = new();
     private int _epochsDone;
     private double _lastLearningRate;
 
@@ -133,8 +137,12 @@ public sealed class Trainer
             using var _ = GradMode.NoGrad();
             double loss = 0, sse = 0;
             long correct = 0;
-            foreach (var batch in data.Batches(Math.Max(_options.BatchSize, 256)))
+            int batchSize = Math.Max(_options.BatchSize, 256);
+            var order = data.VisitOrder(shuffle: false, rng: null);
+            for (int start = 0; start < data.Count; start += batchSize)
             {
+                using var scope = _arena.Enter();
+                var batch = Batch.Gather(data, order.AsSpan(start, Math.Min(batchSize, data.Count - start)), scoped: true);
                 var output = _model.Forward(batch.Inputs);
                 loss += _loss.Compute(output, batch).Item() * (double)batch.Size;
                 if (batch.Labels is not null)
@@ -174,10 +182,18 @@ public sealed class Trainer
         int b = 0;
         // The order of epoch e depends only on (seed, e), so a run resumed from a checkpoint sees the same batches.
         var rng = new Rng(_options.Seed ^ ((_epochsDone + 1L) * 0x5DEECE66DL));
-        foreach (var batch in train.Batches(_options.BatchSize, _options.Shuffle, rng))
+        var order = train.VisitOrder(_options.Shuffle, rng);
+        var parameters = _model.NamedParameters();
+        for (int start = 0; start < train.Count; start += _options.BatchSize)
         {
             ct.ThrowIfCancellationRequested();
-            _model.ZeroGrad();
+            using var scope = _arena.Enter();
+            var batch = Batch.Gather(train, order.AsSpan(start, Math.Min(_options.BatchSize, train.Count - start)), scoped: true);
+            foreach (var (_, p) in parameters)
+            {
+                p.ZeroGrad();
+            }
+
             var loss = _loss.Compute(_model.Forward(batch.Inputs), batch);
             float value = loss.Item();
             if (!float.IsFinite(value))

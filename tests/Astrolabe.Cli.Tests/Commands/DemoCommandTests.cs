@@ -27,6 +27,10 @@ public sealed class DemoCommandTests : IDisposable
         Assert.True(code == 0, error);
         Assert.Contains("sample 1: predicted", output, StringComparison.Ordinal);
         Assert.Contains($"Test accuracy on mnist10k (2000 samples): {tested}", output, StringComparison.Ordinal);
+
+        (code, output, error) = await cli.Run("predict", "--model", model, "--dataset", "mnist10k", "--show", "2", "--probabilities");
+        Assert.True(code == 0, error);
+        Assert.Matches(@"sample 1: predicted \d \(p = [01]\.\d{4}\), actual \d", output);
     }
 
     [Fact]
@@ -58,6 +62,10 @@ public sealed class DemoCommandTests : IDisposable
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         Assert.All(lines, l => Assert.InRange(double.Parse(l, System.Globalization.CultureInfo.InvariantCulture), -500, 1000));
+
+        (code, _, error) = await cli.Run("predict", "--model", model, "--input", csv, "--probabilities");
+        Assert.NotEqual(0, code);
+        Assert.Contains("--probabilities needs a classification model", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Astrolabe.Nn;
+
 namespace Astrolabe.ModelSearch.Tests.Persistence;
 
 public sealed class TrainedModelTests : IDisposable
@@ -33,6 +35,70 @@ public sealed class TrainedModelTests : IDisposable
         double rmse = Math.Sqrt(p.Select((v, i) => (v - task.Raw.Test.Targets![i]) * (v - task.Raw.Test.Targets[i])).Average());
         Assert.Equal(model.Score(task.Test), rmse, 2);
         Assert.InRange(rmse, 30, 90);
+    }
+
+    [Fact]
+    public void BatchedPredictionsAndProbabilitiesAgreeWithOneForwardPassOverAllRows()
+    {
+        var task = BuiltInTasks.Load("digits");
+        var config = new ModelConfig { Family = ModelFamilies.Get("cnn"), Channels = [4], Hidden = [16], Normalization = NormalizationKind.Batch, Epochs = 1 };
+        var model = ModelTraining.Fit(config, task, task.Train, null, 2);
+        var raw = task.Raw.Test.Features;
+        int n = raw.Length / model.SampleSize;
+        Assert.True(n > TrainedModel.PredictBatchSize, "the test rows should span more than one batch");
+
+        var scaled = new float[raw.Length];
+        model.Preprocessing.ApplyFeatures(raw, scaled, model.SampleSize);
+        float[] logits;
+        using (GradMode.NoGrad())
+        {
+            logits = model.Network.Forward(new Tensor(scaled, [n, .. model.InputShape])).Data;
+        }
+
+        var predictions = new double[n];
+        var probabilities = new float[n * model.Outputs];
+        model.Predict(raw, predictions, probabilities);
+        Assert.Equal(predictions, model.Predict(raw));
+        Assert.Equal(probabilities, model.PredictProbabilities(raw));
+        for (int i = 0; i < n; i++)
+        {
+            var row = logits.AsSpan(i * model.Outputs, model.Outputs).ToArray();
+            var p = probabilities.AsSpan(i * model.Outputs, model.Outputs);
+            Assert.Equal(Array.IndexOf(row, row.Max()), (int)predictions[i]);
+            Assert.Equal(1.0, p.ToArray().Sum(v => (double)v), 5);
+            double z = row.Sum(v => Math.Exp(v - row[0]));
+            Assert.Equal(1 / z, p[0], 5);
+        }
+    }
+
+    [Fact]
+    public void PredictingEightTimesTheRowsDoesNotAllocateEightTimesTheMemory()
+    {
+        var task = BuiltInTasks.Load("digits");
+        var config = new ModelConfig { Family = ModelFamilies.Get("cnn"), Channels = [4], Hidden = [16], Epochs = 1 };
+        var model = ModelTraining.Fit(config, task, task.Train, null, 2);
+        var rows = task.Raw.Train.Features.AsSpan(0, 2 * TrainedModel.PredictBatchSize * model.SampleSize).ToArray();
+        var many = Enumerable.Repeat(rows, 8).SelectMany(r => r).ToArray();
+        long Allocated(float[] raw)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var p = model.Predict(raw);
+            return GC.GetAllocatedBytesForCurrentThread() - before - (8L * p.Length);
+        }
+
+        Allocated(rows);
+        long once = Allocated(rows), eight = Allocated(many);
+        Assert.True(eight < 2 * once, $"{once} bytes for {rows.Length / model.SampleSize} rows, {eight} for eight times as many");
+    }
+
+    [Fact]
+    public void ProbabilitiesOfARegressionModelOrIntoAWrongSizedDestinationAreRefused()
+    {
+        var task = BuiltInTasks.Load("diabetes");
+        var model = ModelTraining.Fit(new ModelConfig { Hidden = [4], Epochs = 1 }, task, task.Train, null, 1);
+        var raw = task.Raw.Test.Features.AsSpan(0, 3 * model.SampleSize).ToArray();
+        Assert.Throws<InvalidOperationException>(() => model.PredictProbabilities(raw));
+        Assert.Throws<ArgumentException>(() => model.Predict(raw, new double[2], []));
     }
 
     [Fact]

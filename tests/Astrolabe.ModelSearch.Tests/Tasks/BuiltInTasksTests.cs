@@ -40,4 +40,19 @@ public sealed class BuiltInTasksTests
         var e = Assert.Throws<ArgumentException>(() => BuiltInTasks.Load("cifar10"));
         Assert.Contains("mnist10k, digits, breast_cancer, wine, iris, diabetes", e.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("mnist10k")]
+    [InlineData("MNIST10K")]
+    [InlineData("iris")]
+    [InlineData("diabetes")]
+    public void TheTestPartAloneIsTheTasksRawTestPart(string name)
+    {
+        var task = BuiltInTasks.Load(name);
+        var test = BuiltInTasks.LoadTestPart(name);
+        Assert.Equal(task.Raw.Test.Features, test.Features);
+        Assert.Equal(task.Raw.Test.Labels, test.Labels);
+        Assert.Equal(task.Raw.Test.Targets, test.Targets);
+        Assert.Equal(task.Raw.Test.SampleShape, test.SampleShape);
+    }
 }

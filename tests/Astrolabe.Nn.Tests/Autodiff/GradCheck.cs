@@ -3,7 +3,8 @@ namespace Astrolabe.Nn.Tests.Autodiff;
 /// <summary>Central finite differences against the analytic gradient of Σ f(inputs)·r for a fixed random r.</summary>
 internal static class GradCheck
 {
-    public static void Check(Func<Tensor[], Tensor> f, Tensor[] inputs, double eps = 1e-3, double atol = 3e-3, double rtol = 2e-2, int seed = 7)
+    /// <remarks>With <paramref name="arena"/>, every evaluation runs in a scope of it (the analytic pass included).</remarks>
+    public static void Check(Func<Tensor[], Tensor> f, Tensor[] inputs, double eps = 1e-3, double atol = 3e-3, double rtol = 2e-2, int seed = 7, TensorArena? arena = null)
     {
         foreach (var t in inputs)
         {
@@ -11,15 +12,20 @@ internal static class GradCheck
             t.ZeroGrad();
         }
 
-        var outTensor = f(inputs);
-        var rng = new Rng(seed);
-        var r = new float[outTensor.Length];
-        for (int i = 0; i < r.Length; i++)
+        float[] r;
+        using (arena?.Enter() ?? default)
         {
-            r[i] = (float)rng.NextNormal();
+            var outTensor = f(inputs);
+            var rng = new Rng(seed);
+            r = new float[outTensor.Length];
+            for (int i = 0; i < r.Length; i++)
+            {
+                r[i] = (float)rng.NextNormal();
+            }
+
+            outTensor.Backward(r);
         }
 
-        outTensor.Backward(r);
         for (int k = 0; k < inputs.Length; k++)
         {
             var t = inputs[k];
@@ -28,9 +34,9 @@ internal static class GradCheck
             {
                 float saved = t.Data[i];
                 t.Data[i] = (float)(saved + eps);
-                double plus = Objective(f, inputs, r);
+                double plus = Objective(f, inputs, r, arena);
                 t.Data[i] = (float)(saved - eps);
-                double minus = Objective(f, inputs, r);
+                double minus = Objective(f, inputs, r, arena);
                 t.Data[i] = saved;
                 double numeric = (plus - minus) / (2 * eps);
                 Assert.True(
@@ -58,8 +64,9 @@ internal static class GradCheck
         return t;
     }
 
-    private static double Objective(Func<Tensor[], Tensor> f, Tensor[] inputs, float[] r)
+    private static double Objective(Func<Tensor[], Tensor> f, Tensor[] inputs, float[] r, TensorArena? arena)
     {
+        using var scope = arena?.Enter() ?? default;
         using var _ = GradMode.NoGrad();
         var y = f(inputs);
         double s = 0;

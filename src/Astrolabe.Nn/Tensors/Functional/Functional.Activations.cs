@@ -7,7 +7,7 @@ namespace Astrolabe.Nn;
 public static partial class Functional
 {
     /// <summary>Computes an element-wise forward: <paramref name="y"/>[i] = f(<paramref name="x"/>[i]).</summary>
-    private delegate void UnaryForward(ReadOnlySpan<float> x, Span<float> y);
+    internal delegate void UnaryForward(ReadOnlySpan<float> x, Span<float> y);
 
     /// <summary>Adds d f/d x · gy into gx, given input x and output y.</summary>
     private delegate void UnaryBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> gy, Span<float> gx);
@@ -15,11 +15,26 @@ public static partial class Functional
     /// <summary>Like <see cref="UnaryBackward"/>, adding into gx when <paramref name="accumulate"/>, else writing it.</summary>
     private delegate void UnaryBackwardOrWrite(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> gy, Span<float> gx, bool accumulate);
 
+    // The forwards of the activations that layers may also apply in place (see UnaryInPlace); each reads element i
+    // before writing it, so the input and output may be the same array.
+    internal static readonly UnaryForward ReluForward = static (x, y) => TensorPrimitives.Max(x, 0f, y);
+    internal static readonly UnaryForward TanhForward = static (x, y) => ActivationKernels.Forward<TanhActivation>(x, y);
+    internal static readonly UnaryForward SigmoidForward = static (x, y) => TensorPrimitives.Sigmoid(x, y);
+    internal static readonly UnaryForward GeluForward = static (x, y) => ActivationKernels.Forward<GeluActivation>(x, y);
+    internal static readonly UnaryForward SiluForward = static (x, y) => ActivationKernels.Forward<SiluActivation>(x, y);
+
+    /// <summary>
+    /// Overwrites <paramref name="data"/> with <paramref name="forward"/> of it, recording nothing: only for an array
+    /// no one else reads afterwards (see <see cref="Sequential.Forward"/>).
+    /// </summary>
+    internal static void UnaryInPlace(float[] data, UnaryForward forward) =>
+        KernelThreads.ForRanges(data.Length, 1, (start, n) => forward(data.AsSpan(start, n), data.AsSpan(start, n)));
+
     /// <summary><c>max(x, 0)</c>.</summary>
     /// <param name="x">The input.</param>
     /// <returns>The activation.</returns>
     public static Tensor Relu(Tensor x) => Unary(x,
-        static (x, y) => TensorPrimitives.Max(x, 0f, y),
+        ReluForward,
         static (x, _, gy, gx, accumulate) => ReluBackward(x, gy, gx, accumulate, Vector512.IsHardwareAccelerated));
 
     /// <summary><c>x</c> for x &gt; 0, else <c>slope·x</c>.</summary>
@@ -34,7 +49,7 @@ public static partial class Functional
     /// <param name="x">The input.</param>
     /// <returns>The activation.</returns>
     public static Tensor Tanh(Tensor x) => Unary(x,
-        static (x, y) => ActivationKernels.Forward<TanhActivation>(x, y),
+        TanhForward,
         static (_, y, gy, gx, accumulate) =>
         {
             for (int i = 0; i < y.Length; i++)
@@ -48,7 +63,7 @@ public static partial class Functional
     /// <param name="x">The input.</param>
     /// <returns>The activation.</returns>
     public static Tensor Sigmoid(Tensor x) => Unary(x,
-        static (x, y) => TensorPrimitives.Sigmoid(x, y),
+        SigmoidForward,
         static (_, y, gy, gx) =>
         {
             for (int i = 0; i < y.Length; i++)
@@ -61,14 +76,14 @@ public static partial class Functional
     /// <param name="x">The input.</param>
     /// <returns>The activation.</returns>
     public static Tensor Gelu(Tensor x) => Unary(x,
-        static (x, y) => ActivationKernels.Forward<GeluActivation>(x, y),
+        GeluForward,
         static (x, _, gy, gx, accumulate) => ActivationKernels.Backward<GeluActivation>(x, gy, gx, accumulate));
 
     /// <summary>SiLU (swish), <c>x·σ(x)</c>.</summary>
     /// <param name="x">The input.</param>
     /// <returns>The activation.</returns>
     public static Tensor Silu(Tensor x) => Unary(x,
-        static (x, y) => ActivationKernels.Forward<SiluActivation>(x, y),
+        SiluForward,
         static (x, _, gy, gx, accumulate) => ActivationKernels.Backward<SiluActivation>(x, gy, gx, accumulate));
 
     /// <summary>ELU: <c>x</c> for x &gt; 0, else <c>α(eˣ − 1)</c>.</summary>
@@ -124,7 +139,7 @@ public static partial class Functional
     /// <summary>An element-wise operation whose backward can write the input gradient when it is the first to reach it.</summary>
     private static Tensor Unary(Tensor x, UnaryForward forward, UnaryBackwardOrWrite backward)
     {
-        var y = GC.AllocateUninitializedArray<float>(x.Length);
+        var y = TensorMemory.Output(x.Length);
         var xd = x.Data;
         KernelThreads.ForRanges(xd.Length, 1, (start, n) => forward(xd.AsSpan(start, n), y.AsSpan(start, n)));
         return Tensor.FromOp(y, x.Shape, o =>

@@ -48,8 +48,8 @@ public static partial class Functional
             return BatchNormRows(x, runningMean, runningVar, weight, bias, batchStats, training, momentum, eps);
         }
 
-        var mean = new float[c];
-        var invStd = new float[c];
+        var mean = TensorMemory.OutputZeroed(c);
+        var invStd = TensorMemory.OutputZeroed(c);
         for (int ch = 0; ch < c; ch++)
         {
             if (batchStats)
@@ -84,7 +84,7 @@ public static partial class Functional
 
         // y = x·α + β with α = invStd·weight and β = bias − mean·α, one pass per plane (PyTorch's CPU kernel computes
         // the same form). x̂ is not stored: the backward pass recomputes x − mean from the input, which it keeps anyway.
-        var y = GC.AllocateUninitializedArray<float>(x.Length);
+        var y = TensorMemory.Output(x.Length);
         for (int b = 0; b < n; b++)
         {
             for (int ch = 0; ch < c; ch++)

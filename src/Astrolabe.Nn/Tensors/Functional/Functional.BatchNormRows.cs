@@ -14,9 +14,9 @@ public static partial class Functional
         bool batchStats, bool training, float momentum, float eps)
     {
         int n = x.Dim(0), c = x.Dim(1);
-        var mean = new float[c];
-        var invStd = new float[c];
-        var xhat = GC.AllocateUninitializedArray<float>(x.Length);
+        var mean = TensorMemory.OutputZeroed(c);
+        var invStd = TensorMemory.OutputZeroed(c);
+        var xhat = TensorMemory.Output(x.Length);
         if (batchStats)
         {
             for (int b = 0; b < n; b++)
@@ -25,7 +25,7 @@ public static partial class Functional
             }
 
             TensorPrimitives.Divide(mean, n, mean);
-            var squares = new float[c];
+            var squares = TensorMemory.OutputZeroed(c);
             for (int b = 0; b < n; b++)
             {
                 var centred = Row(xhat, b, c);
@@ -65,7 +65,7 @@ public static partial class Functional
 
         var scale = weight?.Data ?? Ones(c);
         var shift = bias?.Data ?? new float[c];
-        var y = GC.AllocateUninitializedArray<float>(x.Length);
+        var y = TensorMemory.Output(x.Length);
         for (int b = 0; b < n; b++)
         {
             TensorPrimitives.FusedMultiplyAdd(Row(xhat, b, c), scale, shift, Row(y, b, c));
@@ -75,8 +75,8 @@ public static partial class Functional
         return Tensor.FromOp(y, x.Shape, o =>
         {
             var g = o.Grad!;
-            var sumG = new float[c];
-            var sumGh = new float[c];
+            var sumG = TensorMemory.OutputZeroed(c);
+            var sumGh = TensorMemory.OutputZeroed(c);
             for (int b = 0; b < n; b++)
             {
                 TensorPrimitives.Add(sumG, Row(g, b, c), sumG);
@@ -99,10 +99,10 @@ public static partial class Functional
             }
 
             // gx += a·g − a·mean(g) − a·mean(g·x̂)·x̂ with a = weight·invStd (only a·g with running statistics).
-            var a = new float[c];
+            var a = TensorMemory.OutputZeroed(c);
             TensorPrimitives.Multiply(scale, invStd, a);
-            var perXhat = new float[c];
-            var constant = new float[c];
+            var perXhat = TensorMemory.OutputZeroed(c);
+            var constant = TensorMemory.OutputZeroed(c);
             if (batchStats)
             {
                 for (int ch = 0; ch < c; ch++)

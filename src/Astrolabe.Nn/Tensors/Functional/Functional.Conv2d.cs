@@ -53,7 +53,7 @@ public static partial class Functional
         Im2Col.Unfold(g, x.Data, cols);
         var out2 = ArrayPool<float>.Shared.Rent(o * p);
         Gemm.Multiply(false, false, o, p, rows, weight.Data, 0, rows, cols, 0, p, out2, 0, p, accumulate: false);
-        var y = GC.AllocateUninitializedArray<float>(g.N * o * plane);
+        var y = TensorMemory.Output(g.N * o * plane);
         var biasData = bias?.Data;
         KernelThreads.ForRanges(g.N * o, plane, (first, count) => PlanesFromColumns(out2, p, 0, o, plane, first, count, biasData, y));
 

@@ -44,7 +44,7 @@ public static partial class Functional
         long chunkWork = (long)o * rows * plane * nb;
         float[] xd = x.Data, wd = weight.Data;
         var biasData = bias?.Data;
-        var y = GC.AllocateUninitializedArray<float>(g.N * o * plane);
+        var y = TensorMemory.Output(g.N * o * plane);
         KernelThreads.ForParts(chunks, chunkWork, (first, end) =>
         {
             var cols = ArrayPool<float>.Shared.Rent(rows * nb * plane);

@@ -13,7 +13,7 @@ public static partial class Functional
         // The padded input lives until the backward pass (the weight gradient reads it), like im2col's columns.
         var padded = ArrayPool<float>.Shared.Rent(conv.PaddedLength);
         conv.Pad(x.Data, padded);
-        var y = GC.AllocateUninitializedArray<float>(g.N * o * g.OH * g.OW);
+        var y = TensorMemory.Output(g.N * o * g.OH * g.OW);
         conv.Forward(padded, weight.Data, bias?.Data, y);
         return WithPooledScratch(y, [g.N, o, g.OH, g.OW], padded, layer, (kept, gy) =>
         {

@@ -25,9 +25,9 @@ public static partial class Functional
         }
 
         float scale = 1f / (1f - p);
-        var mask = GC.AllocateUninitializedArray<float>(x.Length);
+        var mask = TensorMemory.Output(x.Length);
         rng.FillMask(mask, p, scale);
-        var y = GC.AllocateUninitializedArray<float>(x.Length);
+        var y = TensorMemory.Output(x.Length);
         System.Numerics.Tensors.TensorPrimitives.Multiply(x.Data, mask, y);
 
         return Tensor.FromOp(y, x.Shape, o =>

@@ -18,7 +18,7 @@ public static partial class Functional
             throw new ArgumentException($"{layer}: {indices.Length} indices do not fill shape {Shapes.Format(indexShape)}.");
         }
 
-        var y = new float[indices.Length * d];
+        var y = TensorMemory.OutputZeroed(indices.Length * d);
         for (int i = 0; i < indices.Length; i++)
         {
             int r = indices[i];

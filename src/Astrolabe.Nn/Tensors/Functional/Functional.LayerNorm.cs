@@ -24,9 +24,9 @@ public static partial class Functional
         }
 
         int rows = x.Length / d;
-        var y = GC.AllocateUninitializedArray<float>(x.Length);
-        var xhat = GC.AllocateUninitializedArray<float>(x.Length);
-        var invStd = new float[rows];
+        var y = TensorMemory.Output(x.Length);
+        var xhat = TensorMemory.Output(x.Length);
+        var invStd = TensorMemory.OutputZeroed(rows);
         for (int r = 0; r < rows; r++)
         {
             var xr = x.Data.AsSpan(r * d, d);

@@ -19,7 +19,7 @@ public static partial class Functional
                 $"MatMul: inner dimensions differ, {Shapes.Format(a.ShapeSpan)} · {Shapes.Format(b.ShapeSpan)}.");
         }
 
-        var y = GC.AllocateUninitializedArray<float>(m * n);
+        var y = TensorMemory.Output(m * n);
         Gemm.Multiply(false, false, m, n, k, a.Data, 0, k, b.Data, 0, n, y, 0, n, accumulate: false);
         return Tensor.FromOp(y, [m, n], o =>
         {
@@ -66,7 +66,7 @@ public static partial class Functional
             rows = Shapes.Numel(x.ShapeSpan[..^1]);
         }
 
-        var y = GC.AllocateUninitializedArray<float>(rows * outF);
+        var y = TensorMemory.Output(rows * outF);
         if (bias is not null)
         {
             for (int r = 0; r < rows; r++)

@@ -11,11 +11,11 @@ public static partial class Functional
     public static Tensor MaxPool2d(Tensor x, int kernel, int? stride = null, string layer = "MaxPool2d")
     {
         var (nc, h, w, s, oh, ow) = PoolGeometry(x, kernel, stride, layer);
-        var y = GC.AllocateUninitializedArray<float>(nc * oh * ow);
+        var y = TensorMemory.Output(nc * oh * ow);
 
         // Without a graph (evaluation, frozen inputs) the indices are only scratch: rented, not kept.
         bool graph = GradMode.IsEnabled && x.RequiresGrad;
-        var argmax = graph ? GC.AllocateUninitializedArray<int>(y.Length) : System.Buffers.ArrayPool<int>.Shared.Rent(y.Length);
+        var argmax = graph ? TensorMemory.OutputInts(y.Length) : System.Buffers.ArrayPool<int>.Shared.Rent(y.Length);
         if (kernel == 2 && s == 2)
         {
             Kernels.MaxPoolKernel.Pool2x2(x.Data, h, w, nc, oh, ow, y, argmax);
@@ -98,7 +98,7 @@ public static partial class Functional
     {
         var (nc, h, w, s, oh, ow) = PoolGeometry(x, kernel, stride, layer);
         float inv = 1f / (kernel * kernel);
-        var y = GC.AllocateUninitializedArray<float>(nc * oh * ow);
+        var y = TensorMemory.Output(nc * oh * ow);
         for (int plane = 0; plane < nc; plane++)
         {
             for (int i = 0; i < oh; i++)

@@ -10,7 +10,7 @@ public static partial class Functional
     public static Tensor Softmax(Tensor x)
     {
         int n = LastDim(x, "Softmax");
-        var y = GC.AllocateUninitializedArray<float>(x.Length);
+        var y = TensorMemory.Output(x.Length);
         for (int r = 0; r < x.Length / n; r++)
         {
             TensorPrimitives.SoftMax(x.Data.AsSpan(r * n, n), y.AsSpan(r * n, n));
@@ -39,7 +39,7 @@ public static partial class Functional
     public static Tensor LogSoftmax(Tensor x)
     {
         int n = LastDim(x, "LogSoftmax");
-        var y = GC.AllocateUninitializedArray<float>(x.Length);
+        var y = TensorMemory.Output(x.Length);
         for (int r = 0; r < x.Length / n; r++)
         {
             LogSoftmaxRow(x.Data.AsSpan(r * n, n), y.AsSpan(r * n, n));

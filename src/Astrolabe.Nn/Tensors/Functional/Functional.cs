@@ -16,7 +16,7 @@ public static partial class Functional
     public static Tensor Add(Tensor a, Tensor b)
     {
         Shapes.RequireSame(a, b, "Add");
-        var y = GC.AllocateUninitializedArray<float>(a.Length);
+        var y = TensorMemory.Output(a.Length);
         TensorPrimitives.Add(a.Data, b.Data, y);
         return Tensor.FromOp(y, a.Shape, o =>
         {
@@ -32,7 +32,7 @@ public static partial class Functional
     public static Tensor Sub(Tensor a, Tensor b)
     {
         Shapes.RequireSame(a, b, "Sub");
-        var y = GC.AllocateUninitializedArray<float>(a.Length);
+        var y = TensorMemory.Output(a.Length);
         TensorPrimitives.Subtract(a.Data, b.Data, y);
         return Tensor.FromOp(y, a.Shape, o =>
         {
@@ -51,7 +51,7 @@ public static partial class Functional
     public static Tensor Mul(Tensor a, Tensor b)
     {
         Shapes.RequireSame(a, b, "Mul");
-        var y = GC.AllocateUninitializedArray<float>(a.Length);
+        var y = TensorMemory.Output(a.Length);
         TensorPrimitives.Multiply(a.Data, b.Data, y);
         return Tensor.FromOp(y, a.Shape, o =>
         {
@@ -73,7 +73,7 @@ public static partial class Functional
     /// <returns>The scaled tensor.</returns>
     public static Tensor Scale(Tensor x, float s)
     {
-        var y = GC.AllocateUninitializedArray<float>(x.Length);
+        var y = TensorMemory.Output(x.Length);
         TensorPrimitives.Multiply(x.Data, s, y);
         return Tensor.FromOp(y, x.Shape, o =>
             TensorPrimitives.MultiplyAdd(o.Grad!, s, x.GradBuffer(), x.GradBuffer()), x);

@@ -1,0 +1,57 @@
+namespace Astrolabe.Nn.Tests.Kernels;
+
+public class ForkJoinTests
+{
+    [Fact]
+    public void Every_part_runs_exactly_once_in_every_call()
+    {
+        for (int call = 0; call < 500; call++)
+        {
+            int count = 1 + (call % 8);
+            var runs = new int[count];
+            ForkJoin.Run(count, i => Interlocked.Increment(ref runs[i]));
+            Assert.All(runs, r => Assert.Equal(1, r));
+        }
+    }
+
+    [Fact]
+    public void An_exception_of_a_part_reaches_the_caller_after_every_part_has_finished()
+    {
+        int finished = 0;
+        var e = Assert.Throws<InvalidOperationException>(() => ForkJoin.Run(4, i =>
+        {
+            if (i == 2)
+            {
+                throw new InvalidOperationException("part 2");
+            }
+
+            Thread.SpinWait(1000);
+            Interlocked.Increment(ref finished);
+        }));
+        Assert.Equal("part 2", e.Message);
+        Assert.Equal(3, Volatile.Read(ref finished));
+        ForkJoin.Run(3, _ => { }); // the parts are usable again
+    }
+
+    [Fact]
+    public void Nested_calls_complete()
+    {
+        int total = 0;
+        ForkJoin.Run(4, _ => ForkJoin.Run(4, _ => Interlocked.Increment(ref total)));
+        Assert.Equal(16, total);
+    }
+
+    [Fact]
+    public void A_call_allocates_nothing_on_the_calling_thread_after_the_first()
+    {
+        Action<int> body = _ => Thread.SpinWait(10);
+        ForkJoin.Run(2, body);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            ForkJoin.Run(2, body);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+}
