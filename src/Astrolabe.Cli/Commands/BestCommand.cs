@@ -16,7 +16,11 @@ internal static class BestCommand
             var loaded = StoredStudy.Load(storage, parse.GetValue(study)!);
             if (loaded.Directions.Count > 1)
             {
-                console.Ansi.Write(TrialTable.Render(ParetoFront.Of(loaded.Trials(TrialState.Complete), loaded.Directions)));
+                var complete = loaded.Trials(TrialState.Complete);
+                var front = ParetoFront.OfFeasible(complete, loaded.Directions);
+                int infeasible = complete.Count(t => !t.IsFeasible);
+                console.Out.WriteLine($"Pareto front: {front.Count} trials{(infeasible > 0 ? $" (feasible ones only; {infeasible} of {complete.Count} complete trials violate a constraint)" : "")}.");
+                console.Ansi.Write(TrialTable.Render(front));
                 return 0;
             }
 
@@ -26,7 +30,13 @@ internal static class BestCommand
                 return ExitCodes.UsageError;
             }
 
-            var best = storage.GetBestTrial(loaded.Id);
+            if (!loaded.Trials(TrialState.Complete).Any(t => t.IsFeasible))
+            {
+                console.Error.WriteLine($"Study '{loaded.Name}' has no feasible complete trial: every one violates a constraint.");
+                return ExitCodes.UsageError;
+            }
+
+            var best = FeasibleBest.Of(storage, loaded.Id, loaded.Directions[0]);
             console.Out.WriteLine($"Best trial: #{best.Number}");
             console.Out.WriteLine($"Value: {Format.Value(best.Value!.Value)}");
             foreach (var (name, value) in best.Params)

@@ -6,8 +6,9 @@ namespace Astrolabe.Cli;
 /// <summary>
 /// A study's trials as CSV (one row per trial, columns like Optuna's trials_dataframe: number, state,
 /// value or values_i, datetime_start, datetime_complete, duration, then the recorded cost cpu_s, flops, energy_j,
-/// co2e_g, then params_*, user_attrs_*) or as JSON (an array of objects with every field, intermediate values and
-/// the cost included).
+/// co2e_g, then params_*, user_attrs_*, and when any trial has constraint values the columns constraints (a JSON list)
+/// and feasible) or as JSON (an array of objects with every field, intermediate values, the cost, the constraints and
+/// feasibility included).
 /// </summary>
 public static class TrialExport
 {
@@ -23,6 +24,12 @@ public static class TrialExport
         header.AddRange(["datetime_start", "datetime_complete", "duration_s", "cpu_s", "flops", "energy_j", "co2e_g"]);
         header.AddRange(paramNames.Select(n => $"params_{n}"));
         header.AddRange(attrNames.Select(n => $"user_attrs_{n}"));
+        bool constrained = trials.Any(t => t.Constraints is not null);
+        if (constrained)
+        {
+            header.AddRange(["constraints", "feasible"]);
+        }
+
         writer.WriteLine(string.Join(",", header.Select(Quote)));
         foreach (var t in trials)
         {
@@ -38,6 +45,12 @@ public static class TrialExport
             row.Add(cost?.Co2eGrams.ToString("R", CultureInfo.InvariantCulture) ?? "");
             row.AddRange(paramNames.Select(n => t.Params.TryGetValue(n, out var v) ? Cell(v) : ""));
             row.AddRange(attrNames.Select(n => t.UserAttrs.TryGetValue(n, out var v) ? Cell(v) : ""));
+            if (constrained)
+            {
+                row.Add(t.Constraints is { } c ? JsonValues.Serialize(c) : "");
+                row.Add(Cell(t.IsFeasible));
+            }
+
             writer.WriteLine(string.Join(",", row.Select(Quote)));
         }
     }
@@ -93,6 +106,10 @@ public static class TrialExport
             {
                 w.WriteNull("cost");
             }
+
+            w.WritePropertyName("constraints");
+            JsonValues.Write(w, t.Constraints);
+            w.WriteBoolean("feasible", t.IsFeasible);
 
             w.WriteEndObject();
         }

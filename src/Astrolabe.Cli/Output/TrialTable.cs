@@ -8,7 +8,7 @@ internal static class TrialTable
 {
     /// <summary>
     /// A table of trials with one column per parameter seen, and the CPU seconds and energy of each trial when any
-    /// recorded its cost.
+    /// recorded its cost, and whether it is feasible when any has constraint values.
     /// </summary>
     public static Table Render(IReadOnlyList<FrozenTrial> trials)
     {
@@ -21,6 +21,12 @@ internal static class TrialTable
 
         table.AddColumn("duration");
         bool costs = trials.Any(t => TrialCost.Of(t) is not null);
+        bool constrained = trials.Any(t => t.Constraints is not null);
+        if (constrained)
+        {
+            table.AddColumn("feasible");
+        }
+
         if (costs)
         {
             table.AddColumns("cpu s", "energy J");
@@ -35,6 +41,11 @@ internal static class TrialTable
             };
             cells.AddRange(names.Select(n => t.Params.TryGetValue(n, out var v) ? Markup.Escape(Format.Param(v)) : ""));
             cells.Add(t.Duration is { } d ? $"{d.TotalSeconds:F2}s" : "-");
+            if (constrained)
+            {
+                cells.Add(t.Constraints is null ? "-" : t.IsFeasible ? "yes" : "no");
+            }
+
             if (costs)
             {
                 var cost = TrialCost.Of(t);

@@ -5,7 +5,7 @@ namespace Astrolabe.Dashboard;
 /// <summary>A Complete trial's value and the best value found up to and including it.</summary>
 /// <param name="Number">The trial's number.</param>
 /// <param name="Value">Its objective value.</param>
-/// <param name="BestSoFar">The best value among Complete trials numbered up to this one.</param>
+/// <param name="BestSoFar">The best value among feasible Complete trials numbered up to this one (NaN before the first).</param>
 public sealed record HistoryPoint(int Number, double Value, double BestSoFar);
 
 /// <summary>
@@ -35,7 +35,7 @@ public sealed class HistoryPlot : Plot
                 continue;
             }
 
-            if (double.IsNaN(best) || StorageRules.IsBetter(v, best, direction))
+            if (t.IsFeasible && (double.IsNaN(best) || StorageRules.IsBetter(v, best, direction)))
             {
                 best = v;
             }
@@ -57,7 +57,7 @@ public sealed class HistoryPlot : Plot
         var steps = new List<HistoryPoint>();
         for (int i = 0; i < points.Count; i++)
         {
-            improved[i] = i == 0 || points[i].BestSoFar != points[i - 1].BestSoFar;
+            improved[i] = i == 0 || !points[i].BestSoFar.Equals(points[i - 1].BestSoFar); // NaN (no feasible trial yet) equals NaN here
             if (improved[i] || i == points.Count - 1)
             {
                 steps.Add(points[i]);
@@ -65,7 +65,7 @@ public sealed class HistoryPlot : Plot
         }
 
         var shown = PlotValues.Sample(points, MaxPoints, improved);
-        var line = PlotValues.Sample(steps, MaxPoints);
+        var line = PlotValues.Sample([.. steps.Where(p => !double.IsNaN(p.BestSoFar))], MaxPoints);
         var option = PlotValues.Frame(Title, PlotValues.Shown(shown.Count, points.Count, "trials", "every improvement, the rest evenly sampled"));
         option["legend"] = new JsonObject { ["top"] = 40 };
         option["grid"] = new JsonObject { ["top"] = 80, ["left"] = 70, ["right"] = 30, ["bottom"] = 50 };

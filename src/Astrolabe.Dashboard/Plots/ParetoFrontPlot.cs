@@ -5,12 +5,16 @@ namespace Astrolabe.Dashboard;
 /// <summary>A Complete trial of a multi-objective study, and whether it is on the Pareto front.</summary>
 /// <param name="Number">The trial's number.</param>
 /// <param name="Values">Its objective values.</param>
-/// <param name="OnFront">True when no other Complete trial dominates it.</param>
-public sealed record ParetoPoint(int Number, IReadOnlyList<double> Values, bool OnFront);
+/// <param name="OnFront">True when it is feasible and no other feasible Complete trial dominates it.</param>
+public sealed record ParetoPoint(int Number, IReadOnlyList<double> Values, bool OnFront)
+{
+    /// <summary>False when the trial violates one of its constraints (<see cref="FrozenTrial.IsFeasible"/>).</summary>
+    public bool Feasible { get; init; } = true;
+}
 
 /// <summary>
 /// Pareto front: every Complete trial in the plane of two objectives (the first two by default), the
-/// non-dominated ones (over all objectives) highlighted.
+/// non-dominated feasible ones (over all objectives) highlighted and the infeasible ones apart.
 /// </summary>
 public sealed class ParetoFrontPlot : Plot
 {
@@ -42,14 +46,14 @@ public sealed class ParetoFrontPlot : Plot
         var front = new List<int>();
         foreach (int i in order)
         {
-            if (!front.Any(f => Dominates(keys[f], keys[i])))
+            if (trials[i].IsFeasible && !front.Any(f => Dominates(keys[f], keys[i])))
             {
                 front.Add(i);
                 onFront[i] = true;
             }
         }
 
-        return trials.Select((t, i) => new ParetoPoint(t.Number, t.Values!, onFront[i])).ToList();
+        return trials.Select((t, i) => new ParetoPoint(t.Number, t.Values!, onFront[i]) { Feasible = t.IsFeasible }).ToList();
     }
 
     /// <inheritdoc />
@@ -63,7 +67,8 @@ public sealed class ParetoFrontPlot : Plot
 
         var points = Compute(study);
         var front = points.Where(p => p.OnFront).OrderBy(p => p.Values[0]).ToList();
-        var others = points.Where(p => !p.OnFront).ToList();
+        var others = points.Where(p => !p.OnFront && p.Feasible).ToList();
+        var infeasible = points.Where(p => !p.Feasible).ToList();
         var shown = PlotValues.Sample(others, MaxPoints);
         string note = study.Directions.Count > 2 ? "first two objectives; front over all objectives" : $"{front.Count} trials on the front";
         var sampled = PlotValues.Shown(shown.Count, others.Count, "dominated trials");
@@ -75,13 +80,17 @@ public sealed class ParetoFrontPlot : Plot
         option["series"] = new JsonArray(
             Series("dominated", "#9ecae1", shown),
             Series("Pareto front", "#d62728", front));
+        if (infeasible.Count > 0)
+        {
+            option["series"]!.AsArray().Add(Series("infeasible", "#cccccc", PlotValues.Sample(infeasible, MaxPoints)));
+        }
         return option;
     }
 
     private static JsonObject Series(string name, string color, IEnumerable<ParetoPoint> points) => new()
     {
         ["type"] = "scatter",
-        ["id"] = name == "dominated" ? "dominated" : "front",
+        ["id"] = name switch { "dominated" => "dominated", "infeasible" => "infeasible", _ => "front" },
         ["name"] = name,
         ["color"] = color,
         ["symbolSize"] = 7,

@@ -4,6 +4,16 @@ namespace Astrolabe;
 public static class ParetoFront
 {
     /// <summary>
+    /// The Pareto front of the feasible trials only (<see cref="FrozenTrial.IsFeasible"/>), as
+    /// <see cref="Study.BestTrials"/> reports it.
+    /// </summary>
+    public static IReadOnlyList<FrozenTrial> OfFeasible(IReadOnlyList<FrozenTrial> trials, IReadOnlyList<StudyDirection> directions)
+    {
+        ArgumentNullException.ThrowIfNull(trials);
+        return Of([.. trials.Where(t => t.IsFeasible)], directions);
+    }
+
+    /// <summary>
     /// The trials no other trial dominates (at least as good in every objective and better in one), in
     /// number order. Trials with identical values are all kept.
     /// </summary>

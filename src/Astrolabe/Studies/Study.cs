@@ -51,8 +51,11 @@ public sealed partial class Study
     /// <summary>All trials, in number order (a snapshot).</summary>
     public IReadOnlyList<FrozenTrial> Trials => Storage.GetAllTrials(StudyId);
 
-    /// <summary>The best Complete trial; throws when the study has several objectives or no Complete trial.</summary>
-    public FrozenTrial BestTrial => Storage.GetBestTrial(StudyId);
+    /// <summary>
+    /// The best feasible Complete trial (<see cref="FrozenTrial.IsFeasible"/>: a trial without constraint values is
+    /// feasible); throws when the study has several objectives, no Complete trial, or none that is feasible.
+    /// </summary>
+    public FrozenTrial BestTrial => FeasibleBest.Of(Storage, StudyId, Directions[0]);
 
     /// <summary>The best objective value; see <see cref="BestTrial"/>.</summary>
     public double BestValue => BestTrial.Values![0];
@@ -60,8 +63,11 @@ public sealed partial class Study
     /// <summary>The best parameters; see <see cref="BestTrial"/>.</summary>
     public IReadOnlyDictionary<string, object?> BestParams => BestTrial.Params;
 
-    /// <summary>The Pareto front of the Complete trials (for one objective: the trials sharing the best value).</summary>
-    public IReadOnlyList<FrozenTrial> BestTrials => ParetoFront.Of(GetTrials(TrialState.Complete), Directions);
+    /// <summary>
+    /// The Pareto front of the feasible Complete trials (for one objective: the trials sharing the best value); empty
+    /// when no Complete trial is feasible.
+    /// </summary>
+    public IReadOnlyList<FrozenTrial> BestTrials => ParetoFront.OfFeasible(GetTrials(TrialState.Complete), Directions);
 
     /// <summary>The study's user attributes.</summary>
     public IReadOnlyDictionary<string, object?> UserAttrs => Storage.GetStudyUserAttrs(StudyId);

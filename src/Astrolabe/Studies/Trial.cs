@@ -177,6 +177,21 @@ public sealed class Trial
     }
 
     /// <summary>
+    /// Records the trial's constraint values (each ≤ 0 when satisfied; Optuna's convention), so that
+    /// <see cref="Study.BestTrial"/>, <see cref="Study.BestTrials"/>, the plots, the dashboard and the command line
+    /// treat the trial as feasible or not, and samplers that take constraints see them. Throws
+    /// <see cref="InvalidOperationException"/> for no values, a NaN, or a count other than the study's earlier trials
+    /// had; nothing is stored then.
+    /// </summary>
+    public void SetConstraints(IReadOnlyList<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        TrialConstraints.Set(study, TrialId, Number, values);
+        var attrs = new Dictionary<string, object?>(snapshot.SystemAttrs) { [TrialConstraints.Key] = values.ToArray() };
+        snapshot = snapshot with { SystemAttrs = attrs };
+    }
+
+    /// <summary>
     /// What this trial has cost so far — wall and CPU seconds, energy, CO₂e, and the FLOPs it recorded as
     /// <see cref="TrialCost.FlopsKey"/> — counted as its final <see cref="TrialCost"/> will be; null when it does not run
     /// under <c>Optimize</c> with <see cref="OptimizeOptions.RecordCost"/>. An objective may return a part of it as an

@@ -35,6 +35,15 @@ public sealed record FrozenTrial
         _ => throw new InvalidOperationException("This trial has several objective values; read Values instead."),
     };
 
+    /// <summary>
+    /// The trial's constraint values (system attribute <c>constraints</c>, set by <see cref="Trial.SetConstraints"/> or a
+    /// sampler's constraints function), or null when it has none. A value ≤ 0 is a satisfied constraint.
+    /// </summary>
+    public IReadOnlyList<double>? Constraints => TrialConstraints.Read(this);
+
+    /// <summary>True unless the trial has constraint values and one of them is above 0.</summary>
+    public bool IsFeasible => Constraints is not { } c || c.All(v => v <= 0);
+
     private readonly IReadOnlyDictionary<string, double> internalParams = EmptyParams;
     private readonly IReadOnlyDictionary<string, Distribution> distributions = EmptyDistributions;
     private IReadOnlyDictionary<string, object?>? externalParams;

@@ -20,6 +20,22 @@ public sealed class HistoryPlotTests
     }
 
     [Fact]
+    public void TheBestSoFarLineCountsFeasibleTrialsOnly()
+    {
+        static Dictionary<string, object?> Constraint(double c) => new() { ["constraints"] = new[] { c } };
+        var study = Trials.Minimize(
+            Trials.Make(0, TrialState.Complete, [1], systemAttrs: Constraint(2)),
+            Trials.Make(1, TrialState.Complete, [5], systemAttrs: Constraint(0)),
+            Trials.Make(2, TrialState.Complete, [0], systemAttrs: Constraint(1)),
+            Trials.Make(3, TrialState.Complete, [4], systemAttrs: Constraint(-1)));
+        var points = HistoryPlot.Compute(study);
+        Assert.True(double.IsNaN(points[0].BestSoFar));
+        Assert.Equal([5.0, 5.0, 4.0], points.Skip(1).Select(p => p.BestSoFar));
+        var line = new HistoryPlot().Option(study)["series"]![1]!["data"]!.AsArray();
+        Assert.Equal([1.0, 3.0], line.Select(p => p![0]!.GetValue<double>()));
+    }
+
+    [Fact]
     public void MaximizingKeepsTheLargestValue()
     {
         var study = Trials.Of([StudyDirection.Maximize], Trials.Make(0, TrialState.Complete, [1]), Trials.Make(1, TrialState.Complete, [4]), Trials.Make(2, TrialState.Complete, [3]));

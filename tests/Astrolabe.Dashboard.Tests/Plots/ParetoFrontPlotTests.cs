@@ -18,6 +18,22 @@ public sealed class ParetoFrontPlotTests
         Assert.Equal([0, 1, 3], points.Where(p => p.OnFront).Select(p => p.Number));
     }
 
+    [Fact]
+    public void InfeasibleTrialsAreNeverOnTheFrontAndDrawnApart()
+    {
+        static Dictionary<string, object?> Constraint(double c) => new() { ["constraints"] = new[] { c } };
+        var study = Trials.Of([StudyDirection.Minimize, StudyDirection.Minimize],
+            Trials.Make(0, TrialState.Complete, [0, 0], systemAttrs: Constraint(1)), // dominates all, infeasible
+            Trials.Make(1, TrialState.Complete, [1, 2], systemAttrs: Constraint(0)),
+            Trials.Make(2, TrialState.Complete, [2, 1], systemAttrs: Constraint(-1)),
+            Trials.Make(3, TrialState.Complete, [3, 3], systemAttrs: Constraint(0)));
+        var points = ParetoFrontPlot.Compute(study);
+        Assert.Equal([1, 2], points.Where(p => p.OnFront).Select(p => p.Number));
+        Assert.Equal([0], points.Where(p => !p.Feasible).Select(p => p.Number));
+        var series = new ParetoFrontPlot().Option(study)["series"]!.AsArray();
+        Assert.Equal(["dominated", "front", "infeasible"], series.Select(x => x!["id"]!.GetValue<string>()));
+    }
+
     [Theory]
     [InlineData(2, 1)]
     [InlineData(3, 2)]
