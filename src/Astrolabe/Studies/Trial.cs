@@ -143,12 +143,42 @@ public sealed class Trial
         snapshot = snapshot.WithIntermediateValue(step, value);
     }
 
-    /// <summary>Asks the study's pruner whether this trial should stop now, given what it has reported.</summary>
+    /// <summary>
+    /// Reports the intermediate values of a multi-objective trial at a step, one per objective (stored as the system
+    /// attribute <see cref="SystemAttrKeys.IntermediateValuesPrefix"/> + step), for a pruner that compares vectors
+    /// such as <see cref="ParetoPruner"/>. A step reported twice keeps its first values. Throws
+    /// <see cref="ArgumentException"/> for a count other than the study's objectives or a NaN value.
+    /// </summary>
+    public void Report(IReadOnlyList<double> values, long step)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentOutOfRangeException.ThrowIfNegative(step);
+        if (values.Count != study.Directions.Count)
+        {
+            throw new ArgumentException($"Trial {Number} reported {values.Count} intermediate values; the study has {study.Directions.Count} objectives.", nameof(values));
+        }
+
+        if (values.Any(double.IsNaN))
+        {
+            throw new ArgumentException($"Trial {Number} reported a NaN intermediate value at step {step}.", nameof(values));
+        }
+
+        string key = SystemAttrKeys.IntermediateValuesPrefix + step.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!snapshot.SystemAttrs.ContainsKey(key))
+        {
+            SetSystemAttr(key, values.ToArray());
+        }
+    }
+
+    /// <summary>
+    /// Asks the study's pruner whether this trial should stop now, given what it has reported. In a study of several
+    /// objectives only a pruner that compares several values (<see cref="Pruner.SupportsMultiObjective"/>) can be asked.
+    /// </summary>
     public bool ShouldPrune()
     {
-        if (study.Directions.Count > 1)
+        if (study.Directions.Count > 1 && !study.Pruner.SupportsMultiObjective)
         {
-            throw new InvalidOperationException("ShouldPrune is not supported for multi-objective studies.");
+            throw new InvalidOperationException($"ShouldPrune in a study of several objectives needs a pruner that compares several values (ParetoPruner); this study's is {study.Pruner.GetType().Name}.");
         }
 
         return study.Pruner.Prune(study, study.Storage.GetTrial(TrialId));

@@ -41,6 +41,29 @@ public sealed record FrozenTrial
     /// </summary>
     public IReadOnlyList<double>? Constraints => TrialConstraints.Read(this);
 
+    /// <summary>
+    /// The intermediate values of a multi-objective trial by step, as
+    /// <see cref="Trial.Report(IReadOnlyList{double}, long)"/> stored them (empty when it reported none).
+    /// </summary>
+    public IReadOnlyDictionary<long, IReadOnlyList<double>> IntermediateVectors
+    {
+        get
+        {
+            var result = new SortedDictionary<long, IReadOnlyList<double>>();
+            foreach (var (key, value) in SystemAttrs)
+            {
+                if (key.StartsWith(SystemAttrKeys.IntermediateValuesPrefix, StringComparison.Ordinal)
+                    && long.TryParse(key.AsSpan(SystemAttrKeys.IntermediateValuesPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long step)
+                    && value is System.Collections.IEnumerable items and not string)
+                {
+                    result[step] = [.. items.Cast<object?>().Select(v => Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture))];
+                }
+            }
+
+            return result;
+        }
+    }
+
     /// <summary>True unless the trial has constraint values and one of them is above 0.</summary>
     public bool IsFeasible => Constraints is not { } c || c.All(v => v <= 0);
 
@@ -73,7 +96,7 @@ public sealed record FrozenTrial
         }
     }
 
-    /// <summary>Values reported with <see cref="Trial.Report"/>, by step, in ascending step order.</summary>
+    /// <summary>Values reported with <see cref="Trial.Report(double, long)"/>, by step, in ascending step order.</summary>
     public IReadOnlyDictionary<long, double> IntermediateValues { get; init; } = EmptyIntermediate;
 
     /// <summary>Attributes set by the user.</summary>

@@ -6,6 +6,12 @@ public static class SystemAttrKeys
     /// <summary>Parameters an enqueued trial must use (a dictionary name → value).</summary>
     public const string FixedParams = "fixed_params";
 
+    /// <summary>
+    /// The prefix of the attributes that hold a multi-objective trial's intermediate values, one per step:
+    /// <c>intermediate_values:{step}</c> → the list of values (<see cref="Trial.Report(IReadOnlyList{double}, long)"/>).
+    /// </summary>
+    public const string IntermediateValuesPrefix = "intermediate_values:";
+
     /// <summary>Why a trial failed: the exception's type and message, or the bad value.</summary>
     public const string FailReason = "fail_reason";
 
