@@ -5,7 +5,7 @@ public sealed class PlotKindsTests
     [Fact]
     public void EveryKindIsFoundByNameAndAnUnknownOneIsRefused()
     {
-        Assert.Equal(["history", "intermediate", "parallel", "slice", "contour", "edf", "timeline", "pareto", "terminator", "cost"], Dashboard.Plots.All.Select(p => p.Kind));
+        Assert.Equal(["history", "intermediate", "parallel", "slice", "contour", "edf", "timeline", "pareto", "hypervolume", "terminator", "cost"], Dashboard.Plots.All.Select(p => p.Kind));
         Assert.IsType<EdfPlot>(Dashboard.Plots.Get("EDF"));
         var e = Assert.Throws<ArgumentException>(() => Dashboard.Plots.Get("importance"));
         Assert.StartsWith("Unknown plot kind 'importance'; use one of: history, intermediate,", e.Message, StringComparison.Ordinal);
