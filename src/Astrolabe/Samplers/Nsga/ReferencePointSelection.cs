@@ -63,7 +63,8 @@ internal sealed class ReferencePointSelection : IEliteSelection
     /// <summary>
     /// Translates the objective vectors to their minimum, finds the extreme point of each axis by the achievement
     /// scalarising function (weights 1 on the axis, 10⁶ elsewhere), and divides by the intercepts of the plane through
-    /// them; when that plane is degenerate (or an intercept is not finite) the maxima serve as intercepts.
+    /// them; when that plane is degenerate (or an intercept is not finite) the maxima serve as intercepts. Infinite
+    /// values count as the column's most extreme finite value on their side (0 when it has none).
     /// </summary>
     internal static double[][] Normalise(double[][] keys)
     {
@@ -71,6 +72,13 @@ internal sealed class ReferencePointSelection : IEliteSelection
         var result = keys.Select(k => (double[])k.Clone()).ToArray();
         for (int j = 0; j < m; j++)
         {
+            var finite = result.Select(r => r[j]).Where(double.IsFinite).ToList();
+            double low = finite.Count > 0 ? finite.Min() : 0, high = finite.Count > 0 ? finite.Max() : 0;
+            foreach (var r in result)
+            {
+                r[j] = double.IsPositiveInfinity(r[j]) ? high : double.IsNegativeInfinity(r[j]) ? low : r[j];
+            }
+
             double min = result.Min(r => r[j]);
             foreach (var r in result)
             {

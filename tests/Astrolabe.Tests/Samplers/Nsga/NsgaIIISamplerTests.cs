@@ -31,6 +31,14 @@ public sealed class NsgaIIISamplerTests
     }
 
     [Fact]
+    public void InfiniteValuesAreNormalisedAsTheirColumnsExtremes()
+    {
+        var normalised = ReferencePointSelection.Normalise([[double.PositiveInfinity, 0], [1, 1], [0, double.NegativeInfinity], [0.5, 2]]);
+        Assert.All(normalised.SelectMany(r => r), v => Assert.True(double.IsFinite(v), $"{v}"));
+        Assert.Equal(normalised[1][0], normalised[0][0]);
+    }
+
+    [Fact]
     public void MembersGoToTheirNearestReferenceLine()
     {
         var (closest, distance) = ReferencePointSelection.Associate([[1, 0.1], [0.5, 0.5], [0, 2]], [[1, 0], [1, 1], [0, 1]]);

@@ -13,7 +13,7 @@ public sealed class SbxCrossover : NsgaCrossover
     /// </summary>
     public SbxCrossover(double? eta = null)
     {
-        NsgaSettings.CheckDistributionIndex(eta);
+        CrossoverArguments.CheckDistributionIndex(eta);
         Eta = eta;
     }
 

@@ -9,7 +9,7 @@ public sealed class UniformCrossover : NsgaCrossover
     /// <summary>Creates the crossover; throws <see cref="ArgumentException"/> for a probability outside [0, 1].</summary>
     public UniformCrossover(double swappingProbability = 0.5)
     {
-        NsgaSettings.CheckProbability(swappingProbability, "swappingProbability");
+        CrossoverArguments.CheckProbability(swappingProbability, "swappingProbability");
         SwappingProbability = swappingProbability;
     }
 

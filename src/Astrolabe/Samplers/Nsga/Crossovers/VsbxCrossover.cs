@@ -13,7 +13,7 @@ public sealed class VsbxCrossover : NsgaCrossover
     /// </summary>
     public VsbxCrossover(double? eta = null)
     {
-        NsgaSettings.CheckDistributionIndex(eta);
+        CrossoverArguments.CheckDistributionIndex(eta);
         Eta = eta;
     }
 
