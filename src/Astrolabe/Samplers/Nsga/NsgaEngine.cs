@@ -17,7 +17,7 @@ internal sealed class NsgaEngine
     private readonly Lock gate = new();
     private readonly NsgaSettings settings;
     private readonly NsgaPopulation population;
-    private readonly Dictionary<(IStorage Storage, int StudyId), IntersectionSearchSpace> spaces = [];
+    private readonly Dictionary<(IStorage Storage, int StudyId), SpaceMemo> spaces = [];
     private readonly Dictionary<(IStorage Storage, int StudyId), int> constraintCounts = [];
     private readonly Dictionary<long, Pending> pending = [];
     private RandomSampler random;
@@ -55,22 +55,37 @@ internal sealed class NsgaEngine
     {
         ArgumentNullException.ThrowIfNull(study);
         ArgumentNullException.ThrowIfNull(trial);
-        var complete = study.GetTrials(TrialState.Complete);
+        var trials = study.Trials;
         lock (gate)
         {
             var key = (study.Storage, study.StudyId);
-            if (!spaces.TryGetValue(key, out var space))
+            if (!spaces.TryGetValue(key, out var known))
             {
                 if (spaces.Count >= MaxOpenStudies)
                 {
                     spaces.Clear();
                 }
 
-                spaces[key] = space = new IntersectionSearchSpace();
+                spaces[key] = known = new SpaceMemo();
             }
 
-            space.Update(complete);
-            return IntersectionSearchSpace.Sampleable(space.Space);
+            // Trials before the prefix are finished and taken in; later Complete ones are taken in once (by id).
+            bool extending = true;
+            for (int i = known.Prefix; i < trials.Count; i++)
+            {
+                if (trials[i].State == TrialState.Complete)
+                {
+                    known.Space.Add(trials[i]);
+                }
+
+                extending &= trials[i].State.IsFinished();
+                if (extending)
+                {
+                    known.Prefix = i + 1;
+                }
+            }
+
+            return IntersectionSearchSpace.Sampleable(known.Space.Space);
         }
     }
 
@@ -164,6 +179,14 @@ internal sealed class NsgaEngine
         }
 
         return values;
+    }
+
+    /// <summary>A study's intersection space and how many of its first trials (all finished) it has taken in.</summary>
+    private sealed class SpaceMemo
+    {
+        public IntersectionSearchSpace Space { get; } = new();
+
+        public int Prefix { get; set; }
     }
 
     /// <summary>What a started trial took from its parents' generation.</summary>

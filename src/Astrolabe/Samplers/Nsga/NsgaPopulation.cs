@@ -18,29 +18,35 @@ internal sealed class NsgaPopulation(string generationKey, string cachePrefix, i
     /// <summary>The system attribute holding a trial's generation.</summary>
     public string GenerationKey => generationKey;
 
+    private const int MaxOpenStudies = 64;
+    private readonly Lock gate = new();
+    private readonly Dictionary<(IStorage Storage, int StudyId), Memo> memos = [];
+
     /// <summary>The latest full generation (−1 when none is) and its elite, the parents of the next one.</summary>
     public (int Generation, List<FrozenTrial> Parents) Collect(Study study, NsgaDominance dominance)
     {
-        var trials = study.Trials;
-        var members = new Dictionary<int, List<FrozenTrial>>();
-        var running = new Dictionary<int, List<FrozenTrial>>();
-        var byNumber = new Dictionary<int, FrozenTrial>(trials.Count);
-        foreach (var t in trials)
+        lock (gate)
         {
-            byNumber[t.Number] = t;
-            if (GenerationOf(t) is not { } g)
-            {
-                continue;
-            }
+            return CollectLocked(study, dominance);
+        }
+    }
 
-            var into = t.State switch
+    private (int Generation, List<FrozenTrial> Parents) CollectLocked(Study study, NsgaDominance dominance)
+    {
+        var trials = study.Trials;
+        var memo = MemoOf(study);
+
+        // Trials before the memo's prefix are finished and already sorted into it; only the rest are read again.
+        var tail = new Dictionary<int, List<FrozenTrial>>();
+        var running = new Dictionary<int, List<FrozenTrial>>();
+        bool extending = true;
+        for (int i = memo.Prefix; i < trials.Count; i++)
+        {
+            var t = trials[i];
+            bool finished = t.State.IsFinished();
+            if (GenerationOf(t) is { } g && t.State is TrialState.Complete or TrialState.Running)
             {
-                TrialState.Complete => members,
-                TrialState.Running => running,
-                _ => null,
-            };
-            if (into is not null)
-            {
+                var into = t.State == TrialState.Running ? running : extending ? memo.Members : tail;
                 if (!into.TryGetValue(g, out var list))
                 {
                     into[g] = list = [];
@@ -48,6 +54,18 @@ internal sealed class NsgaPopulation(string generationKey, string cachePrefix, i
 
                 list.Add(t);
             }
+
+            extending &= finished;
+            if (extending)
+            {
+                memo.Prefix = i + 1;
+            }
+        }
+
+        var members = new Dictionary<int, List<FrozenTrial>>(memo.Members);
+        foreach (var (g, list) in tail)
+        {
+            members[g] = members.TryGetValue(g, out var known) ? [.. known, .. list] : list;
         }
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -70,7 +88,7 @@ internal sealed class NsgaPopulation(string generationKey, string cachePrefix, i
 
             string key = $"{cachePrefix}:{Convert.ToHexStringLower(hash.GetCurrentHash())}";
             cache ??= study.SystemAttrs;
-            if (Cached(cache, key, byNumber) is { } cached && cached.Generation >= generation)
+            if (Cached(cache, key, trials) is { } cached && cached.Generation >= generation)
             {
                 (parentGeneration, parents) = cached;
                 continue;
@@ -95,7 +113,7 @@ internal sealed class NsgaPopulation(string generationKey, string cachePrefix, i
             : null;
 
     /// <summary>A cached elite (generation, trials), or null when the key is absent or its trials are not all known.</summary>
-    private static (int Generation, List<FrozenTrial> Parents)? Cached(IReadOnlyDictionary<string, object?> cache, string key, Dictionary<int, FrozenTrial> byNumber)
+    private static (int Generation, List<FrozenTrial> Parents)? Cached(IReadOnlyDictionary<string, object?> cache, string key, IReadOnlyList<FrozenTrial> byNumber)
     {
         if (!cache.TryGetValue(key, out var entry) || entry is not System.Collections.IList { Count: 2 } pair
             || pair[0] is null || pair[1] is not System.Collections.IEnumerable numbers)
@@ -106,14 +124,42 @@ internal sealed class NsgaPopulation(string generationKey, string cachePrefix, i
         var parents = new List<FrozenTrial>();
         foreach (object? n in numbers)
         {
-            if (n is null || !byNumber.TryGetValue(Convert.ToInt32(n, CultureInfo.InvariantCulture), out var t))
+            int number = n is null ? -1 : Convert.ToInt32(n, CultureInfo.InvariantCulture);
+            if (number < 0 || number >= byNumber.Count || byNumber[number].Number != number)
             {
                 return null;
             }
 
-            parents.Add(t);
+            parents.Add(byNumber[number]);
         }
 
         return (Convert.ToInt32(pair[0], CultureInfo.InvariantCulture), parents);
+    }
+
+    private Memo MemoOf(Study study)
+    {
+        var key = (study.Storage, study.StudyId);
+        if (!memos.TryGetValue(key, out var memo))
+        {
+            if (memos.Count >= MaxOpenStudies)
+            {
+                memos.Clear();
+            }
+
+            memos[key] = memo = new Memo();
+        }
+
+        return memo;
+    }
+
+    /// <summary>
+    /// What never changes again: the Complete members by generation of the first <see cref="Prefix"/> trials, all of
+    /// them finished (trials are listed in number order).
+    /// </summary>
+    private sealed class Memo
+    {
+        public int Prefix { get; set; }
+
+        public Dictionary<int, List<FrozenTrial>> Members { get; } = [];
     }
 }
