@@ -16,10 +16,17 @@ public sealed record HypervolumePoint(int Number, double Hypervolume);
 /// moves it a tenth of the objective's range further (a tenth of its magnitude, or 0.1, when the range is zero).
 /// Trials whose stored constraint values (system attribute <c>constraints</c>) are not all ≤ 0 count as infeasible and
 /// add nothing, as do trials with a non-finite value. Applies to studies of several objectives with a Complete trial.
-/// Beyond <see cref="Plot.MaxPoints"/> trials the curve is sampled evenly, the last point always included.
+/// The volume is computed again after every trial that changes the front while the study has at most
+/// <see cref="MaxEvaluations"/> Complete trials; beyond, only at that many evenly spaced trials (the last included),
+/// each point holding the latest volume computed (exact volumes of fronts of three objectives and more cost
+/// milliseconds each). Beyond <see cref="Plot.MaxPoints"/> trials the curve is sampled evenly, the last point always
+/// included.
 /// </summary>
 public sealed class HypervolumeHistoryPlot : Plot
 {
+    /// <summary>The most trials after which the volume is computed.</summary>
+    public const int MaxEvaluations = 200;
+
     private readonly double[]? referencePoint;
 
     /// <summary>The plot against <paramref name="referencePoint"/> (null: derived from the study as described above).</summary>
@@ -70,9 +77,11 @@ public sealed class HypervolumeHistoryPlot : Plot
         var front = new List<double[]>();
         var points = new List<HypervolumePoint>(complete.Count);
         double volume = 0;
+        bool changed = false;
         var usableSet = usable.ToHashSet();
-        foreach (var t in complete)
+        for (int i = 0; i < complete.Count; i++)
         {
+            var t = complete[i];
             if (usableSet.Contains(t))
             {
                 var p = Minimised(study, t.Values!);
@@ -80,8 +89,14 @@ public sealed class HypervolumeHistoryPlot : Plot
                 {
                     front.RemoveAll(f => WeaklyDominates(p, f));
                     front.Add(p);
-                    volume = Hypervolume.Compute(front, reference);
+                    changed = true;
                 }
+            }
+
+            if (changed && Evaluated(i, complete.Count))
+            {
+                volume = Hypervolume.Compute(front, reference);
+                changed = false;
             }
 
             points.Add(new HypervolumePoint(t.Number, volume));
@@ -111,6 +126,11 @@ public sealed class HypervolumeHistoryPlot : Plot
         });
         return option;
     }
+
+    /// <summary>Whether the volume is computed after the <paramref name="i"/>-th of <paramref name="count"/> Complete trials.</summary>
+    private static bool Evaluated(int i, int count) =>
+        count <= MaxEvaluations || i == count - 1
+        || (long)(i + 1) * MaxEvaluations / count != (long)i * MaxEvaluations / count;
 
     /// <summary>The worst value of each objective over the trials, a tenth of its range further (in its own direction).</summary>
     private static double[] DefaultReference(StudySnapshot study, List<FrozenTrial> usable)

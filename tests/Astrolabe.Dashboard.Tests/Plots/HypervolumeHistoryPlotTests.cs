@@ -51,4 +51,15 @@ public sealed class HypervolumeHistoryPlotTests
         Assert.Contains("finite", Assert.Throws<ArgumentException>(() => new HypervolumeHistoryPlot([1, double.NaN])).Message);
         Assert.Contains("several objectives", Assert.Throws<ArgumentException>(() => HypervolumeHistoryPlot.Compute(Trials.Search(3))).Message);
     }
+
+    [Fact]
+    public void ALongStudyIsEvaluatedAtEvenlySpacedTrialsEndingWithTheExactVolume()
+    {
+        int n = 3 * HypervolumeHistoryPlot.MaxEvaluations;
+        var trials = Enumerable.Range(0, n).Select(i => Trials.Make(i, TrialState.Complete, [i, n - i, 1.0])).ToArray();
+        var points = HypervolumeHistoryPlot.Compute(Trials.Of([StudyDirection.Minimize, StudyDirection.Minimize, StudyDirection.Minimize], trials), [n, n, 2]);
+        Assert.Equal(n, points.Count);
+        Assert.True(points.Select(p => p.Hypervolume).Distinct().Count() <= HypervolumeHistoryPlot.MaxEvaluations + 1);
+        Assert.Equal(Hypervolume.Compute([.. trials.Select(t => t.Values!)], [n, n, 2.0]), points[^1].Hypervolume, 9);
+    }
 }
