@@ -27,6 +27,17 @@ public static class Components
         ["halton"] = QmcSequence.Halton,
     };
 
+    // The crossovers of the genetic samplers, by Optuna's class names without "Crossover"; uniform takes swapping_prob.
+    private static readonly Dictionary<string, Func<double, NsgaCrossover>> Crossovers = new(StringComparer.Ordinal)
+    {
+        ["uniform"] = swapping => new UniformCrossover(swapping),
+        ["blxalpha"] = _ => new BlxAlphaCrossover(),
+        ["sbx"] = _ => new SbxCrossover(),
+        ["vsbx"] = _ => new VsbxCrossover(),
+        ["undx"] = _ => new UndxCrossover(),
+        ["spx"] = _ => new SpxCrossover(),
+    };
+
     private static readonly Dictionary<string, Func<OptionReader, Sampler>> Samplers = new(StringComparer.Ordinal)
     {
         ["random"] = o => new RandomSampler(new RandomSamplerOptions { Seed = o.Int("seed") }),
@@ -66,6 +77,25 @@ public static class Components
         {
             Seed = o.Int("seed"),
             GpBudget = o.Int("gp_budget") ?? 250,
+        }),
+        ["nsga2"] = o => new NsgaIISampler(new NsgaIISamplerOptions
+        {
+            Seed = o.Int("seed"),
+            PopulationSize = o.Int("population_size") ?? 50,
+            MutationProbability = o.Double("mutation_prob"),
+            CrossoverProbability = o.Double("crossover_prob") ?? 0.9,
+            SwappingProbability = o.Double("swapping_prob") ?? 0.5,
+            Crossover = o.Named("crossover", Crossovers)?.Invoke(o.Double("swapping_prob") ?? 0.5),
+        }),
+        ["nsga3"] = o => new NsgaIIISampler(new NsgaIIISamplerOptions
+        {
+            Seed = o.Int("seed"),
+            PopulationSize = o.Int("population_size") ?? 50,
+            MutationProbability = o.Double("mutation_prob"),
+            CrossoverProbability = o.Double("crossover_prob") ?? 0.9,
+            SwappingProbability = o.Double("swapping_prob") ?? 0.5,
+            Crossover = o.Named("crossover", Crossovers)?.Invoke(o.Double("swapping_prob") ?? 0.5),
+            DividingParameter = o.Int("dividing_parameter") ?? 3,
         }),
         ["qmc"] = o => new QmcSampler(new QmcSamplerOptions
         {
@@ -177,6 +207,18 @@ public static class Components
         /// <summary>The value a name stands for in <paramref name="choices"/>; another name is reported with the option's line and the known names.</summary>
         public T? Choice<T>(string name, IReadOnlyDictionary<string, T> choices)
             where T : struct
+        {
+            if (Get(name) is not { } v)
+            {
+                return null;
+            }
+
+            return v.Value is string s && choices.TryGetValue(s, out var choice) ? choice : throw Wrong(name, v, Alternatives(choices.Keys));
+        }
+
+        /// <summary>As <see cref="Choice{T}"/> for choices that are objects.</summary>
+        public T? Named<T>(string name, IReadOnlyDictionary<string, T> choices)
+            where T : class
         {
             if (Get(name) is not { } v)
             {

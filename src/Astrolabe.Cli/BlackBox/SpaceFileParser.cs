@@ -23,7 +23,7 @@ public static class SpaceFileParser
             layers:    {type: int, low: 1, high: 4}
         Parameters are suggested in file order; 'when' makes one conditional on earlier values
         (a value or a list of values per name). Types: float (low, high, log, step), int (low, high,
-        log, step), categorical (choices). Samplers: random, tpe, cmaes, qmc, bruteforce; pruners: nop,
+        log, step), categorical (choices). Samplers: random, tpe, cmaes, qmc, gp, auto, nsga2, nsga3, bruteforce; pruners: nop,
         median, percentile, threshold, successive_halving, hyperband, wilcoxon (options in snake_case).
         """;
 

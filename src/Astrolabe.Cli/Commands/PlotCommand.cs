@@ -14,7 +14,11 @@ internal static class PlotCommand
         var output = new Option<FileInfo>("--out") { Description = "The file to write: .svg, .png (need Chromium) or .html.", Required = true };
         var width = NumberOptions.WholeNumber("--width", "Width in pixels.", defaultValue: 1000, min: 1);
         var height = NumberOptions.WholeNumber("--height", "Height in pixels.", defaultValue: 600, min: 1);
-        var command = new Command("plot", "Draw one plot of a study into a file.") { kind, study, output, width, height };
+        var reference = new Option<string?>("--reference-point")
+        {
+            Description = "The hypervolume plot's reference point, one number per objective separated by commas, in the objectives' own directions (default: a tenth beyond the worst values).",
+        };
+        var command = new Command("plot", "Draw one plot of a study into a file.") { kind, study, output, width, height, reference };
         command.SetAction(parse =>
         {
             int w = parse.GetValue(width), h = parse.GetValue(height);
@@ -26,7 +30,7 @@ internal static class PlotCommand
             var storage = ExistingStorage.Open(parse.GetValue(CommonOptions.Storage)!);
             using var owned = storage as IDisposable;
             var snapshot = StudySnapshot.Read(storage, parse.GetValue(study)!);
-            var plot = Plots.Get(parse.GetValue(kind)!);
+            var plot = WithReference(Plots.Get(parse.GetValue(kind)!), parse.GetValue(reference), snapshot);
             if (!plot.AppliesTo(snapshot))
             {
                 throw new ArgumentException($"The {plot.Kind} plot does not apply to study '{snapshot.StudyName}' (it needs {Needs(plot)}).");
@@ -48,9 +52,40 @@ internal static class PlotCommand
         return command;
     }
 
+    /// <summary>The hypervolume plot against the reference point given; any other plot refuses one.</summary>
+    private static Plot WithReference(Plot plot, string? text, StudySnapshot snapshot)
+    {
+        if (text is null)
+        {
+            return plot;
+        }
+
+        if (plot is not HypervolumeHistoryPlot)
+        {
+            throw new ArgumentException($"--reference-point applies to the hypervolume plot only, not to {plot.Kind}.");
+        }
+
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var values = new double[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (!double.TryParse(parts[i], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i]))
+            {
+                throw new ArgumentException($"--reference-point: '{parts[i]}' is not a finite number (give one number per objective, separated by commas).");
+            }
+        }
+
+        if (values.Length != snapshot.Directions.Count)
+        {
+            throw new ArgumentException($"--reference-point has {values.Length} values; study '{snapshot.StudyName}' has {snapshot.Directions.Count} objectives.");
+        }
+
+        return new HypervolumeHistoryPlot(values);
+    }
+
     private static string Needs(Plot plot) => plot.Kind switch
     {
-        "pareto" => "several objectives",
+        "pareto" or "hypervolume" => "several objectives",
         "contour" => "two parameters",
         "intermediate" => "reported intermediate values",
         "importance" => "two Complete trials, a parameter they share that varies and an objective that varies",

@@ -16,6 +16,7 @@ public static class Plots
         new EdfPlot(),
         new TimelinePlot(),
         new ParetoFrontPlot(),
+        new HypervolumeHistoryPlot(),
         new TerminatorImprovementPlot(),
         new CostPlot(),
     ];

@@ -53,4 +53,40 @@ public sealed class ComponentsTests
         Assert.Contains("space.yaml", e.Message);
         Assert.Contains("NLocalSearch", e.Message);
     }
+
+    [Theory]
+    [InlineData("uniform")]
+    [InlineData("blxalpha")]
+    [InlineData("sbx")]
+    [InlineData("vsbx")]
+    [InlineData("undx")]
+    [InlineData("spx")]
+    public void TheGeneticSamplersAreNamedNsga2AndNsga3WithEveryCrossover(string crossover)
+    {
+        var nsga2 = Components.CreateSampler(Spec("nsga2", ("seed", 5L), ("population_size", 3L), ("crossover", crossover), ("mutation_prob", 0.1), ("crossover_prob", 1L), ("swapping_prob", 0.3)), "space.yaml");
+        Assert.IsType<NsgaIISampler>(nsga2);
+        Assert.All(Draws(nsga2), x => Assert.InRange(x, 0, 1));
+        var nsga3 = Components.CreateSampler(Spec("nsga3", ("seed", 5L), ("population_size", 3L), ("crossover", crossover), ("dividing_parameter", 2L)), "space.yaml");
+        Assert.IsType<NsgaIIISampler>(nsga3);
+        Assert.All(Draws(nsga3), x => Assert.InRange(x, 0, 1));
+    }
+
+    [Fact]
+    public void TheNsga2OptionsReachTheSampler()
+    {
+        var fromFile = Components.CreateSampler(Spec("nsga2", ("seed", 6L), ("population_size", 2L), ("crossover", "sbx")), "space.yaml");
+        var direct = new NsgaIISampler(new NsgaIISamplerOptions { Seed = 6, PopulationSize = 2, Crossover = new SbxCrossover() });
+        Assert.Equal(Draws(direct), Draws(fromFile));
+    }
+
+    [Fact]
+    public void AnUnknownCrossoverOrABadProbabilityIsReportedWithItsLine()
+    {
+        var e = Assert.Throws<SpaceFileException>(() => Components.CreateSampler(Spec("nsga2", ("crossover", "blend")), "space.yaml"));
+        Assert.Equal("space.yaml:2: field 'sampler': option 'crossover': expected uniform, blxalpha, sbx, vsbx, undx or spx, got 'blend'.", e.Message);
+        var bad = Assert.Throws<SpaceFileException>(() => Components.CreateSampler(Spec("nsga3", ("crossover_prob", 2L)), "space.yaml"));
+        Assert.Contains("CrossoverProbability must be a probability in [0, 1]", bad.Message);
+        var small = Assert.Throws<SpaceFileException>(() => Components.CreateSampler(Spec("nsga2", ("population_size", 1L)), "space.yaml"));
+        Assert.Contains("PopulationSize must be at least 2", small.Message);
+    }
 }

@@ -78,6 +78,35 @@ public sealed class CommandsTests : IDisposable
         Assert.Contains($"astrolabeDraw(", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheHypervolumePlotTakesAReferencePointInTheObjectivesDirections()
+    {
+        using (var storage = new SqliteStorage(db.Path))
+        {
+            var study = Study.Create(new StudyOptions
+            {
+                Storage = storage,
+                StudyName = "two",
+                Directions = [StudyDirection.Minimize, StudyDirection.Maximize],
+                Sampler = new NsgaIISampler(new NsgaIISamplerOptions { Seed = 1, PopulationSize = 4 }),
+            });
+            study.Optimize(t => { double x = t.SuggestFloat("x", 0, 1); return [x, x * x]; }, nTrials: 12);
+        }
+
+        string file = db.File("hv.html");
+        var (code, _, err) = await Run("plot", "hypervolume", "--storage", db.Url, "--study", "two", "--out", file, "--reference-point", "2, -1");
+        Assert.True(code == 0, err);
+        Assert.Contains("the reference point (2, -1)", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+
+        (code, _, err) = await Run("plot", "hypervolume", "--storage", db.Url, "--study", "two", "--out", file, "--reference-point", "2");
+        Assert.Equal(CliApp.UsageError, code);
+        Assert.Contains("--reference-point has 1 values; study 'two' has 2 objectives.", err, StringComparison.Ordinal);
+        (code, _, err) = await Run("plot", "hypervolume", "--storage", db.Url, "--study", "two", "--out", file, "--reference-point", "2,x");
+        Assert.Contains("'x' is not a finite number", err, StringComparison.Ordinal);
+        (code, _, err) = await Run("plot", "history", "--storage", db.Url, "--study", "demo", "--out", file, "--reference-point", "1");
+        Assert.Contains("--reference-point applies to the hypervolume plot only, not to history.", err, StringComparison.Ordinal);
+    }
+
     [ChromiumFact]
     public async Task PlotWritesSvgAndPngDrawnByECharts()
     {

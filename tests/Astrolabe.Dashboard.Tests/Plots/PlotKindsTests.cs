@@ -5,7 +5,7 @@ public sealed class PlotKindsTests
     [Fact]
     public void EveryKindIsFoundByNameAndAnUnknownOneIsRefused()
     {
-        Assert.Equal(["history", "intermediate", "parallel", "slice", "contour", "importance", "rank", "edf", "timeline", "pareto", "terminator", "cost"], Dashboard.Plots.All.Select(p => p.Kind));
+        Assert.Equal(["history", "intermediate", "parallel", "slice", "contour", "importance", "rank", "edf", "timeline", "pareto", "hypervolume", "terminator", "cost"], Dashboard.Plots.All.Select(p => p.Kind));
         Assert.IsType<EdfPlot>(Dashboard.Plots.Get("EDF"));
         var e = Assert.Throws<ArgumentException>(() => Dashboard.Plots.Get("shap"));
         Assert.StartsWith("Unknown plot kind 'shap'; use one of: history, intermediate,", e.Message, StringComparison.Ordinal);

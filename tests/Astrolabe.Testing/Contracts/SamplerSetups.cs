@@ -25,6 +25,15 @@ public static class SamplerSetups
             DeterministicObjective = true,
             ConstraintsFunc = t => [t.Values is { Count: > 0 } v && double.IsFinite(v[0]) ? v[0] - 10 : 0],
         })),
+        new("NSGA-II", seed => new NsgaIISampler(new NsgaIISamplerOptions { Seed = seed, PopulationSize = 6 })),
+        new("NSGA-II SBX constrained", seed => new NsgaIISampler(new NsgaIISamplerOptions
+        {
+            Seed = seed,
+            PopulationSize = 5,
+            Crossover = new SbxCrossover(),
+            ConstraintsFunc = t => [t.Values is { Count: > 0 } v && double.IsFinite(v[0]) ? v[0] - 10 : 0],
+        })),
+        new("NSGA-III", seed => new NsgaIIISampler(new NsgaIIISamplerOptions { Seed = seed, PopulationSize = 6 })),
         new("Auto", seed => new AutoSampler(new AutoSamplerOptions { Seed = seed, GpBudget = 8 })),
     ];
 

@@ -14,7 +14,7 @@ public sealed class SamplerContractTests
     [Fact]
     public void EverySamplerRunsEveryCaseOnEveryStorage()
     {
-        string[] families = ["Random", "Grid", "BruteForce", "TPE", "CMA-ES", "QMC"];
+        string[] families = ["Random", "Grid", "BruteForce", "TPE", "CMA-ES", "QMC", "NSGA-II", "NSGA-III"];
         string[] storages = ["in memory", "SQLite", "PostgreSQL"];
         Assert.True(SamplerContract.Cases.Count >= 6, $"only {SamplerContract.Cases.Count} sampler contract cases found");
         var rows = Rows.Select(r => (Storage: (string)r[0], Sampler: (string)r[1], Case: (string)r[2])).ToList();

@@ -9,7 +9,9 @@ namespace Astrolabe;
 /// CMA-ES model only the parameters every trial shares);</item>
 /// <item>fewer than <see cref="AutoSamplerOptions.GpBudget"/> complete trials → <see cref="AutoSamplerChoice.Gp"/>
 /// (one or several objectives, with or without constraints);</item>
-/// <item>several objectives, constraints, or fewer than two numeric parameters → <see cref="AutoSamplerChoice.Tpe"/>;</item>
+/// <item>several objectives (with or without constraints) → <see cref="AutoSamplerChoice.NsgaII"/>, as OptunaHub's
+/// AutoSampler once the budget outgrows the GP: its first generation (a population of random trials) starts then;</item>
+/// <item>constraints, or fewer than two numeric parameters → <see cref="AutoSamplerChoice.Tpe"/>;</item>
 /// <item>otherwise → <see cref="AutoSamplerChoice.CmaEs"/>, its mean started at the best trial so far.</item>
 /// </list>
 /// The choice is made when a trial starts, kept for all its parameters, and recorded as the trial's system attribute
@@ -18,7 +20,7 @@ namespace Astrolabe;
 /// </summary>
 public sealed class AutoSampler : Sampler
 {
-    /// <summary>The system attribute that names the sampler chosen for a trial ("gp", "tpe" or "cmaes").</summary>
+    /// <summary>The system attribute that names the sampler chosen for a trial ("gp", "tpe", "cmaes" or "nsga2").</summary>
     public const string ChoiceKey = "auto:sampler";
 
     private readonly Lock gate = new();
@@ -27,6 +29,7 @@ public sealed class AutoSampler : Sampler
     private GpSampler gp;
     private TpeSampler tpe;
     private CmaEsSampler? cmaEs;
+    private NsgaIISampler nsga;
     private int? seed;
 
     /// <summary>Creates the sampler; throws <see cref="ArgumentException"/> for invalid options.</summary>
@@ -35,7 +38,7 @@ public sealed class AutoSampler : Sampler
         this.options = options ?? new AutoSamplerOptions();
         this.options.Validate();
         seed = this.options.Seed;
-        (gp, tpe) = (NewGp(), NewTpe());
+        (gp, tpe, nsga) = (NewGp(), NewTpe(), NewNsga());
     }
 
     /// <summary>
@@ -55,7 +58,19 @@ public sealed class AutoSampler : Sampler
             return AutoSamplerChoice.Gp;
         }
 
-        return objectives > 1 || constrained || numeric < 2 ? AutoSamplerChoice.Tpe : AutoSamplerChoice.CmaEs;
+        if (objectives > 1)
+        {
+            return AutoSamplerChoice.NsgaII;
+        }
+
+        return constrained || numeric < 2 ? AutoSamplerChoice.Tpe : AutoSamplerChoice.CmaEs;
+    }
+
+    /// <inheritdoc />
+    public override void BeforeTrial(Study study, FrozenTrial trial)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        For(study, trial).BeforeTrial(study, trial);
     }
 
     /// <inheritdoc />
@@ -99,7 +114,7 @@ public sealed class AutoSampler : Sampler
         lock (gate)
         {
             this.seed = seed;
-            (gp, tpe, cmaEs) = (NewGp(), NewTpe(), null);
+            (gp, tpe, nsga, cmaEs) = (NewGp(), NewTpe(), NewNsga(), null);
             chosen.Clear();
         }
     }
@@ -141,6 +156,7 @@ public sealed class AutoSampler : Sampler
             {
                 AutoSamplerChoice.Gp => gp,
                 AutoSamplerChoice.Tpe => tpe,
+                AutoSamplerChoice.NsgaII => nsga,
                 _ => cmaEs ??= NewCmaEs(study),
             };
             chosen[trial.TrialId] = sampler;
@@ -150,12 +166,15 @@ public sealed class AutoSampler : Sampler
         {
             AutoSamplerChoice.Gp => "gp",
             AutoSamplerChoice.Tpe => "tpe",
+            AutoSamplerChoice.NsgaII => "nsga2",
             _ => "cmaes",
         });
         return sampler;
     }
 
     private GpSampler NewGp() => new(new GpSamplerOptions { Seed = seed, ConstraintsFunc = options.ConstraintsFunc });
+
+    private NsgaIISampler NewNsga() => new(new NsgaIISamplerOptions { Seed = seed, ConstraintsFunc = options.ConstraintsFunc });
 
     private TpeSampler NewTpe() => new(new TpeSamplerOptions
     {

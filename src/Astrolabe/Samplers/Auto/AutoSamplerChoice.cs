@@ -11,4 +11,7 @@ public enum AutoSamplerChoice
 
     /// <summary><see cref="CmaEsSampler"/>: long single-objective, unconstrained runs over two or more numeric parameters.</summary>
     CmaEs,
+
+    /// <summary><see cref="NsgaIISampler"/>: long runs of several objectives, with or without constraints.</summary>
+    NsgaII,
 }

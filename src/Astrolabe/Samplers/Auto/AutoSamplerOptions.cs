@@ -6,7 +6,7 @@ public sealed record AutoSamplerOptions
     /// <summary>The seed of every sampler it chooses among.</summary>
     public int? Seed { get; init; }
 
-    /// <summary>Constraint values of a finished trial (feasible when every value is ≤ 0), handed to the GP and TPE samplers.</summary>
+    /// <summary>Constraint values of a finished trial (feasible when every value is ≤ 0), handed to the GP, TPE and NSGA-II samplers.</summary>
     public Func<FrozenTrial, IReadOnlyList<double>>? ConstraintsFunc { get; init; }
 
     /// <summary>

@@ -54,7 +54,7 @@ internal static class ObservationSplit
         else if (feasible.Length > 1)
         {
             var points = feasible.Select(j => observations[below[j]].Values).ToList();
-            var reference = Hypervolume.ReferencePoint(points);
+            var reference = HypervolumeSelection.ReferencePoint(points);
             double total = Hypervolume.Compute(points, reference);
             var contributions = new double[points.Count];
             for (int i = 0; i < points.Count; i++)
@@ -137,7 +137,7 @@ internal static class ObservationSplit
             }
 
             var points = front.Select(i => observations[i].Values).ToList();
-            var picked = Hypervolume.GreedySubset(points, nBelow - chosen.Count, Hypervolume.ReferencePoint(points));
+            var picked = HypervolumeSelection.GreedySubset(points, nBelow - chosen.Count, HypervolumeSelection.ReferencePoint(points));
             chosen.AddRange(picked.Select(p => front[p]));
         }
 

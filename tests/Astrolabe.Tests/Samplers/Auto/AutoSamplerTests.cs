@@ -11,7 +11,9 @@ public sealed class AutoSamplerTests
     [InlineData(1, true, 10, 3, 0, false, AutoSamplerChoice.Gp)]
     [InlineData(1, false, 250, 3, 0, false, AutoSamplerChoice.CmaEs)] // a long continuous run
     [InlineData(1, false, 250, 1, 0, false, AutoSamplerChoice.Tpe)] // CMA-ES needs two numeric parameters
-    [InlineData(2, false, 250, 3, 0, false, AutoSamplerChoice.Tpe)]
+    [InlineData(2, false, 250, 3, 0, false, AutoSamplerChoice.NsgaII)] // several objectives, large budget
+    [InlineData(3, true, 250, 2, 1, false, AutoSamplerChoice.NsgaII)] // with constraints too
+    [InlineData(2, false, 250, 3, 0, true, AutoSamplerChoice.Tpe)] // conditional still goes to TPE
     [InlineData(1, true, 250, 3, 0, false, AutoSamplerChoice.Tpe)]
     public void TheRulesInOrder(int objectives, bool constrained, int complete, int numeric, int categorical, bool conditional, AutoSamplerChoice expected) =>
         Assert.Equal(expected, AutoSampler.Choose(objectives, constrained, complete, numeric, categorical, conditional, gpBudget: 250));
@@ -59,4 +61,26 @@ public sealed class AutoSamplerTests
     [Fact]
     public void ANegativeBudgetIsRefused() =>
         Assert.Contains("GpBudget", Assert.Throws<ArgumentException>(() => new AutoSampler(new AutoSamplerOptions { GpBudget = -1 })).Message);
+
+    [Fact]
+    public void ALongMultiObjectiveRunGoesFromTheGpToNsgaII()
+    {
+        var study = Study.Create(new StudyOptions
+        {
+            Sampler = new AutoSampler(new AutoSamplerOptions { Seed = 4, GpBudget = 6, ConstraintsFunc = t => [(double)t.Params["x"]! - 0.9] }),
+            Directions = [StudyDirection.Minimize, StudyDirection.Minimize],
+        });
+        study.Optimize(t =>
+        {
+            double x = t.SuggestFloat("x", 0, 1), y = t.SuggestFloat("y", 0, 1);
+            return [x + y, 1 - x + y];
+        }, nTrials: 12);
+        var choices = study.Trials.Select(t => (string)t.SystemAttrs[AutoSampler.ChoiceKey]!).ToList();
+        Assert.All(choices.Take(6), c => Assert.Equal("gp", c));
+        Assert.All(choices.Skip(6), c => Assert.Equal("nsga2", c));
+
+        // NSGA-II took the trials it chose from their start: its generation 0 begins at the first of them.
+        Assert.All(study.Trials.Skip(6), t => Assert.Equal(0, Convert.ToInt32(t.SystemAttrs[NsgaIISampler.GenerationKey], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.All(study.Trials, t => Assert.True(t.SystemAttrs.ContainsKey("constraints")));
+    }
 }

@@ -76,6 +76,6 @@ public sealed class ObservationSplitTests
         double[][] points = [[1, 3], [2, 2], [3, 1]];
         Assert.Equal(6.0, Hypervolume.Compute(points, [4, 4]), 1e-12);
         Assert.Equal(4.0 + 2.0 - 1.0, Hypervolume.Compute([[0, 0, 1], [1, 1, 0]], [2, 2, 2]), 1e-12);
-        Assert.Equal([1], Hypervolume.GreedySubset(points, 1, [4, 4]));
+        Assert.Equal([1], HypervolumeSelection.GreedySubset(points, 1, [4, 4]));
     }
 }
