@@ -26,9 +26,11 @@ internal static class DemoCommand
         var study = new Option<string?>("--study") { Description = "The study's name (default: demo-<dataset>)." };
         var output = new Option<FileInfo?>("--model-out") { Description = "Where to save the final model (default: <study>.model in the current folder, with characters other than letters, digits, '.', '_' and '-' in the study's name written as '_')." };
         var maxEpochs = NumberOptions.WholeNumber("--max-epochs", "The most epochs a trial trains (the pruner's maximum resource; default 9).", min: 1);
+        var objectives = new Option<string?>("--objectives") { Description = "Several objectives: the score first, then bytes and/or latency, e.g. accuracy,bytes,latency (a multi-objective search that prints the Pareto front)." };
+        var pick = new Option<string?>("--pick") { Description = "With --objectives: the rule that picks the model to retrain from the front, e.g. bytes<=50000 (default: the most accurate)." };
         var command = new Command("demo", "Search network structures and training settings on a shipped dataset (TPE + Hyperband); resumes an interrupted study.")
         {
-            dataset, trials, timeout, jobs, seed, study, output, maxEpochs,
+            dataset, trials, timeout, jobs, seed, study, output, maxEpochs, objectives, pick,
         };
         dataset.Validators.Add(r =>
         {
@@ -44,9 +46,22 @@ internal static class DemoCommand
             var space = new ModelSpace(parse.GetValue(maxEpochs) is { } m ? defaults with { MaxEpochs = m, MinEpochs = Math.Min(defaults.MinEpochs, m) } : defaults);
             int runSeed = parse.GetValue(seed);
             var objective = new ModelObjective(task, space, runSeed);
-            string name = parse.GetValue(study) ?? $"demo-{task.Name}";
+            if (parse.GetValue(pick) is not null && parse.GetValue(objectives) is null)
+            {
+                throw new ArgumentException("--pick chooses from the front of a search with several objectives; give --objectives too.");
+            }
+
+            var several = parse.GetValue(objectives) is { } list ? DemoObjectives.Parse(list, parse.GetValue(pick), task) : null;
+            string name = parse.GetValue(study) ?? (several is { Measures.Count: > 1 } ? $"demo-{task.Name}-{string.Join('-', several.Names)}" : $"demo-{task.Name}");
             var storage = StorageUrl.Open(parse.GetValue(CommonOptions.Storage)!);
             using var owned = storage as IDisposable;
+            if (several is { Measures.Count: > 1 })
+            {
+                var run = new MultiObjectiveDemo.Run(task, objective, several, storage, name, parse.GetValue(trials), parse.GetValue(timeout), parse.GetValue(jobs), runSeed);
+                var (chosen, code) = await MultiObjectiveDemo.SearchAsync(console, run, ct).ConfigureAwait(false);
+                return chosen is null ? code : await RetrainAsync(console, task, objective, chosen, name, parse.GetValue(output), ct).ConfigureAwait(false);
+            }
+
             var s = Study.Create(new StudyOptions
             {
                 StudyName = name,
@@ -91,19 +106,24 @@ internal static class DemoCommand
                 return 1;
             }
 
-            var best = s.BestTrial;
-            var config = ModelObjective.ConfigOf(best);
-            console.Out.WriteLine($"Retraining trial #{best.Number}'s model on train + validation ({config.Epochs} epochs)...");
-            clock.Restart();
-            var (model, test) = await Task.Run(() => ModelTraining.FitFinal(config, task, objective.TrialSeed(best.Number), ct), ct).ConfigureAwait(false);
-            string path = (parse.GetValue(output) ?? new FileInfo(FileName(name) + ".model")).FullName;
-            model.Save(path);
-            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Test {task.MetricName} of the final model: {SearchSummary.Score(task, test)} ({task.Test.Count} samples never seen by the search; retrained in {clock.Elapsed.TotalSeconds:F1}s)."));
-            console.Out.WriteLine($"Model saved to {path}; try: astrolabe predict --model {path} --dataset {task.Name}");
-            return 0;
+            return await RetrainAsync(console, task, objective, s.BestTrial, name, parse.GetValue(output), ct).ConfigureAwait(false);
         });
         return command;
+    }
+
+    /// <summary>Retrains a chosen trial's model on train + validation, tests it once and saves it.</summary>
+    private static async Task<int> RetrainAsync(CliConsole console, SearchTask task, ModelObjective objective, FrozenTrial best, string name, FileInfo? output, CancellationToken ct)
+    {
+        var config = ModelObjective.ConfigOf(best);
+        console.Out.WriteLine($"Retraining trial #{best.Number}'s model on train + validation ({config.Epochs} epochs)...");
+        var clock = Stopwatch.StartNew();
+        var (model, test) = await Task.Run(() => ModelTraining.FitFinal(config, task, objective.TrialSeed(best.Number), ct), ct).ConfigureAwait(false);
+        string path = (output ?? new FileInfo(FileName(name) + ".model")).FullName;
+        model.Save(path);
+        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Test {task.MetricName} of the final model: {SearchSummary.Score(task, test)} ({task.Test.Count} samples never seen by the search; retrained in {clock.Elapsed.TotalSeconds:F1}s; {ModelMeasures.Bytes(model)} bytes)."));
+        console.Out.WriteLine($"Model saved to {path}; try: astrolabe predict --model {path} --dataset {task.Name}");
+        return 0;
     }
 
     /// <summary>

@@ -65,6 +65,59 @@ public sealed class ModelObjective(SearchTask task, ModelSpace? space = null, lo
         }
     }
 
+    /// <summary>
+    /// Trains the trial's model and returns the chosen measures, in their order, for a study of several objectives
+    /// (<see cref="ModelMeasure.Score"/> in the task's direction, the others minimised). The size and the latency are
+    /// measured on the network before training (neither depends on the weights) and recorded as the user attributes
+    /// <c>bytes</c> and <c>latency_ms</c>; after every epoch the trial reports all measures as one vector
+    /// (<see cref="Trial.Report(IReadOnlyList{double}, long)"/>) and stops when a <see cref="ParetoPruner"/> says so.
+    /// Throws <see cref="ArgumentException"/> for an empty list or a measure named twice.
+    /// </summary>
+    /// <param name="trial">The trial.</param>
+    /// <param name="measures">What to return, e.g. score, bytes, latency.</param>
+    /// <param name="cancellationToken">Stops training between mini-batches.</param>
+    /// <returns>The measures' values after the last epoch.</returns>
+    public IReadOnlyList<double> EvaluateMeasures(Trial trial, IReadOnlyList<ModelMeasure> measures, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        ArgumentNullException.ThrowIfNull(measures);
+        if (measures.Count == 0 || measures.Distinct().Count() != measures.Count)
+        {
+            throw new ArgumentException($"Name each measure once, at least one; got [{string.Join(", ", measures)}].", nameof(measures));
+        }
+
+        var config = Space.Suggest(trial, Task);
+        trial.SetUserAttr(ConfigAttribute, config.ToJson());
+        var probe = new TrainedModel(ModelBuilder.Build(config, Task.InputShape, Task.Outputs, TrialSeed(trial.Number)), config, Task.Name, Task.InputShape, Task.Outputs, Task.IsClassification, Task.Preprocessing);
+        probe.Network.Eval();
+        double bytes = ModelMeasures.Bytes(probe);
+        double latency = measures.Contains(ModelMeasure.Latency) ? ModelMeasures.LatencyMilliseconds(probe) : double.NaN;
+        trial.SetUserAttr("bytes", (long)bytes);
+        if (!double.IsNaN(latency))
+        {
+            trial.SetUserAttr("latency_ms", latency);
+        }
+
+        double[] Values(double score) => [.. measures.Select(m => m switch { ModelMeasure.Score => score, ModelMeasure.Bytes => bytes, _ => latency })];
+        using var flops = Nn.FlopCounter.Start();
+        try
+        {
+            var model = ModelTraining.Fit(config, Task, Task.Train, Task.Validation, TrialSeed(trial.Number), (epoch, score) =>
+            {
+                trial.Report(Values(score), epoch);
+                if (trial.ShouldPrune())
+                {
+                    throw new TrialPrunedException($"Pruned after epoch {epoch}: dominated at this epoch (validation {Task.MetricName} {score:G4}).");
+                }
+            }, cancellationToken);
+            return Values(model.ValidationScore!.Value);
+        }
+        finally
+        {
+            trial.SetSystemAttr(FlopsAttribute, flops.Total);
+        }
+    }
+
     /// <summary>The model configuration a finished trial of this objective recorded.</summary>
     /// <param name="trial">The trial.</param>
     /// <returns>The configuration.</returns>
