@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Astrolabe.Cli.Output;
 using Astrolabe.ModelSearch;
 
 namespace Astrolabe.Cli.Commands;

@@ -39,7 +39,7 @@ public sealed record FrozenTrial
     /// The trial's constraint values (system attribute <c>constraints</c>, set by <see cref="Trial.SetConstraints"/> or a
     /// sampler's constraints function), or null when it has none. A value ≤ 0 is a satisfied constraint.
     /// </summary>
-    public IReadOnlyList<double>? Constraints => TrialConstraints.Read(this);
+    public IReadOnlyList<double>? Constraints => ConstraintValues.Read(this);
 
     /// <summary>
     /// The intermediate values of a multi-objective trial by step, as

@@ -1,8 +1,7 @@
 using System.Globalization;
-using Astrolabe.Cli.Commands;
 using Astrolabe.ModelSearch;
 
-namespace Astrolabe.Cli.Output;
+namespace Astrolabe.Cli.Commands;
 
 /// <summary>
 /// Per-row attributions for <c>explain</c>: each row's label and prediction, the explained output, the completeness

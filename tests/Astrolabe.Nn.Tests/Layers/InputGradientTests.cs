@@ -1,4 +1,4 @@
-namespace Astrolabe.Nn.Tests.Autodiff;
+namespace Astrolabe.Nn.Tests.Layers;
 
 public class InputGradientTests
 {

@@ -11,7 +11,7 @@ namespace Astrolabe;
 internal static class TrialConstraints
 {
     /// <summary>The system attribute under which constraint values are stored (Optuna's name).</summary>
-    public const string Key = "constraints";
+    public const string Key = ConstraintValues.Key;
 
     /// <summary>The study system attribute that holds how many constraint values each trial has.</summary>
     public const string CountKey = "constraints:count";
@@ -66,19 +66,5 @@ internal static class TrialConstraints
     }
 
     /// <summary>The stored constraint values of a trial, or null when it has none.</summary>
-    public static double[]? Read(FrozenTrial trial)
-    {
-        if (!trial.SystemAttrs.TryGetValue(Key, out var stored) || stored is not System.Collections.IEnumerable items || stored is string)
-        {
-            return null;
-        }
-
-        var result = new List<double>();
-        foreach (object? item in items)
-        {
-            result.Add(Convert.ToDouble(item, CultureInfo.InvariantCulture));
-        }
-
-        return [.. result];
-    }
+    public static double[]? Read(FrozenTrial trial) => ConstraintValues.Read(trial);
 }

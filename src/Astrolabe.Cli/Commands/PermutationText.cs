@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Astrolabe.Cli.Commands;
 using Astrolabe.ModelSearch;
 
-namespace Astrolabe.Cli.Output;
+namespace Astrolabe.Cli.Commands;
 
 /// <summary>Permutation importance for <c>explain</c>: a table of the top features and, with <c>--out</c>, a CSV of all.</summary>
 internal static class PermutationText
