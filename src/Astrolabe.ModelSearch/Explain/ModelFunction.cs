@@ -81,7 +81,7 @@ internal sealed class ModelFunction
                 continue;
             }
 
-            int c = fixedClass ?? IndexOfMax(row);
+            int c = fixedClass ?? TrainedModel.IndexOfMax(row);
             classes[first + r] = c;
             if (!_target.Probability)
             {
@@ -104,7 +104,7 @@ internal sealed class ModelFunction
 
     private static double[] Softmax(ReadOnlySpan<float> z)
     {
-        float max = z[IndexOfMax(z)];
+        float max = z[TrainedModel.IndexOfMax(z)];
         var p = new double[z.Length];
         double sum = 0;
         for (int j = 0; j < z.Length; j++)
@@ -119,19 +119,5 @@ internal sealed class ModelFunction
         }
 
         return p;
-    }
-
-    private static int IndexOfMax(ReadOnlySpan<float> row)
-    {
-        int best = 0;
-        for (int j = 1; j < row.Length; j++)
-        {
-            if (row[j] > row[best])
-            {
-                best = j;
-            }
-        }
-
-        return best;
     }
 }

@@ -196,7 +196,8 @@ public sealed class TrainedModel
     /// <exception cref="InvalidDataException">The file is not a saved model or is damaged.</exception>
     public static TrainedModel Load(string path) => ModelFile.Load(path);
 
-    private static int IndexOfMax(ReadOnlySpan<float> row)
+    /// <summary>The first index of the largest value of a row (the predicted class of a row of logits).</summary>
+    internal static int IndexOfMax(ReadOnlySpan<float> row)
     {
         int best = 0;
         for (int j = 1; j < row.Length; j++)
