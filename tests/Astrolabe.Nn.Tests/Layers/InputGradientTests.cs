@@ -1,3 +1,5 @@
+using Astrolabe.Nn.Tests.Autodiff;
+
 namespace Astrolabe.Nn.Tests.Layers;
 
 public class InputGradientTests
