@@ -52,7 +52,7 @@
       $('error').textContent = '';
       var columns = ['number', 'state'];
       for (var i = 0; i < page.objectives; i++) { columns.push(page.objectives === 1 ? 'value' : 'value' + i); }
-      columns = columns.concat(page.params, ['duration'], page.hasCost ? ['cpu', 'energy'] : []);
+      columns = columns.concat(page.params, ['duration'], page.hasCost ? ['cpu', 'energy'] : [], page.hasConstraints ? ['feasible'] : []);
       var head = document.createElement('tr');
       columns.forEach(function (c) {
         var th = document.createElement('th');
@@ -82,6 +82,7 @@
           cells.push(r.cpuSeconds === null ? null : r.cpuSeconds.toFixed(2) + ' s');
           cells.push(r.energyJoules === null ? null : r.energyJoules.toPrecision(3) + ' J');
         }
+        if (page.hasConstraints) { cells.push(r.feasible === null ? null : (r.feasible ? 'yes' : 'no')); }
         cells.forEach(function (c) { var td = document.createElement('td'); td.textContent = text(c); tr.appendChild(td); });
         body.appendChild(tr);
       });

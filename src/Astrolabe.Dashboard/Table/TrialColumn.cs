@@ -47,6 +47,8 @@ internal sealed class TrialColumn
                 return new TrialColumn(key, t => TrialCost.Of(t)?.CpuSeconds ?? double.NaN, Number);
             case "energy":
                 return new TrialColumn(key, t => TrialCost.Of(t)?.EnergyJoules ?? double.NaN, Number);
+            case "feasible":
+                return new TrialColumn(key, t => t.Constraints is null ? double.NaN : t.IsFeasible ? 1 : 0, s => s switch { "true" or "yes" or "1" => 1, "false" or "no" or "0" => 0, _ => null });
         }
 
         if (key.StartsWith("value", StringComparison.OrdinalIgnoreCase)
@@ -56,7 +58,7 @@ internal sealed class TrialColumn
         }
 
         var distribution = study.DistributionOf(key)
-            ?? throw new ArgumentException($"Unknown column '{key}'; use number, state, value, duration, start, cpu, energy or a parameter ({string.Join(", ", study.ParamNames())}).");
+            ?? throw new ArgumentException($"Unknown column '{key}'; use number, state, value, duration, start, cpu, energy, feasible or a parameter ({string.Join(", ", study.ParamNames())}).");
         Func<string, double?> parseParam = distribution is CategoricalDistribution c
             ? s => c.Choices.Select(PlotValues.Label).ToList().IndexOf(s) is int i and >= 0 ? i : null
             : Number;

@@ -14,6 +14,9 @@ public sealed record TrialRow(int Number, string State, IReadOnlyList<double>? V
 
     /// <summary>The energy in joules the trial's recorded cost attributes to it, or null when it recorded none.</summary>
     public double? EnergyJoules { get; init; }
+
+    /// <summary>Whether the trial satisfies its constraints; null when it has no constraint values.</summary>
+    public bool? Feasible { get; init; }
 }
 
 /// <summary>One page of the trial table with aggregates over every matching trial (not only the page).</summary>
@@ -37,4 +40,7 @@ public sealed record TrialPage(
 {
     /// <summary>Whether any trial of the study recorded its cost: the table then has cpu and energy columns.</summary>
     public bool HasCost { get; init; }
+
+    /// <summary>Whether any trial of the study has constraint values: the table then has a feasible column.</summary>
+    public bool HasConstraints { get; init; }
 }

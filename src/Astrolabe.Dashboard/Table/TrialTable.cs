@@ -56,6 +56,7 @@ public static class TrialTable
         return new TrialPage(study.Trials.Count, order.Length, query.Offset, study.ParamNames(), study.Directions.Count, counts, best, rows)
         {
             HasCost = study.Trials.Any(t => t.SystemAttrs.ContainsKey(TrialCost.AttributeKey)),
+            HasConstraints = study.Trials.Any(t => t.Constraints is not null),
         };
     }
 
@@ -66,6 +67,7 @@ public static class TrialTable
         {
             CpuSeconds = cost?.CpuSeconds,
             EnergyJoules = cost?.EnergyJoules,
+            Feasible = t.Constraints is null ? null : t.IsFeasible,
         };
     }
 }

@@ -51,6 +51,21 @@ public sealed class TrialTableTests
     }
 
     [Fact]
+    public void RowsSayWhetherATrialIsFeasibleAndFilterOnIt()
+    {
+        static Dictionary<string, object?> Constraint(double c) => new() { ["constraints"] = new[] { c } };
+        var study = Trials.Minimize(
+            Trials.Make(0, TrialState.Complete, [0.5], systemAttrs: Constraint(1)),
+            Trials.Make(1, TrialState.Complete, [0.4], systemAttrs: Constraint(-1)),
+            Trials.Make(2, TrialState.Complete, [0.3]));
+        var page = TrialTable.Query(study, new TrialQuery());
+        Assert.True(page.HasConstraints);
+        Assert.Equal([false, true, null], page.Rows.Select(r => r.Feasible));
+        Assert.Equal([1], Numbers(TrialTable.Query(study, new TrialQuery { Filter = "feasible=yes" })));
+        Assert.False(TrialTable.Query(Mixed(), new TrialQuery()).HasConstraints);
+    }
+
+    [Fact]
     public void SortsByValueOrParameterWithMissingCellsLast()
     {
         Assert.Equal([2, 4, 0, 1, 3, 5], Numbers(TrialTable.Query(Mixed(), new TrialQuery { Sort = "value" })));
@@ -76,7 +91,7 @@ public sealed class TrialTableTests
     }
 
     [Theory]
-    [InlineData("speed>3", "Unknown column 'speed'; use number, state, value, duration, start, cpu, energy or a parameter (x, act).")]
+    [InlineData("speed>3", "Unknown column 'speed'; use number, state, value, duration, start, cpu, energy, feasible or a parameter (x, act).")]
     [InlineData("x 3", "Cannot read the filter clause 'x 3': write column op value")]
     [InlineData("act=sigmoid", "In the filter clause 'act=sigmoid', 'sigmoid' is not a value of column 'act'.")]
     [InlineData("state=done", "In the filter clause 'state=done', 'done' is not a value of column 'state'.")]
