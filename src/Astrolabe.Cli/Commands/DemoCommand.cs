@@ -88,14 +88,7 @@ internal static class DemoCommand
             var clock = Stopwatch.StartNew();
             if (target > finished)
             {
-                var options = new OptimizeOptions
-                {
-                    NTrials = target - finished,
-                    Timeout = parse.GetValue(timeout),
-                    Parallelism = parse.GetValue(jobs),
-                    Catch = [typeof(NonFiniteLossException)],
-                };
-                await ProgressDisplay.RunAsync(console, options, o => s.OptimizeAsync((trial, token) => Task.FromResult(objective.Evaluate(trial, token)), o, ct)).ConfigureAwait(false);
+                await RunTrialsAsync(console, target - finished, parse.GetValue(timeout), parse.GetValue(jobs), o => s.OptimizeAsync((trial, token) => Task.FromResult(objective.Evaluate(trial, token)), o, ct)).ConfigureAwait(false);
             }
 
             var searchTime = clock.Elapsed;
@@ -109,6 +102,22 @@ internal static class DemoCommand
             return await RetrainAsync(console, task, objective, s.BestTrial, name, parse.GetValue(output), ct).ConfigureAwait(false);
         });
         return command;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="count"/> more trials of a demo's study with live progress; a trial whose loss diverges is
+    /// recorded as failed and the search goes on.
+    /// </summary>
+    internal static Task RunTrialsAsync(CliConsole console, int count, TimeSpan? timeout, int jobs, Func<OptimizeOptions, Task> optimize)
+    {
+        var options = new OptimizeOptions
+        {
+            NTrials = count,
+            Timeout = timeout,
+            Parallelism = jobs,
+            Catch = [typeof(NonFiniteLossException)],
+        };
+        return ProgressDisplay.RunAsync(console, options, optimize);
     }
 
     /// <summary>Retrains a chosen trial's model on train + validation, tests it once and saves it.</summary>

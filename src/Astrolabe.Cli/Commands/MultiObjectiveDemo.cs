@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Astrolabe.ModelSearch;
-using Astrolabe.Nn.Training;
 
 namespace Astrolabe.Cli.Commands;
 
@@ -50,14 +49,7 @@ internal static class MultiObjectiveDemo
         var clock = Stopwatch.StartNew();
         if (run.Target > finished)
         {
-            var options = new OptimizeOptions
-            {
-                NTrials = run.Target - finished,
-                Timeout = run.Timeout,
-                Parallelism = run.Jobs,
-                Catch = [typeof(NonFiniteLossException)],
-            };
-            await ProgressDisplay.RunAsync(console, options, o => s.OptimizeAsync(
+            await DemoCommand.RunTrialsAsync(console, run.Target - finished, run.Timeout, run.Jobs, o => s.OptimizeAsync(
                 (trial, token) => Task.FromResult(run.Objective.EvaluateMeasures(trial, run.Objectives.Measures, token)), o, ct)).ConfigureAwait(false);
         }
 

@@ -44,25 +44,8 @@ public sealed class ModelObjective(SearchTask task, ModelSpace? space = null, lo
     public double Evaluate(Trial trial, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(trial);
-        var config = Space.Suggest(trial, Task);
-        trial.SetUserAttr(ConfigAttribute, config.ToJson());
-        using var flops = Nn.FlopCounter.Start();
-        try
-        {
-            var model = ModelTraining.Fit(config, Task, Task.Train, Task.Validation, TrialSeed(trial.Number), (epoch, score) =>
-            {
-                trial.Report(score, epoch);
-                if (trial.ShouldPrune())
-                {
-                    throw new TrialPrunedException($"Pruned after epoch {epoch} with validation {Task.MetricName} {score:G4}.");
-                }
-            }, cancellationToken);
-            return model.ValidationScore!.Value;
-        }
-        finally
-        {
-            trial.SetSystemAttr(FlopsAttribute, flops.Total);
-        }
+        return Train(trial, Suggest(trial), (epoch, score) => trial.Report(score, epoch),
+            (epoch, score) => $"Pruned after epoch {epoch} with validation {Task.MetricName} {score:G4}.", cancellationToken);
     }
 
     /// <summary>
@@ -86,8 +69,7 @@ public sealed class ModelObjective(SearchTask task, ModelSpace? space = null, lo
             throw new ArgumentException($"Name each measure once, at least one; got [{string.Join(", ", measures)}].", nameof(measures));
         }
 
-        var config = Space.Suggest(trial, Task);
-        trial.SetUserAttr(ConfigAttribute, config.ToJson());
+        var config = Suggest(trial);
         var probe = new TrainedModel(ModelBuilder.Build(config, Task.InputShape, Task.Outputs, TrialSeed(trial.Number)), config, Task.Name, Task.InputShape, Task.Outputs, Task.IsClassification, Task.Preprocessing);
         probe.Network.Eval();
         double bytes = ModelMeasures.Bytes(probe);
@@ -99,18 +81,36 @@ public sealed class ModelObjective(SearchTask task, ModelSpace? space = null, lo
         }
 
         double[] Values(double score) => [.. measures.Select(m => m switch { ModelMeasure.Score => score, ModelMeasure.Bytes => bytes, _ => latency })];
+        return Values(Train(trial, config, (epoch, score) => trial.Report(Values(score), epoch),
+            (epoch, score) => $"Pruned after epoch {epoch}: dominated at this epoch (validation {Task.MetricName} {score:G4}).", cancellationToken));
+    }
+
+    /// <summary>Draws the trial's model and records it as the user attribute <see cref="ConfigAttribute"/>.</summary>
+    private ModelConfig Suggest(Trial trial)
+    {
+        var config = Space.Suggest(trial, Task);
+        trial.SetUserAttr(ConfigAttribute, config.ToJson());
+        return config;
+    }
+
+    /// <summary>
+    /// Trains the trial's model, reporting after every epoch and stopping with <paramref name="pruned"/>'s message when
+    /// the pruner says so; records the FLOPs it ran however it ends. Returns the last validation score.
+    /// </summary>
+    private double Train(Trial trial, ModelConfig config, Action<int, double> report, Func<int, double, string> pruned, CancellationToken cancellationToken)
+    {
         using var flops = Nn.FlopCounter.Start();
         try
         {
             var model = ModelTraining.Fit(config, Task, Task.Train, Task.Validation, TrialSeed(trial.Number), (epoch, score) =>
             {
-                trial.Report(Values(score), epoch);
+                report(epoch, score);
                 if (trial.ShouldPrune())
                 {
-                    throw new TrialPrunedException($"Pruned after epoch {epoch}: dominated at this epoch (validation {Task.MetricName} {score:G4}).");
+                    throw new TrialPrunedException(pruned(epoch, score));
                 }
             }, cancellationToken);
-            return Values(model.ValidationScore!.Value);
+            return model.ValidationScore!.Value;
         }
         finally
         {

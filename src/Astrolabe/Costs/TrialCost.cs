@@ -35,7 +35,7 @@ public sealed record TrialCost(double WallSeconds, double CpuSeconds, double Ene
     public static TrialCost? Of(FrozenTrial trial)
     {
         ArgumentNullException.ThrowIfNull(trial);
-        long? flops = trial.SystemAttrs.TryGetValue(FlopsKey, out var f) && f is not null ? Convert.ToInt64(f, CultureInfo.InvariantCulture) : null;
+        long? flops = FlopsOf(trial);
         if (!trial.SystemAttrs.TryGetValue(AttributeKey, out var stored) || stored is not IReadOnlyDictionary<string, object?> d)
         {
             return null;
@@ -50,6 +50,10 @@ public sealed record TrialCost(double WallSeconds, double CpuSeconds, double Ene
             Worker = d.TryGetValue("worker", out var w) ? w as string : null,
         };
     }
+
+    /// <summary>The floating-point operations a trial recorded as <see cref="FlopsKey"/>, or null.</summary>
+    internal static long? FlopsOf(FrozenTrial trial) =>
+        trial.SystemAttrs.TryGetValue(FlopsKey, out var f) && f is not null ? Convert.ToInt64(f, CultureInfo.InvariantCulture) : null;
 
     /// <summary>
     /// The attribute's value: a dictionary with wall_s, cpu_s, energy_j, energy_method ("rapl" or "estimated"), co2e_g

@@ -24,7 +24,7 @@ public static class FeasibleBest
         foreach (var trial in storage.GetAllTrials(studyId, [TrialState.Complete]))
         {
             if (trial.IsFeasible && trial.Values is [var value]
-                && (found is null || (direction == StudyDirection.Minimize ? value < found.Values![0] : value > found.Values![0])))
+                && (found is null || StorageRules.IsBetter(value, found.Values![0], direction)))
             {
                 found = trial;
             }

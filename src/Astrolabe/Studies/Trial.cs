@@ -234,10 +234,7 @@ public sealed class Trial
             return null;
         }
 
-        long? flops = snapshot.SystemAttrs.TryGetValue(TrialCost.FlopsKey, out var f) && f is not null
-            ? Convert.ToInt64(f, System.Globalization.CultureInfo.InvariantCulture)
-            : null;
-        return cost with { Flops = flops };
+        return cost with { Flops = TrialCost.FlopsOf(snapshot) };
     }
 
     /// <summary>The meter of the run that runs this trial, while it does.</summary>

@@ -64,7 +64,4 @@ internal static class TrialConstraints
 
         study.Storage.SetTrialSystemAttr(trialId, Key, values.ToArray());
     }
-
-    /// <summary>The stored constraint values of a trial, or null when it has none.</summary>
-    public static double[]? Read(FrozenTrial trial) => ConstraintValues.Read(trial);
 }

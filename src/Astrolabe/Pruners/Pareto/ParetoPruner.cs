@@ -56,30 +56,12 @@ public sealed class ParetoPruner : Pruner
             }
 
             reached++;
-            if (Dominates(theirs, values, study.Directions))
+            if (ParetoFront.Dominates(theirs, values, study.Directions))
             {
                 dominating++;
             }
         }
 
         return reached >= options.NMinTrials && dominating > 0 && dominating >= options.DominatedFraction * reached;
-    }
-
-    private static bool Dominates(IReadOnlyList<double> a, IReadOnlyList<double> b, IReadOnlyList<StudyDirection> directions)
-    {
-        bool better = false;
-        for (int i = 0; i < directions.Count; i++)
-        {
-            double x = directions[i] == StudyDirection.Minimize ? a[i] : -a[i];
-            double y = directions[i] == StudyDirection.Minimize ? b[i] : -b[i];
-            if (x > y)
-            {
-                return false;
-            }
-
-            better |= x < y;
-        }
-
-        return better;
     }
 }

@@ -37,7 +37,7 @@ public sealed partial class GpSampler
             }
 
             double[]? c = null;
-            if (options.ConstraintsFunc is not null && (c = TrialConstraints.Read(t)) is null)
+            if (options.ConstraintsFunc is not null && (c = ConstraintValues.Read(t)) is null)
             {
                 continue;
             }

@@ -31,7 +31,7 @@ internal sealed class NsgaDominance
             key[j] = directions[j] == StudyDirection.Maximize ? -values[j] : values[j];
         }
 
-        var constraints = constrained ? TrialConstraints.Read(trial) : null;
+        var constraints = constrained ? ConstraintValues.Read(trial) : null;
         double violation = constraints?.Where(c => c > 0).Sum() ?? 0;
         return new Member(trial, key, constraints, violation);
     }

@@ -162,7 +162,7 @@ internal sealed class NsgaEngine
         {
             if (!constraintCounts.TryGetValue(key, out expected))
             {
-                expected = study.Trials.Select(TrialConstraints.Read).FirstOrDefault(c => c is not null)?.Length ?? values.Count;
+                expected = study.Trials.Select(ConstraintValues.Read).FirstOrDefault(c => c is not null)?.Length ?? values.Count;
                 if (constraintCounts.Count >= MaxOpenStudies)
                 {
                     constraintCounts.Clear();

@@ -63,7 +63,7 @@ internal sealed record Observation(double Step, double[] Values, double Violatio
 
     private static double ViolationOf(FrozenTrial trial)
     {
-        if (TrialConstraints.Read(trial) is not { } values)
+        if (ConstraintValues.Read(trial) is not { } values)
         {
             return double.PositiveInfinity;
         }
