@@ -9,10 +9,12 @@ using Astrolabe.Nn;
 // PermutationImportance's documented seeding: group g shuffles with Rng(seed · 1000003 + g)), so the comparison can
 // be exact on our permutations as well as statistical against sklearn's own.
 // Usage: Astrolabe.Bench.Explain OUT_DIR [REPEATS] [SEEDS] (seeds 0 … SEEDS − 1; a file per dataset and seed)
-//        Astrolabe.Bench.Explain completeness [ROWS] (integrated gradients' completeness error: Completeness.cs)
+//        Astrolabe.Bench.Explain completeness [ROWS] [SEEDS] (integrated gradients' completeness error: Completeness.cs)
 if (args.Length > 0 && args[0] == "completeness")
 {
-    Completeness.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30);
+    Completeness.Run(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1);
     return;
 }
 

@@ -62,7 +62,7 @@ internal static class AttributionText
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Completeness error over {errors.Count} rows: median {errors[errors.Count / 2]:P2}, largest {errors[^1]:P2}."));
             if (errors[^1] > 0.01)
             {
-                console.Out.WriteLine("  Above 1 %: ReLU and max-pooling kinks on the path leave an error falling as 1/steps; more --steps lower it.");
+                console.Out.WriteLine("  Above 1 %: ReLU and max-pooling kinks on the path leave an error that more --steps lower (it is largest where f(x) − f(baseline) is small).");
             }
         }
     }

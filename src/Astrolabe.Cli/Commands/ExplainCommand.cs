@@ -35,7 +35,7 @@ internal static class ExplainCommand
         var repeats = NumberOptions.WholeNumber("--repeats", "permutation: shuffles per feature.", defaultValue: 5, min: 1);
         var seed = NumberOptions.WholeNumber("--seed", "permutation: the seed of the shuffles.", defaultValue: 0);
         var cls = NumberOptions.WholeNumber("--class", "integrated-gradients, saliency: the class to explain (default: each row's predicted class).", min: 0);
-        var steps = NumberOptions.WholeNumber("--steps", "integrated-gradients: integration steps (trapezoid rule).", defaultValue: 50, min: 1);
+        var steps = NumberOptions.WholeNumber("--steps", "integrated-gradients: gradients along the path, less one (adaptive trapezoid: half evenly spaced, half where the path turns).", defaultValue: 50, min: 1);
         var baseline = new Option<string>("--baseline") { Description = "integrated-gradients: zeros (a black image; the default) or mean (the training part's mean of each feature, which the model sees as all zeros).", DefaultValueFactory = _ => "zeros" };
         var probability = new Option<bool>("--probability") { Description = "integrated-gradients, saliency: explain the class's softmax probability instead of its logit." };
         var patch = NumberOptions.WholeNumber("--patch", "permutation on images: permute P×P patches together (1: single pixels).", defaultValue: 4, min: 1);

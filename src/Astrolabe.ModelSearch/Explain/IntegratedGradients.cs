@@ -13,8 +13,8 @@ public sealed class IntegratedGradients : IAttributionMethod
     /// <summary>Integration steps (default 50).</summary>
     public int Steps { get; init; } = 50;
 
-    /// <summary>The quadrature rule (default <see cref="IntegrationRule.Trapezoid"/>).</summary>
-    public IntegrationRule Rule { get; init; } = IntegrationRule.Trapezoid;
+    /// <summary>The quadrature rule (default <see cref="IntegrationRule.Adaptive"/>).</summary>
+    public IntegrationRule Rule { get; init; } = IntegrationRule.Adaptive;
 
     /// <summary>The baseline in raw units, one value per input; null means all zeros.</summary>
     public IReadOnlyList<float>? Baseline { get; init; }
@@ -40,31 +40,49 @@ public sealed class IntegratedGradients : IAttributionMethod
         var (atSample, _, classes) = f.Evaluate(sample);
         int? cls = model.IsClassification ? classes[0] : null;
         var (atBaseline, _, _) = f.Evaluate(baseline, cls);
-        var (alphas, weights) = Rule.Points(Steps);
-        var path = new float[alphas.Length * size];
-        for (int k = 0; k < alphas.Length; k++)
-        {
-            for (int i = 0; i < size; i++)
-            {
-                path[(k * size) + i] = (float)(baseline[i] + (alphas[k] * (sample[i] - baseline[i])));
-            }
-        }
-
-        var (_, gradients, _) = f.Evaluate(path, cls);
-        var values = new double[size];
-        for (int k = 0; k < alphas.Length; k++)
-        {
-            for (int i = 0; i < size; i++)
-            {
-                values[i] += weights[k] * gradients[(k * size) + i];
-            }
-        }
-
+        var direction = new double[size];
         for (int i = 0; i < size; i++)
         {
-            values[i] *= sample[i] - (double)baseline[i];
+            direction[i] = sample[i] - (double)baseline[i];
+        }
+
+        (double[] Values, float[] Gradients) AlongPath(double[] alphas)
+        {
+            var path = new float[alphas.Length * size];
+            for (int k = 0; k < alphas.Length; k++)
+            {
+                for (int i = 0; i < size; i++)
+                {
+                    path[(k * size) + i] = (float)(baseline[i] + (alphas[k] * direction[i]));
+                }
+            }
+
+            var (values, gradients, _) = f.Evaluate(path, cls);
+            return (values, gradients);
+        }
+
+        var values = Rule.IsAdaptive ? AdaptiveQuadrature.Integrate(Steps, size, direction, AlongPath) : Weighted(Rule.Points(Steps), size, AlongPath);
+        for (int i = 0; i < size; i++)
+        {
+            values[i] *= direction[i];
         }
 
         return new Attribution(Name, values, [.. model.InputShape], cls, atSample[0], atBaseline[0]);
+    }
+
+    /// <summary>∫₀¹ ∇f dα by a fixed rule: the weighted sum of the gradients at its points.</summary>
+    private static double[] Weighted((double[] Alphas, double[] Weights) rule, int size, Func<double[], (double[] Values, float[] Gradients)> alongPath)
+    {
+        var (_, gradients) = alongPath(rule.Alphas);
+        var integral = new double[size];
+        for (int k = 0; k < rule.Alphas.Length; k++)
+        {
+            for (int i = 0; i < size; i++)
+            {
+                integral[i] += rule.Weights[k] * gradients[(k * size) + i];
+            }
+        }
+
+        return integral;
     }
 }

@@ -34,7 +34,7 @@ public sealed class ExplainCommandTests : IDisposable
         string prefix = cli.File("digit");
         var (code, output, error) = await cli.Run("explain", "--model", model, "--dataset", "digits", "--method", "integrated-gradients", "--rows", "2", "--steps", "100", "--out", prefix);
         Assert.True(code == 0, error + output);
-        Assert.Contains("Integrated gradients (100 steps, trapezoid rule, baseline all zeros) of the predicted class's logit on digits test rows 0–1:", output, StringComparison.Ordinal);
+        Assert.Contains("Integrated gradients (100 steps, adaptive rule, baseline all zeros) of the predicted class's logit on digits test rows 0–1:", output, StringComparison.Ordinal);
         Assert.Matches(@"row 1: label \d, predicted \d; class \d: f\(x\) = \S+, f\(baseline\) = \S+, sum of attributions = \S+ vs f\(x\) − f\(baseline\) = \S+ \(completeness error \d+\.\d\d %\)", output);
         Assert.Matches(@"Completeness error over 2 rows: median \d+\.\d\d %, largest \d+\.\d\d %\.", output);
         foreach (string file in new[] { "-row0.png", "-row0.svg", "-row1.png", "-row1.svg" })
@@ -51,7 +51,7 @@ public sealed class ExplainCommandTests : IDisposable
         string model = Save("wine", new ModelConfig { Hidden = [16], Activation = ActivationKind.Tanh, Epochs = 10, LearningRate = 3e-3 });
         var (code, output, error) = await cli.Run("explain", "--model", model, "--method", "integrated-gradients", "--baseline", "mean", "--rows", "4");
         Assert.True(code == 0, error + output);
-        Assert.Contains("Integrated gradients (50 steps, trapezoid rule, baseline the training mean) of the predicted class's logit on wine test rows 0–3:", output, StringComparison.Ordinal);
+        Assert.Contains("Integrated gradients (50 steps, adaptive rule, baseline the training mean) of the predicted class's logit on wine test rows 0–3:", output, StringComparison.Ordinal);
         var errors = System.Text.RegularExpressions.Regex.Matches(output, @"completeness error (\d+\.\d\d) %").Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(4, errors.Count());
         Assert.All(errors, e => Assert.InRange(e, 0, 1));

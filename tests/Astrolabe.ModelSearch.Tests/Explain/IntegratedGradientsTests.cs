@@ -41,21 +41,66 @@ public sealed class IntegratedGradientsTests
     }
 
     [Fact]
-    public void OnATrainedCnnCompletenessHoldsWithinOnePercentForMostRowsAt50StepsAndForAllAt200()
+    public void OnATrainedCnnCompletenessHoldsWithinOnePercentAt50StepsAndWithTheTrapezoidAt200()
     {
-        // Max pooling switches along the path leave an O(1/steps) error; more steps remove it.
+        // Max pooling switches along the path; the adaptive rule puts its points there, the trapezoid needs more.
         var (cnn, digits) = Models.Digits;
-        var at50 = new List<double>();
         for (int row = 0; row < 10; row++)
         {
             var sample = Row(digits.Raw.Test, row);
-            at50.Add(s_ig.Explain(cnn, sample, AttributionTarget.Predicted).RelativeCompletenessError!.Value);
-            var a = new IntegratedGradients { Steps = 200 }.Explain(cnn, sample, AttributionTarget.Predicted);
-            Assert.True(a.RelativeCompletenessError < 0.01, $"row {row}: Σ = {a.Sum}, f(x) − f(x′) = {a.Output - a.BaselineOutput}");
+            foreach (var a in new[] { s_ig.Explain(cnn, sample, AttributionTarget.Predicted), new IntegratedGradients { Steps = 200, Rule = IntegrationRule.Trapezoid }.Explain(cnn, sample, AttributionTarget.Predicted) })
+            {
+                Assert.True(a.RelativeCompletenessError < 0.01, $"row {row}: Σ = {a.Sum}, f(x) − f(x′) = {a.Output - a.BaselineOutput}");
+            }
         }
+    }
 
-        at50.Sort();
-        Assert.True(at50[5] < 0.01, $"median error at 50 steps {at50[5]:P2}");
+    [Fact]
+    public void OnReluModelsCompletenessHoldsWithinOnePercentAt50StepsAndTheAttributionsMatchAFineTrapezoid()
+    {
+        foreach (var (model, task) in new[] { Models.WineRelu, Models.DigitsRelu })
+        {
+            for (int row = 0; row < 20; row++)
+            {
+                var sample = Row(task.Raw.Test, row);
+                var a = s_ig.Explain(model, sample, AttributionTarget.Predicted);
+                Assert.True(a.RelativeCompletenessError < 0.01, $"{model.TaskName} row {row}: Σ = {a.Sum}, f(x) − f(x′) = {a.Output - a.BaselineOutput}");
+                if (row < 3)
+                {
+                    // Not only the sum: each attribution is where 2,000 evenly spaced steps put it.
+                    var reference = new IntegratedGradients { Steps = 2000, Rule = IntegrationRule.Trapezoid }.Explain(model, sample, AttributionTarget.Predicted).Values;
+                    double distance = a.Values.Zip(reference, (x, y) => Math.Abs(x - y)).Sum() / reference.Sum(Math.Abs);
+                    Assert.True(distance < 0.03, $"{model.TaskName} row {row}: attributions {distance:P2} from the reference");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void TheAdaptiveRuleSpendsItsPointsWhereTheGradientSwitches()
+    {
+        var (alphas, weights) = IntegrationRule.Adaptive.Points(50);
+        Assert.True(IntegrationRule.Adaptive.IsAdaptive);
+        Assert.False(IntegrationRule.Trapezoid.IsAdaptive);
+        Assert.Equal(26, alphas.Length);
+        Assert.Equal(1.0, weights.Sum(), 12);
+        Assert.Equal([0.0, 1.0], [alphas[0], alphas[^1]]);
+
+        // One unit switches at α = 0.3, where the slope of class 0's logit goes from 1 to 3: a trapezoid interval
+        // [a, b] around it misses 2 (mid − 0.3). Evenly spaced, 4 steps put it in [0.25, 0.5] (gap 0.15); the adaptive
+        // rule starts from [0, 0.5] and [0.5, 1] and bisects where the gap is: [0, 0.5], then [0.25, 0.5], leaving
+        // it in [0.25, 0.375] (gap 0.025). The interval without a switch is left alone, and 1 step is the trapezoid.
+        var model = Models.OneSwitch();
+        float[] sample = [1, 1];
+        var adaptive = new IntegratedGradients { Steps = 4 }.Explain(model, sample, new AttributionTarget(Class: 0));
+        var even = new IntegratedGradients { Steps = 4, Rule = IntegrationRule.Trapezoid }.Explain(model, sample, new AttributionTarget(Class: 0));
+        Assert.Equal(2.4, adaptive.Output - adaptive.BaselineOutput!.Value, 5);
+        Assert.Equal(0.025, Math.Abs(adaptive.CompletenessGap!.Value), 5);
+        Assert.Equal(0.15, Math.Abs(even.CompletenessGap!.Value), 5);
+        Assert.Equal(1.0, adaptive.Values[1], 5);
+        Assert.Equal(1.4, adaptive.Values[0], 1);
+        var one = new IntegratedGradients { Steps = 1 }.Explain(model, sample, new AttributionTarget(Class: 0));
+        Assert.Equal(new IntegratedGradients { Steps = 1, Rule = IntegrationRule.Trapezoid }.Explain(model, sample, new AttributionTarget(Class: 0)).Values, one.Values);
     }
 
     [Fact]
