@@ -64,23 +64,43 @@ if os.path.exists(f"{folder}/ours_q") and os.path.exists(f"{folder}/peer_q"):
 
 
 def read_cost(path):
+    """Per kind, one [trials, wall, cpu] per round (a round's file lines come in the order the rounds ran)."""
+    rounds = {}
     with open(path) as f:
-        return {line.split()[0]: [float(v) for v in line.split()[1:]] for line in f if line.strip()}
+        for line in f:
+            if line.strip():
+                rounds.setdefault(line.split()[0], []).append([float(v) for v in line.split()[1:]])
+    return rounds
+
+
+def median(values):
+    values = sorted(values)
+    n = len(values)
+    return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
 
 
 if os.path.exists(f"{folder}/ours_cost") and os.path.exists(f"{folder}/peer_cost"):
     ours, theirs = read_cost(f"{folder}/ours_cost"), read_cost(f"{folder}/peer_cost")
-    trials = int(ours["nsga2"][0])
+    trials = int(ours["nsga2"][0][0])
+    rounds = min(len(ours["nsga2"]), len(theirs["nsga2"]))
     print(f"Cost: a whole sequential study of {trials} ZDT1 trials (ask, 30 suggestions, tell; objective trivial) on one "
-          "core, median of the repeats; \"sampler share\" is the NSGA-II study minus the same study with the random "
-          "sampler (the study's own overhead on each side).")
+          f"core; {rounds} rounds, each running our side then Optuna's (each the median of its repeats); times are the "
+          "medians over the rounds, ratios the median of the rounds' own ratios (so that the machine's load, which "
+          "changes between rounds, falls on both sides of each). \"Sampler share\" is the NSGA-II study minus the same "
+          "study with the random sampler (the study's own overhead on each side).")
     print()
-    print("| | Astrolabe wall s | Astrolabe CPU s | Optuna wall s | Optuna CPU s | Optuna / Astrolabe (CPU) |")
+    print("| | Astrolabe wall s | Astrolabe CPU s | Optuna wall s | Optuna CPU s | Optuna / Astrolabe (CPU), median (range) |")
     print("|---|---|---|---|---|---|")
+
+    def share(side, r):
+        return max(side["nsga2"][r][2] - side["random"][r][2], 1e-9)
+
     for kind, label in (("nsga2", "NSGA-II study"), ("random", "random-sampler study")):
-        a, b = ours[kind], theirs[kind]
-        print(f"| {label} | {a[1]:.3f} | {a[2]:.3f} | {b[1]:.3f} | {b[2]:.3f} | {b[2] / a[2]:.1f}× |")
-    share_a = max(ours["nsga2"][2] - ours["random"][2], 1e-9)
-    share_b = theirs["nsga2"][2] - theirs["random"][2]
-    print(f"| sampler share | | {share_a:.3f} | | {share_b:.3f} | {share_b / share_a:.1f}× |")
+        a, b = ours[kind][:rounds], theirs[kind][:rounds]
+        ratios = [b[r][2] / a[r][2] for r in range(rounds)]
+        print(f"| {label} | {median(x[1] for x in a):.3f} | {median(x[2] for x in a):.3f} | {median(x[1] for x in b):.3f} | "
+              f"{median(x[2] for x in b):.3f} | {median(ratios):.1f}× ({min(ratios):.1f}–{max(ratios):.1f}) |")
+    ratios = [share(theirs, r) / share(ours, r) for r in range(rounds)]
+    print(f"| sampler share | | {median(share(ours, r) for r in range(rounds)):.3f} | | "
+          f"{median(share(theirs, r) for r in range(rounds)):.3f} | {median(ratios):.1f}× ({min(ratios):.1f}–{max(ratios):.1f}) |")
     print()

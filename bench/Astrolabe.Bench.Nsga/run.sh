@@ -7,8 +7,9 @@
 #            correction over all rows (report.py);
 #   cost:    a whole sequential study of COST_TRIALS trials of ZDT1 (ask, 30 suggestions, tell), NSGA-II and, for
 #            the study's own share, the random sampler, median of COST_REPEATS, pinned to one core, after the
-#            quality runs so that they do not share its core.
-# Usage: SEEDS=20 TRIALS=1000 BUDGETS=500,1000 SHARDS=2 COST_TRIALS=1000 COST_REPEATS=5 bench/Astrolabe.Bench.Nsga/run.sh
+#            quality runs so that they do not share its core; COST_ROUNDS rounds, each running our side then the
+#            peer's, and the ratios taken per round (report.py gives their median).
+# Usage: SEEDS=20 TRIALS=1000 BUDGETS=500,1000 SHARDS=2 COST_TRIALS=1000 COST_REPEATS=3 COST_ROUNDS=7 bench/Astrolabe.Bench.Nsga/run.sh
 # (the defaults; SHARDS peer processes run next to Astrolabe's quality run). QUALITY_ONLY=1 skips the cost run,
 # COST_ONLY=1 the quality runs. Raw lines go to OUT_DIR (default: a fresh temporary folder), tables to standard output.
 set -euo pipefail
@@ -19,7 +20,8 @@ trials="${TRIALS:-1000}"
 budgets="${BUDGETS:-500,1000}"
 shards="${SHARDS:-2}"
 cost_trials="${COST_TRIALS:-1000}"
-cost_repeats="${COST_REPEATS:-5}"
+cost_repeats="${COST_REPEATS:-3}"
+cost_rounds="${COST_ROUNDS:-7}"
 out="${OUT_DIR:-$(mktemp -d)}"
 mkdir -p "$out"
 dotnet build -c Release "$here" -v quiet -nologo >/dev/null
@@ -37,8 +39,12 @@ if [[ "${COST_ONLY:-0}" != 1 ]]; then
   cat "$out"/peer_q[0-9]* >"$out/peer_q" && rm "$out"/peer_q[0-9]*
 fi
 if [[ "${QUALITY_ONLY:-0}" != 1 ]]; then
-  "${one_core[@]}" "${ours[@]}" cost "$cost_trials" "$cost_repeats" >"$out/ours_cost"
-  "${one_core[@]}" "$peer" "$here/peer_nsga.py" cost "$cost_trials" "$cost_repeats" >"$out/peer_cost"
+  # Rounds alternate the two sides, so that a change in the machine's load falls on both within a round.
+  : >"$out/ours_cost"; : >"$out/peer_cost"
+  for ((r = 0; r < cost_rounds; r++)); do
+    "${one_core[@]}" "${ours[@]}" cost "$cost_trials" "$cost_repeats" >>"$out/ours_cost"
+    "${one_core[@]}" "$peer" "$here/peer_nsga.py" cost "$cost_trials" "$cost_repeats" >>"$out/peer_cost"
+  done
 fi
 
 optuna_version="$("$peer" -c 'import optuna; print(optuna.__version__)')"

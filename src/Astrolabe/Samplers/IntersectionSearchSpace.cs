@@ -21,6 +21,9 @@ internal sealed class IntersectionSearchSpace
     /// <summary>How many trials have been taken in.</summary>
     public int Count => seen.Count;
 
+    /// <summary>Changes whenever <see cref="Space"/> does (a memo of something derived from it compares it).</summary>
+    public int Version { get; private set; }
+
     /// <summary>Takes in one trial; returns false, changing nothing, when it was taken in before.</summary>
     public bool Add(FrozenTrial trial)
     {
@@ -32,6 +35,7 @@ internal sealed class IntersectionSearchSpace
         if (space is null)
         {
             space = new Dictionary<string, Distribution>(trial.Distributions);
+            Version++;
             return true;
         }
 
@@ -40,6 +44,7 @@ internal sealed class IntersectionSearchSpace
             if (!trial.Distributions.TryGetValue(name, out var other) || !other.Equals(distribution))
             {
                 space.Remove(name);
+                Version++;
             }
         }
 
@@ -78,5 +83,6 @@ internal sealed class IntersectionSearchSpace
     {
         seen.Clear();
         space = null;
+        Version++;
     }
 }

@@ -229,6 +229,25 @@ public sealed class InMemoryStorage : IStorage
         }
     }
 
+    /// <summary>
+    /// The study's trials from number <paramref name="start"/> on (none when there are fewer): what a sampler that
+    /// has taken in the first ones reads, without copying the whole list every trial.
+    /// </summary>
+    internal IReadOnlyList<FrozenTrial> GetTrialsFrom(int studyId, int start)
+    {
+        lock (gate)
+        {
+            var list = StudyAt(studyId).Trials;
+            var result = new List<FrozenTrial>(Math.Max(0, list.Count - start));
+            for (int i = Math.Max(0, start); i < list.Count; i++)
+            {
+                result.Add(list[i].Snapshot());
+            }
+
+            return result;
+        }
+    }
+
     /// <inheritdoc />
     public IReadOnlyList<FrozenTrial> GetAllTrials(int studyId, IReadOnlyCollection<TrialState>? states = null)
     {

@@ -52,6 +52,13 @@ public sealed partial class Study
     public IReadOnlyList<FrozenTrial> Trials => Storage.GetAllTrials(StudyId);
 
     /// <summary>
+    /// The trials from number <paramref name="start"/> on, for samplers that remember what they took in of the first
+    /// ones: in memory only those are copied; other storages read all and skip.
+    /// </summary>
+    internal IReadOnlyList<FrozenTrial> TrialsFrom(int start) =>
+        Storage is InMemoryStorage memory ? memory.GetTrialsFrom(StudyId, start) : [.. Trials.Skip(start)];
+
+    /// <summary>
     /// The best feasible Complete trial (<see cref="FrozenTrial.IsFeasible"/>: a trial without constraint values is
     /// feasible); throws when the study has several objectives, no Complete trial, or none that is feasible.
     /// </summary>

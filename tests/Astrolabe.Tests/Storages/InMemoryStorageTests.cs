@@ -28,4 +28,19 @@ public sealed class InMemoryStorageTests
         Assert.Equal(Enumerable.Range(0, Steps).Select(i => (double)i), last.IntermediateValues.Values);
         Assert.Equal(0.5, last.Params["x"]);
     }
+
+    [Fact]
+    public void TrialsFromANumberOnAreTheTailOfTheFullList()
+    {
+        var study = Study.Create(new StudyOptions { Sampler = new RandomSampler(new RandomSamplerOptions { Seed = 0 }) });
+        study.Optimize(t => t.SuggestFloat("x", 0, 1), nTrials: 5);
+        var running = study.Ask();
+        Assert.Equal([3, 4, 5], study.TrialsFrom(3).Select(t => t.Number));
+        Assert.Equal(study.Trials.Skip(3).Select(t => (t.Number, t.State, t.Values)), study.TrialsFrom(3).Select(t => (t.Number, t.State, t.Values)));
+        Assert.Equal(TrialState.Running, study.TrialsFrom(5).Single().State);
+        Assert.Empty(study.TrialsFrom(6));
+        Assert.Equal(6, study.TrialsFrom(0).Count);
+        study.Tell(running, 0.5);
+        Assert.Equal(TrialState.Complete, study.TrialsFrom(5).Single().State);
+    }
 }

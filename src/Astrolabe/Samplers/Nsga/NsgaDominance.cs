@@ -74,27 +74,40 @@ internal sealed class NsgaDominance
     {
         int n = members.Count;
         var dominatedCount = new int[n];
-        var dominates = new List<int>[n];
-        for (int i = 0; i < n; i++)
-        {
-            dominates[i] = [];
-        }
 
+        // The dominations as edges (winner, loser), then grouped by winner (compressed rows): one array each, whatever n.
+        var winners = new List<int>();
+        var losers = new List<int>();
         for (int i = 0; i < n; i++)
         {
             for (int k = i + 1; k < n; k++)
             {
-                if (Dominates(members[i], members[k]))
+                int order = Compare(members[i], members[k]);
+                if (order != 0)
                 {
-                    dominates[i].Add(k);
-                    dominatedCount[k]++;
-                }
-                else if (Dominates(members[k], members[i]))
-                {
-                    dominates[k].Add(i);
-                    dominatedCount[i]++;
+                    winners.Add(order > 0 ? i : k);
+                    losers.Add(order > 0 ? k : i);
+                    dominatedCount[order > 0 ? k : i]++;
                 }
             }
+        }
+
+        var rowStart = new int[n + 1];
+        foreach (int w in winners)
+        {
+            rowStart[w + 1]++;
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            rowStart[i + 1] += rowStart[i];
+        }
+
+        var dominates = new int[winners.Count];
+        var filled = rowStart[..n];
+        for (int e = 0; e < winners.Count; e++)
+        {
+            dominates[filled[winners[e]]++] = losers[e];
         }
 
         var fronts = new List<List<Member>>();
@@ -105,7 +118,7 @@ internal sealed class NsgaDominance
             var next = new List<int>();
             foreach (int i in current)
             {
-                foreach (int k in dominates[i])
+                foreach (int k in dominates.AsSpan(rowStart[i], rowStart[i + 1] - rowStart[i]))
                 {
                     if (--dominatedCount[k] == 0)
                     {
@@ -119,6 +132,25 @@ internal sealed class NsgaDominance
         }
 
         return fronts;
+    }
+
+    /// <summary>1 when <paramref name="a"/> dominates <paramref name="b"/>, −1 when <paramref name="b"/> dominates <paramref name="a"/>, else 0: one pass over the keys where Pareto domination is all that counts.</summary>
+    private int Compare(Member a, Member b)
+    {
+        if (constrained && (a.Constraints is not null || b.Constraints is not null))
+        {
+            return Dominates(a, b) ? 1 : Dominates(b, a) ? -1 : 0;
+        }
+
+        double[] x = a.Key, y = b.Key;
+        bool better = false, worse = false;
+        for (int j = 0; j < x.Length; j++)
+        {
+            better |= x[j] < y[j];
+            worse |= x[j] > y[j];
+        }
+
+        return better == worse ? 0 : better ? 1 : -1;
     }
 
     private static bool Pareto(double[] a, double[] b)

@@ -20,6 +20,8 @@ internal sealed class NsgaEngine
     private readonly Dictionary<(IStorage Storage, int StudyId), SpaceMemo> spaces = [];
     private readonly Dictionary<(IStorage Storage, int StudyId), int> constraintCounts = [];
     private readonly Dictionary<long, Pending> pending = [];
+    private List<FrozenTrial>? lastParents;
+    private List<NsgaDominance.Member> lastMembers = [];
     private RandomSampler random;
     private Random rng;
 
@@ -47,7 +49,13 @@ internal sealed class NsgaEngine
                 pending.Clear();
             }
 
-            pending[trial.TrialId] = new Pending(generation, [.. parents.Select(dominance.Of)]);
+            // Trials of one generation share its parents (the same list): their members are made once.
+            if (!ReferenceEquals(lastParents, parents))
+            {
+                (lastParents, lastMembers) = (parents, [.. parents.Select(dominance.Of)]);
+            }
+
+            pending[trial.TrialId] = new Pending(generation, lastMembers);
         }
     }
 
@@ -55,11 +63,12 @@ internal sealed class NsgaEngine
     {
         ArgumentNullException.ThrowIfNull(study);
         ArgumentNullException.ThrowIfNull(trial);
-        var trials = study.Trials;
+        SpaceMemo known;
+        int first;
         lock (gate)
         {
             var key = (study.Storage, study.StudyId);
-            if (!spaces.TryGetValue(key, out var known))
+            if (!spaces.TryGetValue(key, out known!))
             {
                 if (spaces.Count >= MaxOpenStudies)
                 {
@@ -69,23 +78,35 @@ internal sealed class NsgaEngine
                 spaces[key] = known = new SpaceMemo();
             }
 
+            first = known.Prefix;
+        }
+
+        // Read outside the lock (a database read can take a while); another thread may have gone further meanwhile.
+        var fresh = study.TrialsFrom(first);
+        lock (gate)
+        {
             // Trials before the prefix are finished and taken in; later Complete ones are taken in once (by id).
             bool extending = true;
-            for (int i = known.Prefix; i < trials.Count; i++)
+            for (int j = 0; j < fresh.Count; j++)
             {
-                if (trials[i].State == TrialState.Complete)
+                if (fresh[j].State == TrialState.Complete)
                 {
-                    known.Space.Add(trials[i]);
+                    known.Space.Add(fresh[j]);
                 }
 
-                extending &= trials[i].State.IsFinished();
+                extending &= fresh[j].State.IsFinished();
                 if (extending)
                 {
-                    known.Prefix = i + 1;
+                    known.Prefix = Math.Max(known.Prefix, first + j + 1);
                 }
             }
 
-            return IntersectionSearchSpace.Sampleable(known.Space.Space);
+            if (known.Sampleable is null || known.SampleableVersion != known.Space.Version)
+            {
+                (known.Sampleable, known.SampleableVersion) = (IntersectionSearchSpace.Sampleable(known.Space.Space), known.Space.Version);
+            }
+
+            return known.Sampleable;
         }
     }
 
@@ -181,12 +202,20 @@ internal sealed class NsgaEngine
         return values;
     }
 
-    /// <summary>A study's intersection space and how many of its first trials (all finished) it has taken in.</summary>
+    /// <summary>
+    /// A study's intersection space, how many of its first trials (all finished) it has taken in, and its sampleable
+    /// part as of a version of the space (the same instance while the space stays the same, which
+    /// <see cref="NsgaOffspring"/> keys its own memo on).
+    /// </summary>
     private sealed class SpaceMemo
     {
         public IntersectionSearchSpace Space { get; } = new();
 
         public int Prefix { get; set; }
+
+        public IReadOnlyDictionary<string, Distribution>? Sampleable { get; set; }
+
+        public int SampleableVersion { get; set; }
     }
 
     /// <summary>What a started trial took from its parents' generation.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Astrolabe;
 
 /// <summary>
@@ -16,9 +18,7 @@ internal static class NsgaOffspring
     public static Dictionary<string, double> Cross(
         IReadOnlyList<NsgaDominance.Member> population, IReadOnlyDictionary<string, Distribution> space, NsgaSettings settings, NsgaDominance dominance, Random rng)
     {
-        var categorical = space.Where(p => p.Value is CategoricalDistribution).Select(p => p.Key).ToArray();
-        var numeric = space.Where(p => p.Value is not CategoricalDistribution).ToArray();
-        var transform = numeric.Length > 0 ? new NsgaSpace(numeric) : null;
+        var (categorical, transform) = Layouts.GetValue(space, Layout.Of);
         bool multiObjective = dominance.Directions.Count > 1;
         for (int attempt = 1; ; attempt++)
         {
@@ -43,6 +43,11 @@ internal static class NsgaOffspring
 
             if (transform.ToInternal(crossed, clip: attempt >= MaxTries) is { } values)
             {
+                if (categorical.Length == 0)
+                {
+                    return values;
+                }
+
                 foreach (var (name, value) in values)
                 {
                     child[name] = value;
@@ -57,17 +62,34 @@ internal static class NsgaOffspring
     /// <summary>Binary tournaments, each among the members not chosen yet.</summary>
     private static List<NsgaDominance.Member> Parents(IReadOnlyList<NsgaDominance.Member> population, int count, NsgaDominance dominance, Random rng)
     {
-        var left = population.ToList();
+        var left = new List<NsgaDominance.Member>(population);
         var parents = new List<NsgaDominance.Member>(count);
         for (int k = 0; k < count; k++)
         {
-            var a = left[rng.Next(left.Count)];
-            var b = left[rng.Next(left.Count)];
-            var winner = dominance.Dominates(a, b) ? a : b;
-            parents.Add(winner);
-            left.Remove(winner);
+            int a = rng.Next(left.Count);
+            int b = rng.Next(left.Count);
+            int winner = dominance.Dominates(left[a], left[b]) ? a : b;
+            parents.Add(left[winner]);
+            left.RemoveAt(winner);
         }
 
         return parents;
+    }
+
+    /// <summary>
+    /// A space's split into categorical names and the numeric transform, made once per space instance (the engine
+    /// hands the same instance while the study's space stays the same; about 3 µs a trial for 30 parameters).
+    /// </summary>
+    private static readonly ConditionalWeakTable<IReadOnlyDictionary<string, Distribution>, Layout> Layouts = new();
+
+    private sealed record Layout(string[] Categorical, NsgaSpace? Transform)
+    {
+        public static Layout Of(IReadOnlyDictionary<string, Distribution> space)
+        {
+            var numeric = space.Where(p => p.Value is not CategoricalDistribution).ToArray();
+            return new Layout(
+                [.. space.Where(p => p.Value is CategoricalDistribution).Select(p => p.Key)],
+                numeric.Length > 0 ? new NsgaSpace(numeric) : null);
+        }
     }
 }

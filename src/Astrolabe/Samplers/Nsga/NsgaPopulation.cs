@@ -33,16 +33,17 @@ internal sealed class NsgaPopulation(string generationKey, string cachePrefix, i
 
     private (int Generation, List<FrozenTrial> Parents) CollectLocked(Study study, NsgaDominance dominance)
     {
-        var trials = study.Trials;
         var memo = MemoOf(study);
+        int first = memo.Prefix;
+        var fresh = study.TrialsFrom(first);
 
         // Trials before the memo's prefix are finished and already sorted into it; only the rest are read again.
         var tail = new Dictionary<int, List<FrozenTrial>>();
         var running = new Dictionary<int, List<FrozenTrial>>();
         bool extending = true;
-        for (int i = memo.Prefix; i < trials.Count; i++)
+        for (int j = 0; j < fresh.Count; j++)
         {
-            var t = trials[i];
+            var t = fresh[j];
             bool finished = t.State.IsFinished();
             if (GenerationOf(t) is { } g && t.State is TrialState.Complete or TrialState.Running)
             {
@@ -58,20 +59,28 @@ internal sealed class NsgaPopulation(string generationKey, string cachePrefix, i
             extending &= finished;
             if (extending)
             {
-                memo.Prefix = i + 1;
+                memo.Prefix = first + j + 1;
             }
         }
 
-        var members = new Dictionary<int, List<FrozenTrial>>(memo.Members);
-        foreach (var (g, list) in tail)
+        var members = memo.Members;
+        if (tail.Count > 0)
         {
-            members[g] = members.TryGetValue(g, out var known) ? [.. known, .. list] : list;
+            members = new Dictionary<int, List<FrozenTrial>>(memo.Members);
+            foreach (var (g, list) in tail)
+            {
+                members[g] = members.TryGetValue(g, out var known) ? [.. known, .. list] : list;
+            }
         }
 
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        // Created on first use: most trials find the settled chain's next generation not yet full (about 2 µs saved).
+        IncrementalHash? hash = null;
         IReadOnlyDictionary<string, object?>? cache = null;
-        var parents = new List<FrozenTrial>();
-        int parentGeneration = -1;
+
+        // The settled chain: generations that nothing can join any more have parents that never change.
+        var parents = memo.SettledParents;
+        int parentGeneration = memo.SettledGeneration;
+        bool settled = true;
         while (true)
         {
             int generation = parentGeneration + 1;
@@ -81,6 +90,8 @@ internal sealed class NsgaPopulation(string generationKey, string cachePrefix, i
             }
 
             var stillRunning = running.GetValueOrDefault(generation) ?? [];
+            settled &= stillRunning.Count == 0 && !tail.ContainsKey(generation);
+            hash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             foreach (var t in stillRunning)
             {
                 hash.AppendData(Encoding.UTF8.GetBytes(t.Number.ToString(CultureInfo.InvariantCulture)));
@@ -88,9 +99,14 @@ internal sealed class NsgaPopulation(string generationKey, string cachePrefix, i
 
             string key = $"{cachePrefix}:{Convert.ToHexStringLower(hash.GetCurrentHash())}";
             cache ??= study.SystemAttrs;
-            if (Cached(cache, key, trials) is { } cached && cached.Generation >= generation)
+            if (Cached(cache, key, study) is { } cached && cached.Generation >= generation)
             {
                 (parentGeneration, parents) = cached;
+                if (settled && cached.Generation == generation)
+                {
+                    (memo.SettledGeneration, memo.SettledParents) = (generation, parents);
+                }
+
                 continue;
             }
 
@@ -101,8 +117,14 @@ internal sealed class NsgaPopulation(string generationKey, string cachePrefix, i
             {
                 study.Storage.SetStudySystemAttr(study.StudyId, key, new List<object?> { generation, parents.Select(p => p.Number).ToList() });
             }
+
+            if (settled)
+            {
+                (memo.SettledGeneration, memo.SettledParents) = (generation, parents);
+            }
         }
 
+        hash?.Dispose();
         return (parentGeneration, parents);
     }
 
@@ -113,13 +135,15 @@ internal sealed class NsgaPopulation(string generationKey, string cachePrefix, i
             : null;
 
     /// <summary>A cached elite (generation, trials), or null when the key is absent or its trials are not all known.</summary>
-    private static (int Generation, List<FrozenTrial> Parents)? Cached(IReadOnlyDictionary<string, object?> cache, string key, IReadOnlyList<FrozenTrial> byNumber)
+    private static (int Generation, List<FrozenTrial> Parents)? Cached(IReadOnlyDictionary<string, object?> cache, string key, Study study)
     {
         if (!cache.TryGetValue(key, out var entry) || entry is not System.Collections.IList { Count: 2 } pair
             || pair[0] is null || pair[1] is not System.Collections.IEnumerable numbers)
         {
             return null;
         }
+
+        var byNumber = study.Trials;
 
         var parents = new List<FrozenTrial>();
         foreach (object? n in numbers)
@@ -154,12 +178,18 @@ internal sealed class NsgaPopulation(string generationKey, string cachePrefix, i
 
     /// <summary>
     /// What never changes again: the Complete members by generation of the first <see cref="Prefix"/> trials, all of
-    /// them finished (trials are listed in number order).
+    /// them finished (trials are listed in number order); and the latest generation of the chain from generation 0 in
+    /// which every member was among those trials and none was running (no trial can join such a generation: a new
+    /// trial takes the generation after the latest full one), with its parents.
     /// </summary>
     private sealed class Memo
     {
         public int Prefix { get; set; }
 
         public Dictionary<int, List<FrozenTrial>> Members { get; } = [];
+
+        public int SettledGeneration { get; set; } = -1;
+
+        public List<FrozenTrial> SettledParents { get; set; } = [];
     }
 }
