@@ -2,8 +2,9 @@ namespace Astrolabe;
 
 /// <summary>
 /// What TPE reads from one trial, as Optuna ranks it: <see cref="Step"/> orders first (−∞ for complete
-/// trials, −last step for pruned ones, 1 for pruned trials without intermediate values, +∞ for running
-/// ones under the constant liar), then <see cref="Values"/> (minimised: maximised objectives are negated).
+/// trials, −last step for pruned ones, 1 for pruned trials without intermediate values and for every pruned trial
+/// of a multi-objective study, whose values are then all +∞; +∞ for running ones under the constant liar), then
+/// <see cref="Values"/> (minimised: maximised objectives are negated).
 /// </summary>
 /// <param name="Step">The first sort key.</param>
 /// <param name="Values">The objective values, turned into minimisation.</param>
@@ -20,7 +21,7 @@ internal sealed record Observation(double Step, double[] Values, double Violatio
     /// <summary>True for a running trial taken in by the constant liar.</summary>
     public bool IsRunning => double.IsPositiveInfinity(Step);
 
-    /// <summary>Reads a trial, or returns null when TPE ignores it (failed, or pruned/running in a multi-objective study).</summary>
+    /// <summary>Reads a trial, or returns null when TPE ignores it (failed, or running in a multi-objective study).</summary>
     public static Observation? From(FrozenTrial trial, IReadOnlyList<StudyDirection> directions, bool constraints)
     {
         bool multi = directions.Count > 1;
@@ -38,7 +39,12 @@ internal sealed record Observation(double Step, double[] Values, double Violatio
                 }
 
                 break;
-            case TrialState.Pruned when !multi:
+            case TrialState.Pruned when multi:
+                // As Optuna 4 does: after every complete trial, all alike. Ignoring them (Optuna 3.1) lets a sampler
+                // that a pruner keeps stopping propose the same region again and again.
+                (step, values) = (1, [.. Enumerable.Repeat(double.PositiveInfinity, directions.Count)]);
+                break;
+            case TrialState.Pruned:
                 if (trial.LastStep is { } last)
                 {
                     double iv = trial.IntermediateValues[last];

@@ -3,8 +3,9 @@ namespace Astrolabe;
 /// <summary>
 /// Splits observations into the good ("below") and the rest ("above"), as Optuna 3.1 does: feasible
 /// before infeasible when constraints are used; one objective by (step key, value); several objectives by
-/// non-domination rank, the last rank cut by greedy hypervolume subset selection. Indices come back
-/// ascending (trial order), so the weights function sees the oldest first.
+/// non-domination rank, the last rank cut by greedy hypervolume subset selection, complete observations before
+/// pruned ones (as Optuna 4). Indices come back ascending (trial order), so the weights function sees the oldest
+/// first.
 /// </summary>
 internal static class ObservationSplit
 {
@@ -27,7 +28,7 @@ internal static class ObservationSplit
         }
 
         int[] chosen = observations.Count > 0 && observations[0].Values.Length > 1
-            ? MultiObjectiveBelow(observations, nBelow)
+            ? CompleteFirst(observations, nBelow)
             : Enumerable.Range(0, observations.Count).OrderBy(i => observations[i].Step).ThenBy(i => observations[i].Values[0]).Take(nBelow).ToArray();
         var isBelow = new bool[observations.Count];
         foreach (int i in chosen)
@@ -39,14 +40,14 @@ internal static class ObservationSplit
     }
 
     /// <summary>
-    /// Weights of the good observations of a multi-objective study: each feasible one's share of the
-    /// hypervolume they dominate together (relative to the largest), infeasible ones a tiny weight.
+    /// Weights of the good observations of a multi-objective study: each feasible complete one's share of the
+    /// hypervolume they dominate together (relative to the largest), infeasible and pruned ones a tiny weight.
     /// </summary>
     public static double[] MultiObjectiveWeights(IReadOnlyList<Observation> observations, int[] below)
     {
         var weights = new double[below.Length];
         Array.Fill(weights, 1e-12);
-        var feasible = Enumerable.Range(0, below.Length).Where(j => observations[below[j]].Violation == 0).ToArray();
+        var feasible = Enumerable.Range(0, below.Length).Where(j => observations[below[j]].Violation == 0 && observations[below[j]].IsComplete).ToArray();
         if (feasible.Length == 1)
         {
             weights[feasible[0]] = 1;
@@ -123,7 +124,20 @@ internal static class ObservationSplit
         return weights;
     }
 
-    private static int[] MultiObjectiveBelow(IReadOnlyList<Observation> observations, int nBelow)
+    /// <summary>
+    /// Several objectives: the good ones among the complete observations, then, when there are too few, pruned ones in
+    /// trial order (Optuna 4's order: pruned trials of a multi-objective study have no values to rank them by).
+    /// </summary>
+    private static int[] CompleteFirst(IReadOnlyList<Observation> observations, int nBelow)
+    {
+        var complete = Enumerable.Range(0, observations.Count).Where(i => observations[i].IsComplete).ToArray();
+        int fromComplete = Math.Min(nBelow, complete.Length);
+        var below = MultiObjectiveBelow(complete.Select(i => observations[i]).ToArray(), fromComplete).Select(j => complete[j]);
+        var pruned = Enumerable.Range(0, observations.Count).Where(i => !observations[i].IsComplete).Take(nBelow - fromComplete);
+        return [.. below, .. pruned];
+    }
+
+    private static int[] MultiObjectiveBelow(Observation[] observations, int nBelow)
     {
         var ranks = NondominationRanks(observations.Select(o => o.Values).ToArray());
         var chosen = new List<int>(nBelow);

@@ -9,8 +9,9 @@ namespace Astrolabe;
 /// parameter, exactly Optuna 3.1's); multivariate samples the parameters every trial shares jointly, and with
 /// groups each set of parameters that appear together, through adaptive joint kernels unless
 /// <see cref="TpeSamplerOptions.MultivariateKernels"/> asks for Optuna 3.1's. Pruned trials rank after complete
-/// ones (deeper steps first), failed trials are ignored, running ones count as the worst under the constant liar;
-/// several objectives split by non-domination rank and hypervolume; constraints put feasible trials first.
+/// ones (deeper steps first; with several objectives all alike, as Optuna 4 ranks them, not ignored as 3.1 did),
+/// failed trials are ignored, running ones count as the worst under the constant liar; several objectives split by
+/// non-domination rank and hypervolume; constraints put feasible trials first.
 /// Thread-safe; reproducible for a seed in a sequential study.
 /// </summary>
 public sealed partial class TpeSampler : Sampler

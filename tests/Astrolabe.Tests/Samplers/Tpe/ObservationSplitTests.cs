@@ -23,6 +23,34 @@ public sealed class ObservationSplitTests
     }
 
     [Fact]
+    public void WithSeveralObjectivesPrunedTrialsCountAfterEveryCompleteOneAndWeighNothing()
+    {
+        var directions = new[] { StudyDirection.Minimize, StudyDirection.Minimize };
+        var pruned = Observation.From(new FrozenTrial { State = TrialState.Pruned }, directions, false)!;
+        Assert.Equal(1, pruned.Step);
+        Assert.Equal([double.PositiveInfinity, double.PositiveInfinity], pruned.Values);
+        Assert.Null(Observation.From(new FrozenTrial { State = TrialState.Running }, directions, false));
+
+        var complete = double.NegativeInfinity;
+        var observations = new[]
+        {
+            pruned,
+            new Observation(complete, [1, 4], 0, new FrozenTrial()),
+            pruned,
+            new Observation(complete, [2, 2], 0, new FrozenTrial()),
+            new Observation(complete, [5, 5], 0, new FrozenTrial()),
+        };
+        Assert.Equal([1, 3], ObservationSplit.Split(observations, 2, false).Below);
+        var (below, above) = ObservationSplit.Split(observations, 4, false);
+        Assert.Equal([0, 1, 3, 4], below);
+        Assert.Equal([2], above);
+        var weights = ObservationSplit.MultiObjectiveWeights(observations, below);
+        Assert.Equal(1e-12, weights[0]);
+        Assert.All(weights[1..3], w => Assert.True(w > 1e-6 && w <= 1, $"{w}"));   // the two on the front
+        Assert.True(weights[3] < 1e-6);                                              // (5, 5): dominated, adds nothing
+    }
+
+    [Fact]
     public void ImprovementWeightsMeasureTheGainOverTheBestCompleteRestAndAverageOne()
     {
         var complete = double.NegativeInfinity;
