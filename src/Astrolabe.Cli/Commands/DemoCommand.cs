@@ -16,10 +16,13 @@ namespace Astrolabe.Cli.Commands;
 /// </summary>
 internal static class DemoCommand
 {
+    /// <summary>Trials of the single-objective demo when <c>--trials</c> is not given.</summary>
+    private const int DefaultTrials = 24;
+
     public static Command Create(CliConsole console)
     {
         var dataset = new Option<string>("--dataset") { Description = $"The data to search on: {string.Join(", ", BuiltInTasks.Names)}.", DefaultValueFactory = _ => "mnist10k" };
-        var trials = NumberOptions.WholeNumber("--trials", "Complete or pruned trials the study should hold when done (a resumed study runs only the rest; failed or interrupted trials do not count).", defaultValue: 24, min: 1);
+        var trials = NumberOptions.WholeNumber("--trials", $"Complete or pruned trials the study should hold when done (a resumed study runs only the rest; failed or interrupted trials do not count; default 24, with several --objectives {MultiObjectiveDemo.DefaultTrials}).", min: 1);
         var timeout = NumberOptions.Seconds("--timeout", "Start no trial after this many seconds.");
         var jobs = NumberOptions.WholeNumber("--jobs", "Trials run at the same time.", defaultValue: 1, min: 1);
         var seed = NumberOptions.WholeNumber("--seed", "Seed of the sampler and of every trial's initialisation and shuffling.", defaultValue: 0);
@@ -42,22 +45,22 @@ internal static class DemoCommand
         command.SetAction(async (parse, ct) =>
         {
             var task = BuiltInTasks.Load(parse.GetValue(dataset)!);
-            var defaults = new ModelSpaceOptions();
-            var space = new ModelSpace(parse.GetValue(maxEpochs) is { } m ? defaults with { MaxEpochs = m, MinEpochs = Math.Min(defaults.MinEpochs, m) } : defaults);
-            int runSeed = parse.GetValue(seed);
-            var objective = new ModelObjective(task, space, runSeed);
             if (parse.GetValue(pick) is not null && parse.GetValue(objectives) is null)
             {
                 throw new ArgumentException("--pick chooses from the front of a search with several objectives; give --objectives too.");
             }
 
             var several = parse.GetValue(objectives) is { } list ? DemoObjectives.Parse(list, parse.GetValue(pick), task) : null;
+            var defaults = several is { Measures.Count: > 1 } ? DemoObjectives.CompactSpace : new ModelSpaceOptions();
+            var space = new ModelSpace(parse.GetValue(maxEpochs) is { } m ? defaults with { MaxEpochs = m, MinEpochs = Math.Min(defaults.MinEpochs, m) } : defaults);
+            int runSeed = parse.GetValue(seed);
+            var objective = new ModelObjective(task, space, runSeed);
             string name = parse.GetValue(study) ?? (several is { Measures.Count: > 1 } ? $"demo-{task.Name}-{string.Join('-', several.Names)}" : $"demo-{task.Name}");
             var storage = StorageUrl.Open(parse.GetValue(CommonOptions.Storage)!);
             using var owned = storage as IDisposable;
             if (several is { Measures.Count: > 1 })
             {
-                var run = new MultiObjectiveDemo.Run(task, objective, several, storage, name, parse.GetValue(trials), parse.GetValue(timeout), parse.GetValue(jobs), runSeed);
+                var run = new MultiObjectiveDemo.Run(task, objective, several, storage, name, parse.GetValue(trials) ?? MultiObjectiveDemo.DefaultTrials, parse.GetValue(timeout), parse.GetValue(jobs), runSeed);
                 var (chosen, code) = await MultiObjectiveDemo.SearchAsync(console, run, ct).ConfigureAwait(false);
                 return chosen is null ? code : await RetrainAsync(console, task, objective, chosen, name, parse.GetValue(output), ct).ConfigureAwait(false);
             }
@@ -73,7 +76,7 @@ internal static class DemoCommand
                 HeartbeatInterval = TimeSpan.FromSeconds(5),
             });
             s.FailStaleTrials();
-            int target = parse.GetValue(trials);
+            int target = parse.GetValue(trials) ?? DefaultTrials;
             int finished = s.Trials.Count(t => t.State is TrialState.Complete or TrialState.Pruned);
             int failed = s.Trials.Count(t => t.State == TrialState.Fail);
             console.Out.WriteLine(
