@@ -15,6 +15,36 @@ public sealed class TrialTests
     }
 
     [Fact]
+    public void ASnapshotHoldsTheParametersSuggestedBeforeItAndKeepsThemAfterwards()
+    {
+        var seen = new List<FrozenTrial>();
+        var study = Study.Create(new StudyOptions { Sampler = new Recording(seen) });
+        var trial = study.Ask();
+        trial.SuggestFloat("x", 0, 1);
+        trial.Report(0.5, 1);
+        var before = trial.Snapshot;
+        trial.SuggestInt("n", 1, 9);
+        trial.SetUserAttr("k", "v");
+        trial.SuggestFloat("y", 0, 1);
+        Assert.Equal(["x"], before.Params.Keys);
+        Assert.Equal(["x", "n", "y"], trial.Snapshot.Params.Keys);
+        Assert.Equal(0.5, trial.Snapshot.IntermediateValues[1]);
+        Assert.Equal("v", trial.Snapshot.UserAttrs["k"]);
+
+        // The sampler saw, at each suggestion, the parameters suggested before it.
+        Assert.Equal([[], ["x"], ["x", "n"]], seen.Select(t => t.Params.Keys.ToArray()));
+    }
+
+    private sealed class Recording(List<FrozenTrial> seen) : Sampler
+    {
+        public override double SampleIndependent(Study study, FrozenTrial trial, string name, Distribution distribution)
+        {
+            seen.Add(trial);
+            return distribution is IntDistribution i ? i.Low : 0.25;
+        }
+    }
+
+    [Fact]
     public void AskingTheSameNameWithAnotherSpaceIsAClearError()
     {
         var trial = NewStudy().Ask();
