@@ -79,6 +79,18 @@ def median(values):
     return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
 
 
+def quartiles(values):
+    """The 25th and 75th percentiles (linear interpolation): the spread of the rounds' ratios."""
+    values = sorted(values)
+
+    def at(q):
+        x = q * (len(values) - 1)
+        i = int(x)
+        return values[i] if i + 1 >= len(values) else values[i] + (x - i) * (values[i + 1] - values[i])
+
+    return at(0.25), at(0.75)
+
+
 if os.path.exists(f"{folder}/ours_cost") and os.path.exists(f"{folder}/peer_cost"):
     ours, theirs = read_cost(f"{folder}/ours_cost"), read_cost(f"{folder}/peer_cost")
     trials = int(ours["nsga2"][0][0])
@@ -89,7 +101,7 @@ if os.path.exists(f"{folder}/ours_cost") and os.path.exists(f"{folder}/peer_cost
           "changes between rounds, falls on both sides of each). \"Sampler share\" is the NSGA-II study minus the same "
           "study with the random sampler (the study's own overhead on each side).")
     print()
-    print("| | Astrolabe wall s | Astrolabe CPU s | Optuna wall s | Optuna CPU s | Optuna / Astrolabe (CPU), median (range) |")
+    print("| | Astrolabe wall s | Astrolabe CPU s | Optuna wall s | Optuna CPU s | Optuna / Astrolabe (CPU), median (quartiles) |")
     print("|---|---|---|---|---|---|")
 
     def share(side, r):
@@ -99,8 +111,8 @@ if os.path.exists(f"{folder}/ours_cost") and os.path.exists(f"{folder}/peer_cost
         a, b = ours[kind][:rounds], theirs[kind][:rounds]
         ratios = [b[r][2] / a[r][2] for r in range(rounds)]
         print(f"| {label} | {median(x[1] for x in a):.3f} | {median(x[2] for x in a):.3f} | {median(x[1] for x in b):.3f} | "
-              f"{median(x[2] for x in b):.3f} | {median(ratios):.1f}× ({min(ratios):.1f}–{max(ratios):.1f}) |")
+              f"{median(x[2] for x in b):.3f} | {median(ratios):.1f}× ({quartiles(ratios)[0]:.1f}–{quartiles(ratios)[1]:.1f}) |")
     ratios = [share(theirs, r) / share(ours, r) for r in range(rounds)]
     print(f"| sampler share | | {median(share(ours, r) for r in range(rounds)):.3f} | | "
-          f"{median(share(theirs, r) for r in range(rounds)):.3f} | {median(ratios):.1f}× ({min(ratios):.1f}–{max(ratios):.1f}) |")
+          f"{median(share(theirs, r) for r in range(rounds)):.3f} | {median(ratios):.1f}× ({quartiles(ratios)[0]:.1f}–{quartiles(ratios)[1]:.1f}) |")
     print()
