@@ -7,8 +7,14 @@ namespace Astrolabe;
 /// trial's end, and at its start while others run, the counters are read, and what they advanced since the previous
 /// reading is shared equally among the trials running in that interval (a trial that starts alone also takes what
 /// was used since the previous trial ended: its own start). With one trial at a time a trial gets exactly what the
-/// process used from the previous trial's end to its own; with several, each gets its share of every interval. Without readable RAPL counters the energy is
-/// estimated from the trial's CPU seconds and the process's memory (<see cref="EnergyOptions"/>).
+/// process used from the previous trial's end to its own; with several, each gets its share of every interval.
+/// Reading the process's CPU time is a system call (2–7 µs, more with more threads: as much as a trivial trial
+/// costs), so with <c>minCpuReadInterval</c> (1 ms from <see cref="Open"/>) a trial that ends alone less than that
+/// after the last reading is taken to have kept one core busy since the previous trial ended, and the next reading
+/// settles the difference (what the guesses missed goes to the trials running then; what they added beyond it is
+/// taken off the next readings): the trials' CPU seconds still add up to the process's, and only trials shorter than
+/// the interval carry a guess. Without readable RAPL counters the energy is estimated from the trial's CPU seconds
+/// and the process's memory (<see cref="EnergyOptions"/>).
 /// The peak managed memory of a trial is the largest managed-heap size (<see cref="GC.GetTotalMemory(bool)"/>, live
 /// objects and garbage not yet collected) seen while it ran: at its start and end, every
 /// <see cref="MemorySamplePeriod"/> while any trial runs, and the heap size before the last collection when one
@@ -27,21 +33,30 @@ internal sealed class CostMeter : IDisposable
     private readonly EnergyOptions options;
     private readonly RaplMeter? rapl;
     private readonly Func<TimeSpan> cpuClock;
+    private readonly TimeSpan minCpuReadInterval;
     private readonly Dictionary<long, OpenTrial> running = [];
     private double lastCpu;
+    private long lastRead;
+    private long lastPoint;
+    private double guessed;
     private double? lastEnergy;
     private double? workingSetRead;
     private long workingSetAt;
     private Timer? sampler;
 
-    public CostMeter(EnergyOptions options, Func<TimeSpan>? cpuClock = null, RaplMeter? rapl = null)
+    public CostMeter(EnergyOptions options, Func<TimeSpan>? cpuClock = null, RaplMeter? rapl = null, TimeSpan minCpuReadInterval = default)
     {
         this.options = options;
         this.cpuClock = cpuClock ?? (() => Environment.CpuUsage.TotalTime);
         this.rapl = rapl;
+        this.minCpuReadInterval = minCpuReadInterval;
         lastCpu = this.cpuClock().TotalSeconds;
         lastEnergy = rapl?.Joules();
+        lastRead = lastPoint = Stopwatch.GetTimestamp();
     }
+
+    /// <summary>How long after a reading of the CPU clock a trial ending alone is guessed instead (see the class).</summary>
+    public static TimeSpan DefaultMinCpuReadInterval { get; } = TimeSpan.FromMilliseconds(1);
 
     /// <summary>Why energy is estimated rather than measured, or null when RAPL is read.</summary>
     public string? EstimateReason { get; init; }
@@ -53,7 +68,7 @@ internal sealed class CostMeter : IDisposable
     public static CostMeter Open(EnergyOptions options, bool countProcessCpu = true)
     {
         var rapl = RaplMeter.TryOpen(options.PowercapRoot, out string? reason);
-        return new CostMeter(options, countProcessCpu ? null : () => TimeSpan.Zero, rapl) { EstimateReason = reason };
+        return new CostMeter(options, countProcessCpu ? null : () => TimeSpan.Zero, rapl, DefaultMinCpuReadInterval) { EstimateReason = reason };
     }
 
     /// <summary>
@@ -188,11 +203,28 @@ internal sealed class CostMeter : IDisposable
     /// <summary>Shares what the counters advanced since the last reading among the running trials.</summary>
     private void Advance()
     {
+        long now = Stopwatch.GetTimestamp();
+        if (rapl is null && running.Count == 1 && Stopwatch.GetElapsedTime(lastRead, now) < minCpuReadInterval)
+        {
+            double guess = Stopwatch.GetElapsedTime(lastPoint, now).TotalSeconds;
+            foreach (var trial in running.Values)
+            {
+                trial.Cpu += guess;
+            }
+
+            guessed += guess;
+            lastPoint = now;
+            return;
+        }
+
         double cpu = cpuClock().TotalSeconds;
         double? energy = rapl?.Joules();
+        double owed = Math.Max(cpu - lastCpu, 0) - guessed;
+        guessed = running.Count > 0 ? Math.Max(-owed, 0) : 0;
+        (lastRead, lastPoint) = (now, now);
         if (running.Count > 0)
         {
-            double cpuShare = Math.Max(cpu - lastCpu, 0) / running.Count;
+            double cpuShare = Math.Max(owed, 0) / running.Count;
             double? energyShare = energy is { } e && lastEnergy is { } l ? Math.Max(e - l, 0) / running.Count : null;
             foreach (var trial in running.Values)
             {

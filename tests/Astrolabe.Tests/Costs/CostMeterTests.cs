@@ -39,6 +39,51 @@ public sealed class CostMeterTests
     }
 
     [Fact]
+    public void ShortTrialsEndingAloneAreGuessedAndTheNextReadingSettlesTheRest()
+    {
+        double cpu = 0;
+        int reads = 0;
+        var meter = new CostMeter(new EnergyOptions { DramWattsPerGb = 0 }, () => { reads++; return TimeSpan.FromSeconds(cpu); }, minCpuReadInterval: TimeSpan.FromHours(1));
+        reads = 0;
+        meter.Begin(1);
+        cpu += 1;
+        var one = meter.End(1);     // alone and within the interval: guessed (its wall time, microseconds), no reading
+        meter.Begin(2);
+        cpu += 2;
+        var two = meter.End(2);
+        Assert.Equal(0, reads);
+        Assert.True(one.CpuSeconds < 0.5 && two.CpuSeconds < 0.5, $"{one.CpuSeconds}, {two.CpuSeconds}");
+
+        meter.Begin(3);
+        meter.Begin(4);             // trial 3 running: still one trial, guessed
+        cpu += 4;
+        var three = meter.End(3);   // two running: read; what the guesses missed (7 s less theirs) goes to both
+        var four = meter.End(4);    // alone again: guessed
+        Assert.Equal(1, reads);
+        double total = one.CpuSeconds + two.CpuSeconds + three.CpuSeconds + four.CpuSeconds;
+        Assert.InRange(total, 7, 7.5);
+        Assert.InRange(three.CpuSeconds, 3, 4);
+        Assert.InRange(four.CpuSeconds, 3, 4);
+    }
+
+    [Fact]
+    public void GuessesBeyondWhatTheProcessUsedAreTakenOffTheNextReadings()
+    {
+        double cpu = 0;
+        var meter = new CostMeter(new EnergyOptions { DramWattsPerGb = 0 }, () => TimeSpan.FromSeconds(cpu), minCpuReadInterval: TimeSpan.FromHours(1));
+        meter.Begin(1);
+        Thread.Sleep(20);           // 20 ms of wall time, but the process used no CPU: the guess is too high
+        var guessed = meter.End(1);
+        Assert.True(guessed.CpuSeconds >= 0.015, $"{guessed.CpuSeconds}");
+        meter.Begin(2);
+        meter.Begin(3);
+        cpu += 1;
+        var two = meter.End(2);     // reading: 1 s used, of which the guess already gave 0.02 s
+        var three = meter.End(3);
+        Assert.InRange(guessed.CpuSeconds + two.CpuSeconds + three.CpuSeconds, 1, 1.01);
+    }
+
+    [Fact]
     public void RaplCountersAreReadSharedAndUnwrapped()
     {
         using var root = new TempFolder();
