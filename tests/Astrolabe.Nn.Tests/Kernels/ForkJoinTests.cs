@@ -42,16 +42,25 @@ public class ForkJoinTests
     }
 
     [Fact]
-    public void A_call_allocates_nothing_on_the_calling_thread_after_the_first()
+    public void A_call_allocates_next_to_nothing_on_the_calling_thread_after_the_first()
     {
+        // ForkJoin itself allocates nothing per call; the thread pool's global queue, which every queued part goes
+        // through, replaces a full segment now and then (32 KB once per ~1,000 items, on whichever thread queues
+        // then), so the bound is per call over many calls: Parallel.For allocated 1–2 KB per call.
+        const int Calls = 4000;
         Action<int> body = _ => Thread.SpinWait(10);
-        ForkJoin.Run(2, body);
-        long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < 100; i++)
         {
             ForkJoin.Run(2, body);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < Calls; i++)
+        {
+            ForkJoin.Run(2, body);
+        }
+
+        long perCall = (GC.GetAllocatedBytesForCurrentThread() - before) / Calls;
+        Assert.True(perCall < 128, $"{perCall} bytes per call");
     }
 }
