@@ -31,9 +31,9 @@ internal static class AdaptiveQuadrature
                 .OrderByDescending(g => g.Gap).ThenBy(g => g.Interval)
                 .ToList();
             double largest = gaps[0].Gap;
-            if (largest == 0)
+            if (!(largest > 0))
             {
-                break;
+                break; // nothing left to refine, or the path's values are NaN (a model that outputs NaN)
             }
 
             var worst = gaps.TakeWhile(g => g.Gap >= largest / 2).Take(Math.Min(budget, PerRound)).ToList();

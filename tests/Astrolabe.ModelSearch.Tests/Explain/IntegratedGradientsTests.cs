@@ -104,6 +104,16 @@ public sealed class IntegratedGradientsTests
     }
 
     [Fact]
+    public void AModelThatOutputsNaNGivesNaNAttributionsWithoutRefiningForever()
+    {
+        var model = Models.OneSwitch();
+        ((Nn.Linear)((Nn.Sequential)model.Network).Layers[2]).Weight.Data[0] = float.NaN;
+        var a = new IntegratedGradients().Explain(model, [1, 1], new AttributionTarget(Class: 0));
+        Assert.True(double.IsNaN(a.Output));
+        Assert.Contains(a.Values, double.IsNaN);
+    }
+
+    [Fact]
     public void InputsTheModelDoesNotUseGetExactlyZero()
     {
         var model = Models.Ignoring(6, [1, 4]);
