@@ -1,3 +1,5 @@
+using Astrolabe.Optim;
+
 namespace Astrolabe.Nn;
 
 /// <summary>How many threads the kernels (GEMM, convolution) may use for large shapes.</summary>

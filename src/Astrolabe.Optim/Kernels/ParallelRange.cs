@@ -1,6 +1,10 @@
 namespace Astrolabe.Optim;
 
-/// <summary>Splits <c>[0, length)</c> into one contiguous, 64-element-aligned range per worker.</summary>
+/// <summary>
+/// Splits <c>[0, length)</c> into one contiguous, 64-element-aligned range per worker, run through
+/// <see cref="ForkJoin"/> (what <c>Parallel.For</c> allocated, a kilobyte or two a call, was most of what an MLP's
+/// optimizer step still allocated).
+/// </summary>
 internal static class ParallelRange
 {
     /// <summary>Runs <paramref name="body"/>(start, end) over the ranges, in parallel when the buffer is large.</summary>
@@ -14,7 +18,7 @@ internal static class ParallelRange
         }
 
         int chunk = (((length + workers - 1) / workers) + 63) & ~63;
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+        ForkJoin.Run(workers, w =>
         {
             int start = w * chunk;
             int end = Math.Min(length, start + chunk);

@@ -1,4 +1,4 @@
-namespace Astrolabe.Nn.Tests.Kernels;
+namespace Astrolabe.Optim.Tests;
 
 public class ForkJoinTests
 {

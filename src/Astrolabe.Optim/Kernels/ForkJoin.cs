@@ -1,6 +1,6 @@
 using System.Runtime.ExceptionServices;
 
-namespace Astrolabe.Nn;
+namespace Astrolabe.Optim;
 
 /// <summary>
 /// Runs <c>body(0..count-1)</c> on the calling thread and the thread pool without allocating per call (what
