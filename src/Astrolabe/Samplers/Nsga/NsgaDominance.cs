@@ -72,86 +72,26 @@ internal sealed class NsgaDominance
     /// </summary>
     public List<List<Member>> Sort(IReadOnlyList<Member> members)
     {
-        int n = members.Count;
-        var dominatedCount = new int[n];
-
-        // The dominations as edges (winner, loser), then grouped by winner (compressed rows): one array each, whatever n.
-        var winners = new List<int>();
-        var losers = new List<int>();
-        for (int i = 0; i < n; i++)
-        {
-            for (int k = i + 1; k < n; k++)
-            {
-                int order = Compare(members[i], members[k]);
-                if (order != 0)
-                {
-                    winners.Add(order > 0 ? i : k);
-                    losers.Add(order > 0 ? k : i);
-                    dominatedCount[order > 0 ? k : i]++;
-                }
-            }
-        }
-
-        var rowStart = new int[n + 1];
-        foreach (int w in winners)
-        {
-            rowStart[w + 1]++;
-        }
-
-        for (int i = 0; i < n; i++)
-        {
-            rowStart[i + 1] += rowStart[i];
-        }
-
-        var dominates = new int[winners.Count];
-        var filled = rowStart[..n];
-        for (int e = 0; e < winners.Count; e++)
-        {
-            dominates[filled[winners[e]]++] = losers[e];
-        }
-
+        var ranks = ParetoFront.NondominationRanks(members.Count, (i, j) => Compare(members[i], members[j]));
         var fronts = new List<List<Member>>();
-        var current = Enumerable.Range(0, n).Where(i => dominatedCount[i] == 0).ToList();
-        while (current.Count > 0)
+        for (int i = 0; i < ranks.Length; i++)
         {
-            fronts.Add([.. current.Select(i => members[i])]);
-            var next = new List<int>();
-            foreach (int i in current)
+            while (fronts.Count <= ranks[i])
             {
-                foreach (int k in dominates.AsSpan(rowStart[i], rowStart[i + 1] - rowStart[i]))
-                {
-                    if (--dominatedCount[k] == 0)
-                    {
-                        next.Add(k);
-                    }
-                }
+                fronts.Add([]);
             }
 
-            next.Sort();
-            current = next;
+            fronts[ranks[i]].Add(members[i]);
         }
 
         return fronts;
     }
 
-    /// <summary>1 when <paramref name="a"/> dominates <paramref name="b"/>, −1 when <paramref name="b"/> dominates <paramref name="a"/>, else 0: one pass over the keys where Pareto domination is all that counts.</summary>
-    private int Compare(Member a, Member b)
-    {
-        if (constrained && (a.Constraints is not null || b.Constraints is not null))
-        {
-            return Dominates(a, b) ? 1 : Dominates(b, a) ? -1 : 0;
-        }
-
-        double[] x = a.Key, y = b.Key;
-        bool better = false, worse = false;
-        for (int j = 0; j < x.Length; j++)
-        {
-            better |= x[j] < y[j];
-            worse |= x[j] > y[j];
-        }
-
-        return better == worse ? 0 : better ? 1 : -1;
-    }
+    /// <summary>−1 when <paramref name="a"/> (constrained-)dominates <paramref name="b"/>, 1 the other way, else 0: one pass over the keys where Pareto domination is all that counts.</summary>
+    private int Compare(Member a, Member b) =>
+        constrained && (a.Constraints is not null || b.Constraints is not null)
+            ? (Dominates(a, b) ? -1 : Dominates(b, a) ? 1 : 0)
+            : ParetoFront.CompareMinimised(a.Key, b.Key);
 
     private static bool Pareto(double[] a, double[] b)
     {

@@ -159,69 +159,8 @@ internal static class ObservationSplit
     }
 
     /// <summary>Non-dominated sorting: rank 0 is the Pareto front, rank 1 the front of the rest, and so on.</summary>
-    internal static int[] NondominationRanks(double[][] values)
-    {
-        int n = values.Length;
-        var dominatedBy = new int[n];
-        var dominates = new List<int>[n];
-        for (int i = 0; i < n; i++)
-        {
-            dominates[i] = [];
-        }
-
-        for (int i = 0; i < n; i++)
-        {
-            for (int j = i + 1; j < n; j++)
-            {
-                int c = Compare(values[i], values[j]);
-                if (c < 0)
-                {
-                    dominates[i].Add(j);
-                    dominatedBy[j]++;
-                }
-                else if (c > 0)
-                {
-                    dominates[j].Add(i);
-                    dominatedBy[i]++;
-                }
-            }
-        }
-
-        var ranks = new int[n];
-        var current = Enumerable.Range(0, n).Where(i => dominatedBy[i] == 0).ToList();
-        for (int rank = 0; current.Count > 0; rank++)
-        {
-            var next = new List<int>();
-            foreach (int i in current)
-            {
-                ranks[i] = rank;
-                foreach (int j in dominates[i])
-                {
-                    if (--dominatedBy[j] == 0)
-                    {
-                        next.Add(j);
-                    }
-                }
-            }
-
-            current = next;
-        }
-
-        return ranks;
-    }
-
-    // -1 when a dominates b, 1 when b dominates a, 0 otherwise.
-    private static int Compare(double[] a, double[] b)
-    {
-        bool aBetter = false, bBetter = false;
-        for (int k = 0; k < a.Length; k++)
-        {
-            aBetter |= a[k] < b[k];
-            bBetter |= b[k] < a[k];
-        }
-
-        return aBetter == bBetter ? 0 : aBetter ? -1 : 1;
-    }
+    internal static int[] NondominationRanks(double[][] values) =>
+        ParetoFront.NondominationRanks(values.Length, (i, j) => ParetoFront.CompareMinimised(values[i], values[j]));
 
     private static int[] Sorted(IEnumerable<int> indices)
     {
