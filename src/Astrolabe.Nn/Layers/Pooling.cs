@@ -5,6 +5,12 @@ namespace Astrolabe.Nn;
 /// <param name="stride">The stride (default: the window size).</param>
 public sealed class MaxPool2d(int kernelSize, int? stride = null) : Module
 {
+    /// <summary>The window size.</summary>
+    public int KernelSize => kernelSize;
+
+    /// <summary>The stride (the window size unless given).</summary>
+    public int Stride => stride ?? kernelSize;
+
     /// <inheritdoc />
     public override Tensor Forward(Tensor x) => Functional.MaxPool2d(x, kernelSize, stride, Name);
 }
