@@ -19,6 +19,11 @@ internal sealed class ModelFunction
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(target);
         target.Validate(model);
+        if (model.Quantized is not null)
+        {
+            throw new ArgumentException("Gradient attributions need an fp32 model; this one is int8. Explain the fp32 model it was quantised from.", nameof(model));
+        }
+
         _model = model;
         _target = target;
     }

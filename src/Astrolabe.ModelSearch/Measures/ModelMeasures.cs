@@ -5,11 +5,19 @@ namespace Astrolabe.ModelSearch;
 /// <summary>The size and the speed of a model, as a model search with several objectives measures them.</summary>
 public static class ModelMeasures
 {
-    /// <summary>The bytes of a network's parameters stored as float32 (four per parameter).</summary>
+    /// <summary>
+    /// The bytes of a model's parameters in its precision: four per parameter in fp32, two in bfloat16/float16, and for
+    /// int8 one per weight plus four per channel scale and bias and four per parameter of the layers left in fp32.
+    /// </summary>
     public static long Bytes(TrainedModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return 4L * model.Network.ParameterCount;
+        return model.Precision switch
+        {
+            ModelPrecision.QInt8 => model.Quantized!.ParameterBytes,
+            ModelPrecision.Bf16 or ModelPrecision.Fp16 => 2L * model.Network.ParameterCount,
+            _ => 4L * model.Network.ParameterCount,
+        };
     }
 
     /// <summary>

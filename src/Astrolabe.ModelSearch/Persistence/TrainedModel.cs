@@ -12,8 +12,17 @@ namespace Astrolabe.ModelSearch;
 /// </summary>
 public sealed class TrainedModel
 {
-    internal TrainedModel(Module network, ModelConfig config, string taskName, int[] inputShape, int outputs, bool isClassification, Preprocessing preprocessing)
+    internal TrainedModel(
+        Module network, ModelConfig config, string taskName, int[] inputShape, int outputs, bool isClassification, Preprocessing preprocessing,
+        ModelPrecision precision = ModelPrecision.Fp32, QuantizedNetwork? quantized = null)
     {
+        if ((precision == ModelPrecision.QInt8) != (quantized is not null))
+        {
+            throw new ArgumentException("An int8 model needs its quantised network, and only an int8 model has one.");
+        }
+
+        Precision = precision;
+        Quantized = quantized;
         Network = network;
         Config = config;
         TaskName = taskName;
@@ -23,8 +32,17 @@ public sealed class TrainedModel
         Preprocessing = preprocessing;
     }
 
-    /// <summary>The network (in evaluation mode after training).</summary>
+    /// <summary>
+    /// The network (in evaluation mode after training). For an <see cref="ModelPrecision.QInt8"/> model read from a file
+    /// it has the structure but only the weights of the layers that run in fp32: the int8 layers live in <see cref="Quantized"/>.
+    /// </summary>
     public Module Network { get; }
+
+    /// <summary>How the weights are stored (and, for int8, run).</summary>
+    public ModelPrecision Precision { get; }
+
+    /// <summary>The int8 network that predicts for an <see cref="ModelPrecision.QInt8"/> model, else null.</summary>
+    public QuantizedNetwork? Quantized { get; }
 
     /// <summary>Its configuration.</summary>
     public ModelConfig Config { get; }
@@ -58,6 +76,11 @@ public sealed class TrainedModel
     public double Score(Dataset scaled)
     {
         ArgumentNullException.ThrowIfNull(scaled);
+        if (Quantized is not null)
+        {
+            return ScoreQuantized(scaled);
+        }
+
         bool wasTraining = Network.IsTraining;
         Network.Eval();
         try
@@ -69,6 +92,28 @@ public sealed class TrainedModel
         {
             Network.Train(wasTraining);
         }
+    }
+
+    private double ScoreQuantized(Dataset scaled)
+    {
+        var outputs = new float[scaled.Count * Outputs];
+        Quantized!.Forward(scaled.Features, outputs);
+        double total = 0;
+        for (int i = 0; i < scaled.Count; i++)
+        {
+            var row = outputs.AsSpan(i * Outputs, Outputs);
+            if (IsClassification)
+            {
+                total += IndexOfMax(row) == scaled.Labels![i] ? 1 : 0;
+            }
+            else
+            {
+                double d = (row[0] - scaled.Targets![i * scaled.TargetWidth]) * Preprocessing.TargetScale;
+                total += d * d;
+            }
+        }
+
+        return IsClassification ? total / scaled.Count : Math.Sqrt(total / scaled.Count);
     }
 
     internal double Score(Evaluation evaluation) =>
@@ -136,13 +181,24 @@ public sealed class TrainedModel
         using var noGrad = GradMode.NoGrad();
         var arena = new TensorArena();
         float[]? full = null;
+        float[]? quantizedOutput = Quantized is null ? null : new float[PredictBatchSize * Outputs];
         for (int start = 0; start < n; start += PredictBatchSize)
         {
             int rows = Math.Min(PredictBatchSize, n - start);
             var x = rows == PredictBatchSize ? full ??= new float[PredictBatchSize * size] : new float[rows * size];
             Preprocessing.ApplyFeatures(rawFeatures.Slice(start * size, rows * size), x, size);
             using var scope = arena.Enter();
-            var output = Network.Forward(new Tensor(x, [rows, .. InputShape])).Data;
+            float[] output;
+            if (Quantized is not null)
+            {
+                output = quantizedOutput!;
+                Quantized.Forward(x.AsSpan(0, rows * size), output.AsSpan(0, rows * Outputs));
+            }
+            else
+            {
+                output = Network.Forward(new Tensor(x, [rows, .. InputShape])).Data;
+            }
+
             for (int i = 0; i < rows; i++)
             {
                 var row = output.AsSpan(i * Outputs, Outputs);
@@ -184,6 +240,68 @@ public sealed class TrainedModel
         {
             probabilities[j] = (float)(Math.Exp(logits[j] - max) / sum);
         }
+    }
+
+    /// <summary>
+    /// This model quantised to int8 (post-training static quantisation, <see cref="QuantizedNetwork.Quantize"/>): activation
+    /// ranges are calibrated on <paramref name="rawCalibrationRows"/>, unscaled like <see cref="Predict(ReadOnlySpan{float})"/>'s
+    /// input. The fp32 model is left as it is.
+    /// </summary>
+    /// <param name="rawCalibrationRows">Representative raw samples, row-major (a few hundred are plenty).</param>
+    /// <param name="options">Calibration method and widths (default: min/max, 8 bits).</param>
+    /// <returns>The int8 model; <see cref="Save(string)"/> writes its int8 weights.</returns>
+    /// <exception cref="ArgumentException">No rows, a length that is not a multiple of the sample size, non-finite values, or what <see cref="QuantizedNetwork.Quantize"/> refuses.</exception>
+    /// <exception cref="InvalidOperationException">The model is already int8, or its network is not a layer sequence.</exception>
+    public TrainedModel Quantize(ReadOnlySpan<float> rawCalibrationRows, QuantizationOptions? options = null)
+    {
+        if (Quantized is not null)
+        {
+            throw new InvalidOperationException("The model is already quantised to int8.");
+        }
+
+        var network = Network as Sequential ?? throw new InvalidOperationException("Only a layer sequence can be quantised.");
+        int rows = Rows(rawCalibrationRows), size = SampleSize;
+        var scaled = new float[rows * size];
+        Preprocessing.ApplyFeatures(rawCalibrationRows, scaled, size);
+        var quantized = QuantizedNetwork.Quantize(network, new Tensor(scaled, [rows, .. InputShape]), options);
+        return new TrainedModel(Network, Config, TaskName, InputShape, Outputs, IsClassification, Preprocessing, ModelPrecision.QInt8, quantized) { ValidationScore = ValidationScore };
+    }
+
+    /// <summary>
+    /// This model with its weights stored in <paramref name="precision"/> (<see cref="ModelPrecision.Fp32"/>,
+    /// <see cref="ModelPrecision.Bf16"/> or <see cref="ModelPrecision.Fp16"/>): a copy of the network whose
+    /// parameters are rounded to that precision, so it predicts exactly as it will after <see cref="Save(string)"/> and
+    /// <see cref="Load(string)"/>; compute stays fp32.
+    /// </summary>
+    /// <param name="precision">The storage precision.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentException"><see cref="ModelPrecision.QInt8"/> (use <see cref="Quantize"/>), or a weight beyond the precision's range.</exception>
+    /// <exception cref="InvalidOperationException">The model is int8.</exception>
+    public TrainedModel WithPrecision(ModelPrecision precision)
+    {
+        if (precision == ModelPrecision.QInt8)
+        {
+            throw new ArgumentException("int8 needs calibration data: use Quantize.", nameof(precision));
+        }
+
+        if (Quantized is not null)
+        {
+            throw new InvalidOperationException("An int8 model has no fp32 weights to store in another precision; start from the fp32 model.");
+        }
+
+        var copy = ModelBuilder.Build(Config, InputShape, Outputs, seed: 0);
+        var source = WeightArrays.Of(Network).ToDictionary(a => a.Name, a => a.Data);
+        foreach (var (name, data, isParameter) in WeightArrays.Of(copy))
+        {
+            var from = source[name];
+            for (int i = 0; i < data.Length; i++)
+            {
+                data[i] = isParameter && precision != ModelPrecision.Fp32 ? HalfPrecision.Round(from[i], precision, name) : from[i];
+            }
+        }
+
+        copy.Eval();
+        return new TrainedModel(copy, Config, TaskName, InputShape, Outputs, IsClassification, Preprocessing, precision) { ValidationScore = ValidationScore };
     }
 
     /// <summary>Writes the model to a file (see <see cref="ModelFile"/>).</summary>

@@ -52,6 +52,9 @@ public sealed class QuantizedNetwork
     /// <summary>The fp32 network it came from, which runs the fp32 steps.</summary>
     internal Sequential Host { get; }
 
+    /// <summary>The indices of the layers of the fp32 network that run in fp32: <see cref="Save"/> does not write their parameters, the caller keeps them.</summary>
+    public IReadOnlyList<int> FloatLayerIndices => [.. _steps.OfType<FloatStep>().Select(f => f.LayerIndex)];
+
     /// <summary>One sample's shape.</summary>
     public IReadOnlyList<int> InputShape => _inputShape;
 
@@ -130,9 +133,14 @@ public sealed class QuantizedNetwork
         return new Tensor(output, [rows, OutputSize]);
     }
 
-    /// <summary>Writes the quantised steps (not the fp32 layers they borrow from <see cref="Host"/>).</summary>
-    internal void Write(Stream stream)
+    /// <summary>
+    /// Writes the quantised steps (versioned format); the fp32 layers they borrow from the network they came from are
+    /// referred to by index (<see cref="FloatLayerIndices"/>), not written.
+    /// </summary>
+    /// <param name="stream">The destination.</param>
+    public void Save(Stream stream)
     {
+        ArgumentNullException.ThrowIfNull(stream);
         using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         w.Write(Magic);
         w.Write(Version);
@@ -145,10 +153,15 @@ public sealed class QuantizedNetwork
         }
     }
 
-    /// <summary>Reads steps written by <see cref="Write"/>; fp32 steps run layers of <paramref name="host"/>.</summary>
-    /// <exception cref="InvalidDataException">Not a quantised network, a newer version, or damaged.</exception>
-    internal static QuantizedNetwork Read(Stream stream, Sequential host)
+    /// <summary>Reads steps written by <see cref="Save"/>; fp32 steps run layers of <paramref name="host"/> (the same structure, with those layers' parameters loaded).</summary>
+    /// <param name="stream">The source.</param>
+    /// <param name="host">The fp32 network of the same structure.</param>
+    /// <returns>The quantised network.</returns>
+    /// <exception cref="InvalidDataException">Not a quantised network, a newer version, damaged, or not of <paramref name="host"/>'s structure.</exception>
+    public static QuantizedNetwork Load(Stream stream, Sequential host)
     {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(host);
         using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
         if (r.ReadString() != Magic)
         {
