@@ -29,6 +29,7 @@ public static class CliApp
             CommonOptions.Storage,
             DemoCommand.Create(console),
             PredictCommand.Create(console),
+            QuantizeCommand.Create(console),
             ExplainCommand.Create(console),
             StudiesCommand.Create(console),
             CreateStudyCommand.Create(console),
