@@ -145,9 +145,42 @@ internal static class ReferenceReplayer
                     [.. c.Config.GetProperty("scales").EnumerateArray().Select(e => (float)e.GetDouble())],
                     [.. c.Config.GetProperty("zero_points").EnumerateArray().Select(e => e.GetInt32())],
                     ConfigInt(c, "axis"), ConfigInt(c, "quant_min"), ConfigInt(c, "quant_max"));
+            case "qat_linear":
+                Only(["x_warmup", "x", "weight", "bias"], [],
+                    "input_quant_min", "input_quant_max", "weight_quant_min", "weight_quant_max", "averaging_constant");
+                return ReplayQatLinear(c, t);
             default:
                 throw new InvalidDataException($"{c.Path}: unknown op '{c.Op}'.");
         }
+    }
+
+    /// <summary>
+    /// A <see cref="QatLinear"/> in training mode over a Linear holding the file's weight and bias (which take their
+    /// place in <paramref name="t"/>, for the gradients): a forward of <c>x_warmup</c> to seed the observers, then the
+    /// recorded forward of <c>x</c>.
+    /// </summary>
+    private static Tensor ReplayQatLinear(ReferenceCase c, Dictionary<string, Tensor> t)
+    {
+        var weight = t["weight"];
+        var linear = new Linear(weight.Dim(1), weight.Dim(0), bias: t.ContainsKey("bias"), rng: new Rng(0));
+        weight.Data.CopyTo(linear.Weight.Data);
+        t["weight"] = linear.Weight;
+        if (linear.Bias is not null)
+        {
+            t["bias"].Data.CopyTo(linear.Bias.Data);
+            t["bias"] = linear.Bias;
+        }
+
+        var qat = new QatLinear(linear);
+        if ((ConfigInt(c, "input_quant_min"), ConfigInt(c, "input_quant_max"), ConfigInt(c, "weight_quant_min"), ConfigInt(c, "weight_quant_max"))
+            != (qat.InputFakeQuant.QuantMin, qat.InputFakeQuant.QuantMax, qat.WeightFakeQuant.QuantMin, qat.WeightFakeQuant.QuantMax)
+            || (float)c.ConfigNumber("averaging_constant", double.NaN) != qat.InputFakeQuant.AveragingConstant)
+        {
+            throw new InvalidDataException($"{c.Path}: QatLinear has fixed ranges 0…255 and −128…127 with averaging constant 0.01.");
+        }
+
+        qat.Forward(t["x_warmup"]);
+        return qat.Forward(t["x"]);
     }
 
     /// <summary>A required integer config value.</summary>

@@ -123,6 +123,38 @@ def per_channel_case(name, scales, zero_points, axis, qmin, qmax, shape):
     }
 
 
+def qat_linear_case():
+    """One QAT linear step as PyTorch's default fbgemm QAT recipe fake-quantises it: input per tensor (affine uint8,
+    moving-average observer), weight per output channel (symmetric int8); a warm-up batch is observed first, so the
+    recorded batch, twice as spread, is partly clamped by the averaged range."""
+    from torch.ao.quantization import FakeQuantize
+    from torch.ao.quantization.observer import MovingAveragePerChannelMinMaxObserver
+
+    act = FakeQuantize()
+    wfq = FakeQuantize(observer=MovingAveragePerChannelMinMaxObserver, quant_min=-128, quant_max=127,
+                       dtype=torch.qint8, qscheme=torch.per_channel_symmetric, ch_axis=0)
+    warmup = torch.tensor(rng.standard_normal((4, 6)), dtype=torch.float32, requires_grad=True)
+    x = torch.tensor(rng.standard_normal((5, 6)) * 2, dtype=torch.float32, requires_grad=True)
+    w = torch.tensor(rng.standard_normal((3, 6)) * 0.4, dtype=torch.float32, requires_grad=True)
+    b = torch.tensor(rng.standard_normal(3) * 0.1, dtype=torch.float32, requires_grad=True)
+    torch.nn.functional.linear(act(warmup), wfq(w), b)
+    y = torch.nn.functional.linear(act(x), wfq(w), b)
+    go = torch.tensor(rng.standard_normal((5, 3)), dtype=torch.float32)
+    y.backward(go)
+    return {
+        "name": "fake_quant_qat_linear",
+        "op": "qat_linear",
+        "config": {"input_quant_min": 0, "input_quant_max": 255, "weight_quant_min": -128, "weight_quant_max": 127,
+                   "averaging_constant": 0.01},
+        "inputs": {"x_warmup": tensor_json(warmup), "x": tensor_json(x)},
+        "params": {"weight": tensor_json(w), "bias": tensor_json(b)},
+        "grad_output": tensor_json(go),
+        "output": tensor_json(y),
+        "grads": {"x": tensor_json(x.grad), "weight": tensor_json(w.grad), "bias": tensor_json(b.grad)},
+        "generator": "PyTorch 1.13.0 torch.ao.quantization.FakeQuantize + torch.nn.functional.linear, float32",
+    }
+
+
 def far(scale, qmin, qmax):
     span = (qmax - qmin) * scale
     return [f32(10 * span), f32(-10 * span), f32(1000 * span), f32(-1000 * span)]
@@ -153,6 +185,8 @@ def main():
                                   0, -128, 127, [4, 3, 4, 5]))
     cases.append(per_channel_case("fake_quant_per_channel_axis1", [0.05, 2.0 ** -5, 0.3], [-128, 0, 20],
                                   1, -128, 127, [3, 3, 4, 4]))
+
+    cases.append(qat_linear_case())
 
     for case in cases:
         with open(os.path.join(HERE, case["name"] + ".json"), "w") as f:
