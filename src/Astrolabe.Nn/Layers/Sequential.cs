@@ -8,13 +8,25 @@ public sealed class Sequential : Module
     /// <summary>Creates the chain; each layer's <see cref="Module.Name"/> gets its index prefixed.</summary>
     /// <param name="layers">The layers, first applied first.</param>
     public Sequential(params Module[] layers)
+        : this(layers, renameLayers: true)
+    {
+    }
+
+    /// <summary>
+    /// Creates the chain, leaving the layers' names alone when <paramref name="renameLayers"/> is false: for a chain
+    /// that reuses another's layers, which are named already.
+    /// </summary>
+    internal Sequential(Module[] layers, bool renameLayers)
     {
         ArgumentNullException.ThrowIfNull(layers);
         _layers = layers;
         for (int i = 0; i < layers.Length; i++)
         {
             ArgumentNullException.ThrowIfNull(layers[i]);
-            layers[i].Name = $"layer {i} ({layers[i].Name})";
+            if (renameLayers)
+            {
+                layers[i].Name = $"layer {i} ({layers[i].Name})";
+            }
         }
     }
 

@@ -6,6 +6,9 @@ internal static class ReferenceReplayer
     public const double Rtol = 1e-4;
     public const double Atol = 1e-5;
 
+    /// <summary>The ops compared exactly (float32 equality), not within <see cref="Rtol"/> and <see cref="Atol"/>.</summary>
+    private static readonly HashSet<string> s_exactOps = ["fake_quantize_per_tensor_affine", "fake_quantize_per_channel_affine"];
+
     /// <summary>Returns a list of mismatch descriptions (empty when the case passes).</summary>
     public static List<string> Replay(ReferenceCase c)
     {
@@ -18,7 +21,8 @@ internal static class ReferenceReplayer
         var ints = c.IntInputs.ToDictionary(kv => kv.Key, kv => (kv.Value.Shape, Data: kv.Value.Data.Select(v => (int)v).ToArray()));
         var output = Run(c, tensors, ints);
         var errors = new List<string>();
-        Compare("output", output.Data, output.Shape, c.Output, errors);
+        bool exact = s_exactOps.Contains(c.Op);
+        Compare("output", output.Data, output.Shape, c.Output, exact, errors);
         if (c.GradOutput is { } go)
         {
             output.Backward(go.Data.Select(v => (float)v).ToArray());
@@ -35,7 +39,7 @@ internal static class ReferenceReplayer
                 throw new InvalidDataException($"{c.Path}: gradient for unknown tensor '{name}'.");
             }
 
-            Compare($"grad {name}", t.Grad ?? new float[t.Length], t.Shape, expected, errors);
+            Compare($"grad {name}", t.Grad ?? new float[t.Length], t.Shape, expected, exact, errors);
         }
 
         return errors;
@@ -131,10 +135,58 @@ internal static class ReferenceReplayer
                     var other => throw new InvalidDataException($"{c.Path}: unknown hidden_activation '{other}'."),
                 };
                 return Functional.CrossEntropy(Functional.Linear(hidden, T("w2"), T("b2")), ints["target"].Data);
+            case "fake_quantize_per_tensor_affine":
+                Only(x, [], "scale", "zero_point", "quant_min", "quant_max");
+                return FakeQuant.FakeQuantizePerTensorAffine(T("x"), (float)c.ConfigNumber("scale", double.NaN),
+                    ConfigInt(c, "zero_point"), ConfigInt(c, "quant_min"), ConfigInt(c, "quant_max"));
+            case "fake_quantize_per_channel_affine":
+                Only(x, [], "scales", "zero_points", "axis", "quant_min", "quant_max");
+                return FakeQuant.FakeQuantizePerChannelAffine(T("x"),
+                    [.. c.Config.GetProperty("scales").EnumerateArray().Select(e => (float)e.GetDouble())],
+                    [.. c.Config.GetProperty("zero_points").EnumerateArray().Select(e => e.GetInt32())],
+                    ConfigInt(c, "axis"), ConfigInt(c, "quant_min"), ConfigInt(c, "quant_max"));
+            case "qat_linear":
+                Only(["x_warmup", "x", "weight", "bias"], [],
+                    "input_quant_min", "input_quant_max", "weight_quant_min", "weight_quant_max", "averaging_constant");
+                return ReplayQatLinear(c, t);
             default:
                 throw new InvalidDataException($"{c.Path}: unknown op '{c.Op}'.");
         }
     }
+
+    /// <summary>
+    /// A <see cref="QatLinear"/> in training mode over a Linear holding the file's weight and bias (which take their
+    /// place in <paramref name="t"/>, for the gradients): a forward of <c>x_warmup</c> to seed the observers, then the
+    /// recorded forward of <c>x</c>.
+    /// </summary>
+    private static Tensor ReplayQatLinear(ReferenceCase c, Dictionary<string, Tensor> t)
+    {
+        var weight = t["weight"];
+        var linear = new Linear(weight.Dim(1), weight.Dim(0), bias: t.ContainsKey("bias"), rng: new Rng(0));
+        weight.Data.CopyTo(linear.Weight.Data);
+        t["weight"] = linear.Weight;
+        if (linear.Bias is not null)
+        {
+            t["bias"].Data.CopyTo(linear.Bias.Data);
+            t["bias"] = linear.Bias;
+        }
+
+        var qat = new QatLinear(linear);
+        if ((ConfigInt(c, "input_quant_min"), ConfigInt(c, "input_quant_max"), ConfigInt(c, "weight_quant_min"), ConfigInt(c, "weight_quant_max"))
+            != (qat.InputFakeQuant.QuantMin, qat.InputFakeQuant.QuantMax, qat.WeightFakeQuant.QuantMin, qat.WeightFakeQuant.QuantMax)
+            || (float)c.ConfigNumber("averaging_constant", double.NaN) != qat.InputFakeQuant.AveragingConstant)
+        {
+            throw new InvalidDataException($"{c.Path}: QatLinear has fixed ranges 0…255 and −128…127 with averaging constant 0.01.");
+        }
+
+        qat.Forward(t["x_warmup"]);
+        return qat.Forward(t["x"]);
+    }
+
+    /// <summary>A required integer config value.</summary>
+    private static int ConfigInt(ReferenceCase c, string key) => c.Config.TryGetProperty(key, out var v)
+        ? v.GetInt32()
+        : throw new InvalidDataException($"{c.Path}: op '{c.Op}' needs config '{key}'.");
 
     private static void RequireMean(ReferenceCase c)
     {
@@ -152,7 +204,11 @@ internal static class ReferenceReplayer
         }
     }
 
-    private static void Compare(string what, float[] actual, int[] shape, (int[] Shape, double[] Data) expected, List<string> errors)
+    /// <summary>
+    /// Within tolerance, or, when <paramref name="exact"/>, equal to the reference (a float32 value then; +0 and −0
+    /// count as equal, since a leaf's gradient is added to its zeroed buffer where PyTorch assigns it).
+    /// </summary>
+    private static void Compare(string what, float[] actual, int[] shape, (int[] Shape, double[] Data) expected, bool exact, List<string> errors)
     {
         if (!shape.SequenceEqual(expected.Shape) || actual.Length != expected.Data.Length)
         {
@@ -163,7 +219,8 @@ internal static class ReferenceReplayer
         for (int i = 0; i < actual.Length; i++)
         {
             double r = expected.Data[i];
-            if (!(Math.Abs(actual[i] - r) <= Atol + (Rtol * Math.Abs(r))))
+            bool ok = exact ? actual[i] == r : Math.Abs(actual[i] - r) <= Atol + (Rtol * Math.Abs(r));
+            if (!ok)
             {
                 errors.Add($"{what}[{i}] = {actual[i]:R}, expected {r:R}");
             }
