@@ -21,8 +21,9 @@ internal sealed class Requantizer
     public Requantizer(QuantizedWeights weights, QuantRange input, QuantRange? output, bool relu)
     {
         int n = weights.N;
-        _multiplier = new float[n];
-        _offset = new float[n];
+        Columns = n;
+        _multiplier = new float[Padded(n)];
+        _offset = new float[Padded(n)];
         _relu = relu;
         for (int j = 0; j < n; j++)
         {
@@ -45,7 +46,12 @@ internal sealed class Requantizer
         }
     }
 
-    public int Columns => _multiplier.Length;
+    public int Columns { get; }
+
+    /// <summary>Ints a sums buffer of <paramref name="rows"/> rows needs: the epilogue reads whole vectors of 8, so the last row's tail may run past it.</summary>
+    public int SumsLength(int rows) => (rows * Columns) + 8;
+
+    private static int Padded(int n) => (n + 7) & ~7;
 
     /// <summary>Writes quantised outputs [rows, n] (row stride n) from sums [rows, n].</summary>
     public void ToBytes(ReadOnlySpan<int> acc, int rows, Span<byte> output)
@@ -69,10 +75,19 @@ internal sealed class Requantizer
                 Unsafe.WriteUnaligned(ref Unsafe.Add(ref dst, j), Vector256.Narrow(s, s).AsUInt64().ToScalar());
             }
 
-            for (; j < n; j++)
+            if (j < n)
             {
-                float r = MathF.Round(MathF.FusedMultiplyAdd(Unsafe.Add(ref src, j), Unsafe.Add(ref m, j), Unsafe.Add(ref a, j)), MidpointRounding.ToEven);
-                Unsafe.Add(ref dst, j) = (byte)Math.Clamp((int)r, _low, _high);
+                // The last partial vector: computed whole (the multipliers are padded, the sums buffer has 8 spare
+                // ints), only its first n − j bytes stored.
+                var v = Vector256.ConvertToSingle(Vector256.LoadUnsafe(ref src, (nuint)j));
+                var r = Vector256.Round(Vector256.FusedMultiplyAdd(v, Vector256.LoadUnsafe(ref m, (nuint)j), Vector256.LoadUnsafe(ref a, (nuint)j)));
+                var q = Vector256.Min(Vector256.Max(Vector256.ConvertToInt32(r), low), high);
+                var s = Vector256.Narrow(q, q);
+                ulong packed = Vector256.Narrow(s, s).AsUInt64().ToScalar();
+                for (; j < n; j++, packed >>= 8)
+                {
+                    Unsafe.Add(ref dst, j) = (byte)packed;
+                }
             }
         }
     }

@@ -6,6 +6,7 @@ namespace Astrolabe.Nn;
 /// </summary>
 internal sealed class FloatStep(Module layer, int layerIndex, int[] inputShape, int[] outputShape) : QuantStep
 {
+    private readonly TensorArena _arena = new();
     private float[] _input = [];
 
     public Module Layer { get; } = layer;
@@ -27,14 +28,22 @@ internal sealed class FloatStep(Module layer, int layerIndex, int[] inputShape, 
     public override void Run(StepBuffers input, int rows, StepBuffers output)
     {
         int size = rows * InputSize;
-        if (_input.Length != size)
+        float[] x = input.Floats;
+        if (x.Length != size)
         {
-            _input = new float[size];
+            if (_input.Length != size)
+            {
+                _input = new float[size];
+            }
+
+            input.Floats.AsSpan(0, size).CopyTo(_input);
+            x = _input;
         }
 
-        input.Floats.AsSpan(0, size).CopyTo(_input);
+        // The layer's results come from the step's own arena, reused from call to call.
         using var noGrad = GradMode.NoGrad();
-        var result = Layer.Forward(new Tensor(_input, [rows, .. inputShape]));
+        using var scope = _arena.Enter();
+        var result = Layer.Forward(new Tensor(x, [rows, .. inputShape]));
         result.Data.AsSpan(0, rows * OutputSize).CopyTo(output.Floats);
     }
 

@@ -50,9 +50,9 @@ internal sealed class LinearStep : QuantStep
     public override void Run(StepBuffers input, int rows, StepBuffers output)
     {
         int n = Weights.N;
-        if (_sums.Length < rows * n)
+        if (_sums.Length < _epilogue.SumsLength(rows))
         {
-            _sums = new int[rows * n];
+            _sums = new int[_epilogue.SumsLength(rows)];
         }
 
         Int8Gemm.Multiply(input.Bytes, rows, Weights.K, Weights.Packed, _sums, n);

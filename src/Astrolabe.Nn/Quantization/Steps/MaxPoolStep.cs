@@ -24,48 +24,78 @@ internal sealed class MaxPoolStep(WindowGeometry geometry, string name) : QuantS
 
     public override string Describe() => $"int8 max pool {Geometry.Kernel}×{Geometry.Kernel} ({name})";
 
-    public override void Run(StepBuffers input, int rows, StepBuffers output)
+    public override unsafe void Run(StepBuffers input, int rows, StepBuffers output)
     {
         var g = Geometry;
-        int c = g.Channels;
-        for (int b = 0; b < rows; b++)
+        int c = g.Channels, outH = _out.Height, outW = _out.Width;
+        var taps = stackalloc long[g.Kernel * g.Kernel];
+        fixed (byte* inputs = input.Bytes, outputs = output.Bytes)
         {
-            var image = input.Bytes.AsSpan(b * InputSize, InputSize);
-            var result = output.Bytes.AsSpan(b * OutputSize, OutputSize);
-            for (int oy = 0; oy < _out.Height; oy++)
+            for (int b = 0; b < rows; b++)
             {
-                for (int ox = 0; ox < _out.Width; ox++)
+                byte* image = inputs + ((long)b * InputSize);
+                byte* result = outputs + ((long)b * OutputSize);
+                for (int oy = 0; oy < outH; oy++)
                 {
-                    var dst = result.Slice(((oy * _out.Width) + ox) * c, c);
-                    dst.Clear();
-                    for (int ky = 0; ky < g.Kernel; ky++)
+                    for (int ox = 0; ox < outW; ox++)
                     {
-                        int iy = (oy * g.Stride) - g.Padding + ky;
-                        for (int kx = 0; kx < g.Kernel; kx++)
+                        int count = 0;
+                        for (int ky = 0; ky < g.Kernel; ky++)
                         {
-                            int ix = (ox * g.Stride) - g.Padding + kx;
-                            if (iy >= 0 && iy < g.Height && ix >= 0 && ix < g.Width)
+                            int iy = (oy * g.Stride) - g.Padding + ky;
+                            for (int kx = 0; kx < g.Kernel; kx++)
                             {
-                                MaxInto(dst, image.Slice(((iy * g.Width) + ix) * c, c));
+                                int ix = (ox * g.Stride) - g.Padding + kx;
+                                if (iy >= 0 && iy < g.Height && ix >= 0 && ix < g.Width)
+                                {
+                                    taps[count++] = (((long)iy * g.Width) + ix) * c;
+                                }
                             }
                         }
+
+                        MaxOf(image, taps, count, result + ((((long)oy * outW) + ox) * c), c);
                     }
                 }
             }
         }
     }
 
-    private static void MaxInto(Span<byte> dst, ReadOnlySpan<byte> src)
+    /// <summary>
+    /// dst[j] = max over the taps of image[tap + j]: 16 channels at a time, the last block overlapping the one before
+    /// (max is idempotent, and it reads only the taps), byte by byte below 16 channels.
+    /// </summary>
+    private static unsafe void MaxOf(byte* image, long* taps, int count, byte* dst, int channels)
     {
-        int j = 0;
-        for (; j <= dst.Length - 16; j += 16)
+        if (channels < 16)
         {
-            Vector128.Max(Vector128.Create(dst.Slice(j, 16)), Vector128.Create(src.Slice(j, 16))).CopyTo(dst.Slice(j, 16));
+            for (int j = 0; j < channels; j++)
+            {
+                byte m = 0;
+                for (int t = 0; t < count; t++)
+                {
+                    m = Math.Max(m, image[taps[t] + j]);
+                }
+
+                dst[j] = m;
+            }
+
+            return;
         }
 
-        for (; j < dst.Length; j++)
+        for (int j = 0; ; j += 16)
         {
-            dst[j] = Math.Max(dst[j], src[j]);
+            j = Math.Min(j, channels - 16);
+            var m = Vector128.Load(image + taps[0] + j);
+            for (int t = 1; t < count; t++)
+            {
+                m = Vector128.Max(m, Vector128.Load(image + taps[t] + j));
+            }
+
+            Vector128.Store(m, dst + j);
+            if (j == channels - 16)
+            {
+                return;
+            }
         }
     }
 

@@ -1,3 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Astrolabe.Nn;
 
 /// <summary>fp32 → quantised bytes with one per-tensor range; images go from NCHW to NHWC on the way.</summary>
@@ -24,6 +28,12 @@ internal sealed class QuantizeStep(QuantRange range, int[] sampleShape) : QuantS
         float inverse = 1f / Range.Scale;
         int size = InputSize, zero = Range.ZeroPoint, lo = Range.Min, hi = Range.Max;
         int channels = sampleShape.Length == 3 ? sampleShape[0] : 1, plane = size / channels;
+        if (channels == 1)
+        {
+            QuantizeFlat(src.AsSpan(0, rows * size), dst, inverse, zero, lo, hi);
+            return;
+        }
+
         for (int b = 0; b < rows; b++)
         {
             int baseIndex = b * size;
@@ -35,6 +45,30 @@ internal sealed class QuantizeStep(QuantRange range, int[] sampleShape) : QuantS
                     dst[baseIndex + (p * channels) + c] = (byte)Math.Clamp(q, lo, hi);
                 }
             }
+        }
+    }
+
+    /// <summary>The same rounding as the scalar loop (x·(1/scale), half to even), eight values at a time.</summary>
+    private static void QuantizeFlat(ReadOnlySpan<float> src, Span<byte> dst, float inverse, int zero, int lo, int hi)
+    {
+        ref float s = ref MemoryMarshal.GetReference(src);
+        ref byte d = ref MemoryMarshal.GetReference(dst);
+        var scale = Vector256.Create(inverse);
+        var z = Vector256.Create(zero);
+        var low = Vector256.Create(lo);
+        var high = Vector256.Create(hi);
+        int i = 0;
+        for (; i <= src.Length - 8; i += 8)
+        {
+            var q = Vector256.ConvertToInt32(Vector256.Round(Vector256.LoadUnsafe(ref s, (nuint)i) * scale)) + z;
+            q = Vector256.Min(Vector256.Max(q, low), high);
+            var shorts = Vector256.Narrow(q, q);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref d, i), Vector256.Narrow(shorts, shorts).AsUInt64().ToScalar());
+        }
+
+        for (; i < src.Length; i++)
+        {
+            Unsafe.Add(ref d, i) = (byte)Math.Clamp((int)MathF.Round(Unsafe.Add(ref s, i) * inverse, MidpointRounding.ToEven) + zero, lo, hi);
         }
     }
 
