@@ -5,7 +5,8 @@ namespace Astrolabe.Nn;
 /// a ReLU after that fused) becomes an int8 kernel; MaxPool2d runs on bytes when its input is quantised; Dropout and
 /// Flatten vanish (a Flatten of NHWC bytes into a Linear permutes that Linear's weight columns instead of the data);
 /// any other layer runs in fp32 between explicit dequantise and quantise steps. A kernel's output stays quantised
-/// when the next compute layer is int8, else its epilogue writes fp32. The plan names the activations calibration
+/// when the next compute layer is int8, else its epilogue writes fp32. A ReLU in fp32 right before an int8 layer
+/// becomes the clamp of that layer's quantise step. The plan names the activations calibration
 /// must observe: position −1 is the network's input, position i the output of layer i.
 /// </summary>
 internal static class QuantizationPlanner
@@ -77,6 +78,11 @@ internal static class QuantizationPlanner
                     flattenedFrom = null;
                     rangeAt = j - 1;
                     i = j;
+                    break;
+                case ReLU when !quantized && NextCompute(layers, i + 1) is Linear or Conv2d:
+                    // The quantise step before that layer observes this ReLU's output (never negative), so its range
+                    // has zero point 0 = its minimum and its clamp is this ReLU, exactly: the fp32 step is not needed.
+                    i++;
                     break;
                 case MaxPool2d when quantized:
                     ops.Add(new PoolOp(i, input)); // the bytes keep their range: the max of bytes is the byte of the max
