@@ -18,10 +18,10 @@ internal sealed class DemoObjectives
 
     /// <summary>
     /// The space a search with several objectives draws from: the single-objective demo's, reaching down to models a
-    /// quarter of its smallest (dense layers from 8 units, convolutions from 4 channels), where a size or latency
-    /// objective finds the models worth trading a little accuracy for.
+    /// quarter of its smallest (dense layers from 8 units, convolutions from 4 channels), and each model in fp32 or
+    /// quantised to int8, where a size or latency objective finds the models worth trading a little accuracy for.
     /// </summary>
-    public static ModelSpaceOptions CompactSpace { get; } = new() { MinUnits = 8, MinChannels = 4 };
+    public static ModelSpaceOptions CompactSpace { get; } = new() { MinUnits = 8, MinChannels = 4, Precisions = [ModelPrecision.Fp32, ModelPrecision.QInt8] };
 
     /// <summary>The objectives' names as the user wrote them, in order.</summary>
     public IReadOnlyList<string> Names { get; }

@@ -49,7 +49,7 @@ internal static class QuantizeCommand
             var fp32 = TrainedModel.Load(file.FullName);
             if (fp32.Precision != ModelPrecision.Fp32)
             {
-                throw new ArgumentException($"'{file.Name}' is already a {Describe(fp32.Precision)} model; quantise the fp32 model it came from.");
+                throw new ArgumentException($"'{file.Name}' is already a {ModelPrecisions.Name(fp32.Precision)} model; quantise the fp32 model it came from.");
             }
 
             var outFile = parse.GetValue(output)!;
@@ -86,19 +86,11 @@ internal static class QuantizeCommand
             console.Out.WriteLine($"Wrote {outFile.FullName}");
             var test = task.Test;
             console.Out.WriteLine(Line("fp32", fp32, test, new FileInfo(file.FullName).Length));
-            console.Out.WriteLine(Line(Describe(converted.Precision), converted, test, new FileInfo(outFile.FullName).Length));
+            console.Out.WriteLine(Line(ModelPrecisions.Name(converted.Precision), converted, test, new FileInfo(outFile.FullName).Length));
             return 0;
         });
         return command;
     }
-
-    private static string Describe(ModelPrecision precision) => precision switch
-    {
-        ModelPrecision.QInt8 => "int8",
-        ModelPrecision.Bf16 => "bf16",
-        ModelPrecision.Fp16 => "fp16",
-        _ => "fp32",
-    };
 
     private static string Line(string label, TrainedModel model, Dataset scaledTest, long bytes)
     {

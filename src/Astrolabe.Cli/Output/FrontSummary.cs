@@ -32,7 +32,7 @@ internal static class FrontSummary
                 Measure(ModelMeasure.Bytes, "bytes", "F0"),
                 Measure(ModelMeasure.Latency, "latency_ms", "F3"),
                 Markup.Escape(config.Family.Name),
-                "fp32",
+                ModelPrecisions.Name(config.Precision),
                 Markup.Escape(config.Describe()));
         }
 

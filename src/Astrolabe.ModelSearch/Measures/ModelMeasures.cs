@@ -12,12 +12,42 @@ public static class ModelMeasures
     public static long Bytes(TrainedModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return model.Precision switch
+        return model.Quantized is { } q ? q.ParameterBytes : Bytes(model.Network, model.Precision);
+    }
+
+    /// <summary>
+    /// The bytes a network's parameters take in <paramref name="precision"/>, before any conversion (it depends on the
+    /// structure, not the weights): four or two per parameter; for int8 what <see cref="Nn.QuantizedNetwork.ParameterBytes"/>
+    /// gives after quantisation — one per Linear/Conv2d weight, eight per output channel (scale and bias), nothing for a
+    /// BatchNorm right after one (folded in), four per parameter of any other layer.
+    /// </summary>
+    public static long Bytes(Nn.Module network, ModelPrecision precision)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        if (precision != ModelPrecision.QInt8)
         {
-            ModelPrecision.QInt8 => model.Quantized!.ParameterBytes,
-            ModelPrecision.Bf16 or ModelPrecision.Fp16 => 2L * model.Network.ParameterCount,
-            _ => 4L * model.Network.ParameterCount,
-        };
+            return (precision == ModelPrecision.Fp32 ? 4L : 2L) * network.ParameterCount;
+        }
+
+        var layers = network is Nn.Sequential s ? s.Layers : [network];
+        long bytes = 0;
+        for (int i = 0; i < layers.Count; i++)
+        {
+            switch (layers[i])
+            {
+                case Nn.Linear or Nn.Conv2d:
+                    var weight = layers[i] is Nn.Linear l ? l.Weight : ((Nn.Conv2d)layers[i]).Weight;
+                    bytes += weight.Length + (8L * weight.Dim(0));
+                    break;
+                case Nn.BatchNorm when i > 0 && layers[i - 1] is Nn.Linear or Nn.Conv2d:
+                    break;
+                default:
+                    bytes += 4L * layers[i].ParameterCount;
+                    break;
+            }
+        }
+
+        return bytes;
     }
 
     /// <summary>

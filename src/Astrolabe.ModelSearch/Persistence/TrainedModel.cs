@@ -259,11 +259,22 @@ public sealed class TrainedModel
             throw new InvalidOperationException("The model is already quantised to int8.");
         }
 
-        var network = Network as Sequential ?? throw new InvalidOperationException("Only a layer sequence can be quantised.");
         int rows = Rows(rawCalibrationRows), size = SampleSize;
         var scaled = new float[rows * size];
         Preprocessing.ApplyFeatures(rawCalibrationRows, scaled, size);
-        var quantized = QuantizedNetwork.Quantize(network, new Tensor(scaled, [rows, .. InputShape]), options);
+        return QuantizeScaled(new Tensor(scaled, [rows, .. InputShape]), options);
+    }
+
+    /// <summary>As <see cref="Quantize"/>, from rows already scaled by <see cref="Preprocessing"/> ([rows, ...<see cref="InputShape"/>]).</summary>
+    internal TrainedModel QuantizeScaled(Tensor scaledRows, QuantizationOptions? options)
+    {
+        if (Quantized is not null)
+        {
+            throw new InvalidOperationException("The model is already quantised to int8.");
+        }
+
+        var network = Network as Sequential ?? throw new InvalidOperationException("Only a layer sequence can be quantised.");
+        var quantized = QuantizedNetwork.Quantize(network, scaledRows, options);
         return new TrainedModel(Network, Config, TaskName, InputShape, Outputs, IsClassification, Preprocessing, ModelPrecision.QInt8, quantized) { ValidationScore = ValidationScore };
     }
 

@@ -62,6 +62,14 @@ public sealed record ModelConfig
     /// <summary>Training epochs.</summary>
     public int Epochs { get; init; } = 10;
 
+    /// <summary>
+    /// The precision the trained model is converted to (default fp32: none): int8 post-training quantisation
+    /// calibrated on training rows, or 16-bit weight storage (<see cref="ModelTraining.Fit"/> converts; the
+    /// validation score is the converted model's). Left out of the JSON when fp32, so older configurations read the same.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public ModelPrecision Precision { get; init; }
+
     private static readonly JsonSerializerOptions s_json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -101,8 +109,9 @@ public sealed record ModelConfig
         string drop = Dropout > 0 ? $", dropout {Dropout:0.##}" : "";
         string reg = Penalty == PenaltyKind.None ? "" : $", {Spelling<PenaltyKind>.Of(Penalty)} {Regularization:G2}";
         string clip = ClipNorm > 0 ? $", clip {ClipNorm:G3}" : "";
+        string precision = Precision == ModelPrecision.Fp32 ? "" : $", {Spelling<ModelPrecision>.Of(Precision)}";
         return FormattableString.Invariant(
-            $"{structure} {Spelling<ActivationKind>.Of(Activation)}{norm}{drop}; {Spelling<OptimizerKind>.Of(Optimizer)} lr {LearningRate:G3}{reg}{clip}, batch {BatchSize}, {Spelling<ScheduleKind>.Of(Schedule)}, {Epochs} epochs");
+            $"{structure} {Spelling<ActivationKind>.Of(Activation)}{norm}{drop}; {Spelling<OptimizerKind>.Of(Optimizer)} lr {LearningRate:G3}{reg}{clip}, batch {BatchSize}, {Spelling<ScheduleKind>.Of(Schedule)}, {Epochs} epochs{precision}");
     }
 
     /// <summary>
@@ -122,6 +131,7 @@ public sealed record ModelConfig
         Defined(Optimizer);
         Defined(Penalty);
         Defined(Schedule);
+        Defined(Precision);
         if (Hidden is null || Channels is null || Hidden.Any(w => w < 1) || Channels.Any(c => c < 1))
         {
             throw new ArgumentException("Layer widths and channel counts must be positive.");

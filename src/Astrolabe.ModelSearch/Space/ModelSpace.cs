@@ -83,6 +83,7 @@ public sealed class ModelSpace
             ClipNorm = Draw.Choose(trial, "clip_norm", o.ClipNorms),
             Schedule = Draw.Choose(trial, "schedule", o.Schedules, Spelling<ScheduleKind>.Of),
             Epochs = Draw.Int(trial, "epochs", o.MinEpochs, o.MaxEpochs),
+            Precision = Draw.Choose(trial, "precision", o.Precisions, Spelling<ModelPrecision>.Of),
         };
     }
 }

@@ -72,8 +72,8 @@ public sealed class ModelObjective(SearchTask task, ModelSpace? space = null, lo
         var config = Suggest(trial);
         var probe = new TrainedModel(ModelBuilder.Build(config, Task.InputShape, Task.Outputs, TrialSeed(trial.Number)), config, Task.Name, Task.InputShape, Task.Outputs, Task.IsClassification, Task.Preprocessing);
         probe.Network.Eval();
-        double bytes = ModelMeasures.Bytes(probe);
-        double latency = measures.Contains(ModelMeasure.Latency) ? ModelMeasures.LatencyMilliseconds(probe) : double.NaN;
+        double bytes = ModelMeasures.Bytes(probe.Network, config.Precision);
+        double latency = measures.Contains(ModelMeasure.Latency) ? ModelMeasures.LatencyMilliseconds(LatencyProbe(probe, config.Precision)) : double.NaN;
         trial.SetUserAttr("bytes", (long)bytes);
         if (!double.IsNaN(latency))
         {
@@ -83,6 +83,18 @@ public sealed class ModelObjective(SearchTask task, ModelSpace? space = null, lo
         double[] Values(double score) => [.. measures.Select(m => m switch { ModelMeasure.Score => score, ModelMeasure.Bytes => bytes, _ => latency })];
         return Values(Train(trial, config, (epoch, score) => trial.Report(Values(score), epoch),
             (epoch, score) => $"Pruned after epoch {epoch}: dominated at this epoch (validation {Task.MetricName} {score:G4}).", cancellationToken));
+    }
+
+    /// <summary>The untrained model as it will run: int8 (calibrated on a few training rows) when the trial chose int8.</summary>
+    private TrainedModel LatencyProbe(TrainedModel probe, ModelPrecision precision)
+    {
+        if (precision != ModelPrecision.QInt8)
+        {
+            return probe;
+        }
+
+        int rows = Math.Min(64, Task.Train.Count);
+        return probe.QuantizeScaled(new Nn.Tensor(Task.Train.Features.AsSpan(0, rows * Task.Train.SampleSize).ToArray(), [rows, .. Task.InputShape]), null);
     }
 
     /// <summary>Draws the trial's model and records it as the user attribute <see cref="ConfigAttribute"/>.</summary>

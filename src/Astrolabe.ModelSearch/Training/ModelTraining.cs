@@ -53,7 +53,29 @@ public static class ModelTraining
 
         trainer.Fit(train, validation, cancellationToken);
         network.Eval();
-        return model;
+        if (config.Precision == ModelPrecision.Fp32)
+        {
+            return model;
+        }
+
+        var converted = Convert(model, config.Precision, train);
+        converted.ValidationScore = validation is null ? null : converted.Score(validation);
+        return converted;
+    }
+
+    /// <summary>Rows of the training part that calibrate an int8 conversion (its first ones).</summary>
+    public const int CalibrationRows = 512;
+
+    /// <summary>The trained model in <paramref name="precision"/>: int8 calibrated on the first <see cref="CalibrationRows"/> (scaled) training rows, or 16-bit weights.</summary>
+    private static TrainedModel Convert(TrainedModel model, ModelPrecision precision, Dataset scaledTrain)
+    {
+        if (precision != ModelPrecision.QInt8)
+        {
+            return model.WithPrecision(precision);
+        }
+
+        int rows = Math.Min(CalibrationRows, scaledTrain.Count);
+        return model.QuantizeScaled(new Nn.Tensor(scaledTrain.Features.AsSpan(0, rows * scaledTrain.SampleSize).ToArray(), [rows, .. model.InputShape]), null);
     }
 
     /// <summary>
