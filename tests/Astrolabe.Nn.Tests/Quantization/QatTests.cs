@@ -108,5 +108,22 @@ public class QatTests
         Assert.True(history.Epochs[^1].TrainLoss < history.Epochs[0].TrainLoss * 0.5, $"{history.Epochs[0].TrainLoss} -> {history.Epochs[^1].TrainLoss}");
         double accuracy = trainer.Evaluate(data).Accuracy!.Value;
         Assert.True(accuracy > 0.8, $"accuracy {accuracy}");
+
+        // Converted to int8, the trained chain predicts what its fake-quantised evaluation predicted.
+        model.Eval();
+        var x = new Tensor(features, [n, 4]);
+        float[] simulated;
+        using (GradMode.NoGrad())
+        {
+            simulated = model.Forward(x).Data;
+        }
+
+        var int8 = QuantizationAwareTraining.Convert(model, x);
+        Assert.Equal(2, int8.Int8Layers);
+        var real = int8.Forward(x).Data;
+        int agree = Enumerable.Range(0, n).Count(i => ArgMax(simulated.AsSpan(i * 3, 3)) == ArgMax(real.AsSpan(i * 3, 3)));
+        Assert.True(agree >= n * 0.97, $"{agree} of {n} rows agree");
     }
+
+    private static int ArgMax(ReadOnlySpan<float> row) => row.IndexOf(System.Linq.Enumerable.Max(row.ToArray()));
 }
