@@ -21,7 +21,10 @@ public static class ModelMeasures
     /// gives after quantisation — one per Linear/Conv2d weight, eight per output channel (scale and bias), nothing for a
     /// BatchNorm right after one (folded in), four per parameter of any other layer.
     /// </summary>
-    public static long Bytes(Nn.Module network, ModelPrecision precision)
+    /// <param name="network">The network.</param>
+    /// <param name="precision">The precision.</param>
+    /// <param name="floatLayers">For int8: the weight layers (ordinals among Linear/Conv2d, as <see cref="ModelConfig.FloatLayers"/>) kept fp32.</param>
+    public static long Bytes(Nn.Module network, ModelPrecision precision, IReadOnlyList<int>? floatLayers = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         if (precision != ModelPrecision.QInt8)
@@ -30,11 +33,16 @@ public static class ModelMeasures
         }
 
         var layers = network is Nn.Sequential s ? s.Layers : [network];
+        var kept = network is Nn.Sequential seq ? ModelTraining.WeightLayerIndices(seq, floatLayers) : [];
         long bytes = 0;
         for (int i = 0; i < layers.Count; i++)
         {
+            bool fp32 = Array.IndexOf(kept, i) >= 0 || (i > 0 && layers[i] is Nn.BatchNorm && Array.IndexOf(kept, i - 1) >= 0);
             switch (layers[i])
             {
+                case var _ when fp32:
+                    bytes += 4L * layers[i].ParameterCount;
+                    break;
                 case Nn.Linear or Nn.Conv2d:
                     var weight = layers[i] is Nn.Linear l ? l.Weight : ((Nn.Conv2d)layers[i]).Weight;
                     bytes += weight.Length + (8L * weight.Dim(0));

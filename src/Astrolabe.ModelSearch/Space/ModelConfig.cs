@@ -70,6 +70,18 @@ public sealed record ModelConfig
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public ModelPrecision Precision { get; init; }
 
+    /// <summary>
+    /// With <see cref="Precision"/> int8: the weight layers (Linear and Conv2d, counted from 0 in network order: the
+    /// convolutions, the hidden dense layers, the output layer) that stay fp32 — a per-layer precision. Null (left out
+    /// of the JSON) when every layer is int8.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<int>? FloatLayers { get; init; }
+
+    /// <summary>The number of weight layers (Linear and Conv2d) the configuration builds.</summary>
+    [JsonIgnore]
+    public int WeightLayers => Channels.Count + Hidden.Count + 1;
+
     private static readonly JsonSerializerOptions s_json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -110,6 +122,11 @@ public sealed record ModelConfig
         string reg = Penalty == PenaltyKind.None ? "" : $", {Spelling<PenaltyKind>.Of(Penalty)} {Regularization:G2}";
         string clip = ClipNorm > 0 ? $", clip {ClipNorm:G3}" : "";
         string precision = Precision == ModelPrecision.Fp32 ? "" : $", {Spelling<ModelPrecision>.Of(Precision)}";
+        if (FloatLayers is { Count: > 0 } kept)
+        {
+            precision += $" (fp32 layers {string.Join(", ", kept)})";
+        }
+
         return FormattableString.Invariant(
             $"{structure} {Spelling<ActivationKind>.Of(Activation)}{norm}{drop}; {Spelling<OptimizerKind>.Of(Optimizer)} lr {LearningRate:G3}{reg}{clip}, batch {BatchSize}, {Spelling<ScheduleKind>.Of(Schedule)}, {Epochs} epochs{precision}");
     }
@@ -145,6 +162,11 @@ public sealed record ModelConfig
         InRange("batch_size", BatchSize, BatchSize >= 1, ">= 1");
         InRange("clip_norm", ClipNorm, ClipNorm is >= 0 and < double.PositiveInfinity, "finite and >= 0 (0: no clipping)");
         InRange("epochs", Epochs, Epochs >= 1, ">= 1");
+        if (FloatLayers is { Count: > 0 } kept && (Precision != ModelPrecision.QInt8 || kept.Any(i => i < 0 || i >= WeightLayers) || kept.Distinct().Count() != kept.Count))
+        {
+            throw new ArgumentException($"float_layers [{string.Join(", ", kept)}] needs precision int8 and distinct weight-layer indices in 0–{WeightLayers - 1}.");
+        }
+
         Family.ValidateStructure(this);
     }
 

@@ -68,6 +68,15 @@ public sealed class ModelSpace
             PenaltyKind.L2 => trial.SuggestFloat("l2", 1e-6, 1e-3, log: true),
             _ => 0,
         };
+        var precision = Draw.Choose(trial, "precision", o.Precisions, Spelling<ModelPrecision>.Of);
+        IReadOnlyList<int>? floatLayers = null;
+        if (precision == ModelPrecision.QInt8 && o.PerLayerPrecision)
+        {
+            int count = structure.Channels.Count + structure.Hidden.Count + 1;
+            floatLayers = [.. Enumerable.Range(0, count).Where(i => trial.SuggestCategorical($"precision_l{i}", ["int8", "fp32"]) == "fp32")];
+            floatLayers = floatLayers.Count == 0 ? null : floatLayers;
+        }
+
         return structure with
         {
             Family = family,
@@ -83,7 +92,8 @@ public sealed class ModelSpace
             ClipNorm = Draw.Choose(trial, "clip_norm", o.ClipNorms),
             Schedule = Draw.Choose(trial, "schedule", o.Schedules, Spelling<ScheduleKind>.Of),
             Epochs = Draw.Int(trial, "epochs", o.MinEpochs, o.MaxEpochs),
-            Precision = Draw.Choose(trial, "precision", o.Precisions, Spelling<ModelPrecision>.Of),
+            Precision = precision,
+            FloatLayers = floatLayers,
         };
     }
 }

@@ -76,6 +76,12 @@ public sealed record ModelSpaceOptions
     /// </summary>
     public IReadOnlyList<ModelPrecision> Precisions { get; init; } = [ModelPrecision.Fp32];
 
+    /// <summary>
+    /// Whether an int8 trial also chooses, layer by layer, which weight layers stay fp32 (parameters
+    /// <c>precision_l0</c>, <c>precision_l1</c> …: int8 or fp32; conditional on precision int8). Default false.
+    /// </summary>
+    public bool PerLayerPrecision { get; init; }
+
     /// <summary>Checks that every range is ordered and every list non-empty with known entries.</summary>
     /// <exception cref="ArgumentException">The first problem found.</exception>
     public void Validate()

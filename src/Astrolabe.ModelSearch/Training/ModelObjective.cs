@@ -72,7 +72,7 @@ public sealed class ModelObjective(SearchTask task, ModelSpace? space = null, lo
         var config = Suggest(trial);
         var probe = new TrainedModel(ModelBuilder.Build(config, Task.InputShape, Task.Outputs, TrialSeed(trial.Number)), config, Task.Name, Task.InputShape, Task.Outputs, Task.IsClassification, Task.Preprocessing);
         probe.Network.Eval();
-        double bytes = ModelMeasures.Bytes(probe.Network, config.Precision);
+        double bytes = ModelMeasures.Bytes(probe.Network, config.Precision, config.FloatLayers);
         double latency = measures.Contains(ModelMeasure.Latency) ? ModelMeasures.LatencyMilliseconds(LatencyProbe(probe, config.Precision)) : double.NaN;
         trial.SetUserAttr("bytes", (long)bytes);
         if (!double.IsNaN(latency))
@@ -94,7 +94,8 @@ public sealed class ModelObjective(SearchTask task, ModelSpace? space = null, lo
         }
 
         int rows = Math.Min(64, Task.Train.Count);
-        return probe.QuantizeScaled(new Nn.Tensor(Task.Train.Features.AsSpan(0, rows * Task.Train.SampleSize).ToArray(), [rows, .. Task.InputShape]), null);
+        var options = new Nn.QuantizationOptions { FloatLayers = ModelTraining.WeightLayerIndices((Nn.Sequential)probe.Network, probe.Config.FloatLayers) };
+        return probe.QuantizeScaled(new Nn.Tensor(Task.Train.Features.AsSpan(0, rows * Task.Train.SampleSize).ToArray(), [rows, .. Task.InputShape]), options);
     }
 
     /// <summary>Draws the trial's model and records it as the user attribute <see cref="ConfigAttribute"/>.</summary>

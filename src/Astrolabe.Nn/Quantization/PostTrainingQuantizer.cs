@@ -39,7 +39,7 @@ internal static class PostTrainingQuantizer
         network.Eval();
         var layers = network.Layers;
         var shapes = SampleShapes(layers, calibration, sample);
-        var plan = QuantizationPlanner.Plan(layers, shapes, options.RequireFullInt8);
+        var plan = QuantizationPlanner.Plan(layers, shapes, options.RequireFullInt8, options.FloatLayers);
         var ranges = Calibrate(layers, calibration, sample, QuantizationPlanner.ObservedPositions(plan), options);
         var steps = plan.Select(op => Build(op, layers, shapes, ranges, options)).ToArray();
         return QuantizedNetwork.Create(steps, sample, network);

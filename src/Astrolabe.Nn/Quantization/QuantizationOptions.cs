@@ -25,6 +25,14 @@ public sealed class QuantizationOptions
     /// </summary>
     public bool RequireFullInt8 { get; init; }
 
+    /// <summary>
+    /// Indices (in the <see cref="Sequential"/>) of Linear or Conv2d layers to keep in fp32 (a per-layer precision
+    /// choice, e.g. the first and last layers, which are often the most sensitive); they run between dequantise and
+    /// quantise steps like layers without an int8 kernel, and <see cref="RequireFullInt8"/> does not apply to them.
+    /// Empty by default.
+    /// </summary>
+    public IReadOnlyCollection<int> FloatLayers { get; init; } = [];
+
     /// <summary>Checks the options.</summary>
     /// <exception cref="ArgumentException">A width outside 2–8 or a percentile outside (50, 100].</exception>
     public void Validate()

@@ -27,8 +27,17 @@ internal static class QuantizationPlanner
     /// <param name="layers">The network's layers.</param>
     /// <param name="shapes">One sample's shape at each position: <c>shapes[i + 1]</c> after layer i, <c>shapes[0]</c> the input.</param>
     /// <param name="requireFullInt8">Whether a layer without an int8 kernel is an error.</param>
-    public static List<Op> Plan(IReadOnlyList<Module> layers, IReadOnlyList<int[]> shapes, bool requireFullInt8)
+    /// <param name="floatLayers">Linear/Conv2d layers to keep in fp32.</param>
+    public static List<Op> Plan(IReadOnlyList<Module> layers, IReadOnlyList<int[]> shapes, bool requireFullInt8, IReadOnlyCollection<int> floatLayers)
     {
+        foreach (int kept in floatLayers)
+        {
+            if (kept < 0 || kept >= layers.Count || layers[kept] is not (Linear or Conv2d))
+            {
+                throw new ArgumentException($"Layer {kept} cannot be kept in fp32: only Linear and Conv2d layers of the network (0–{layers.Count - 1}) choose a precision.");
+            }
+        }
+
         var ops = new List<Op>();
         bool quantized = false;
         int rangeAt = -1;
@@ -45,7 +54,7 @@ internal static class QuantizationPlanner
                 case Flatten:
                     if (quantized && input.Length == 3)
                     {
-                        if (NextCompute(layers, i + 1) is Linear)
+                        if (NextCompute(layers, i + 1) is Linear && !floatLayers.Contains(NextComputeIndex(layers, i + 1)))
                         {
                             flattenedFrom = input;
                         }
@@ -58,7 +67,7 @@ internal static class QuantizationPlanner
 
                     i++;
                     break;
-                case Linear or Conv2d:
+                case Linear or Conv2d when !floatLayers.Contains(i):
                     if (!quantized)
                     {
                         ops.Add(new QuantizeOp(i - 1, input));
@@ -73,13 +82,13 @@ internal static class QuantizationPlanner
                         j++;
                     }
 
-                    quantized = NextCompute(layers, j) is Linear or Conv2d or MaxPool2d;
+                    quantized = NextCompute(layers, j) is Linear or Conv2d or MaxPool2d && !floatLayers.Contains(NextComputeIndex(layers, j));
                     ops.Add(new KernelOp(i, norm, relu, rangeAt, quantized ? j - 1 : null, layer is Conv2d ? input : [Shapes.Numel(input)], flattenedFrom));
                     flattenedFrom = null;
                     rangeAt = j - 1;
                     i = j;
                     break;
-                case ReLU when !quantized && NextCompute(layers, i + 1) is Linear or Conv2d:
+                case ReLU when !quantized && NextCompute(layers, i + 1) is Linear or Conv2d && !floatLayers.Contains(NextComputeIndex(layers, i + 1)):
                     // The quantise step before that layer observes this ReLU's output (never negative), so its range
                     // has zero point 0 = its minimum and its clamp is this ReLU, exactly: the fp32 step is not needed.
                     i++;
@@ -89,7 +98,7 @@ internal static class QuantizationPlanner
                     i++;
                     break;
                 default:
-                    if (requireFullInt8)
+                    if (requireFullInt8 && !floatLayers.Contains(i))
                     {
                         throw new ArgumentException($"{layer.Name} has no int8 kernel, and full int8 was demanded; allow fp32 layers (RequireFullInt8 = false) to run it in fp32 between dequantise and quantise steps.");
                     }
@@ -117,15 +126,20 @@ internal static class QuantizationPlanner
     /// <summary>The first layer from <paramref name="start"/> that is not Dropout or Flatten, or null at the end.</summary>
     private static Module? NextCompute(IReadOnlyList<Module> layers, int start)
     {
-        for (int i = start; i < layers.Count; i++)
+        int i = NextComputeIndex(layers, start);
+        return i < layers.Count ? layers[i] : null;
+    }
+
+    /// <summary>The index of <see cref="NextCompute"/>'s layer (the layer count at the end).</summary>
+    private static int NextComputeIndex(IReadOnlyList<Module> layers, int start)
+    {
+        int i = start;
+        while (i < layers.Count && layers[i] is Dropout or Flatten)
         {
-            if (layers[i] is not (Dropout or Flatten))
-            {
-                return layers[i];
-            }
+            i++;
         }
 
-        return null;
+        return i;
     }
 
     /// <summary>The activation positions the plan needs ranges for.</summary>

@@ -62,6 +62,32 @@ public sealed class PrecisionSearchTests
     }
 
     [Fact]
+    public void ChosenWeightLayersStayFp32AndTheBytesCountThemAtFourEach()
+    {
+        var config = new ModelConfig
+        {
+            Family = ModelFamilies.Get("cnn"), Channels = [6], Hidden = [24], Normalization = NormalizationKind.Batch, Epochs = 2,
+            Precision = ModelPrecision.QInt8, FloatLayers = [0, 2],
+        };
+        var model = ModelTraining.Fit(config, Digits, Digits.Train, Digits.Validation, seed: 4);
+        Assert.Equal(1, model.Quantized!.Int8Layers);
+        Assert.Equal(model.Quantized.ParameterBytes, ModelMeasures.Bytes(model.Network, ModelPrecision.QInt8, config.FloatLayers));
+        Assert.Contains("\"float_layers\":[0,2]", config.ToJson(), StringComparison.Ordinal);
+        Assert.Equal([0, 2], ModelConfig.FromJson(config.ToJson()).FloatLayers);
+        Assert.Contains("int8 (fp32 layers 0, 2)", config.Describe(), StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => (config with { FloatLayers = [3] }).Validate());
+        Assert.Throws<ArgumentException>(() => (config with { Precision = ModelPrecision.Fp32 }).Validate());
+
+        var study = Study.Create(new StudyOptions { Direction = StudyDirection.Maximize, Sampler = new RandomSampler(new RandomSamplerOptions { Seed = 3 }) });
+        var space = new ModelSpace(new ModelSpaceOptions { Families = [ModelFamilies.Mlp], MinLayers = 2, MaxLayers = 2, Precisions = [ModelPrecision.QInt8], PerLayerPrecision = true });
+        var drawn = Enumerable.Range(0, 30).Select(_ => space.Suggest(study.Ask(), Digits)).ToList();
+        // Each layer is chosen on its own: the trials keep none, some or all of the three weight layers in fp32.
+        Assert.True(drawn.Select(c => c.FloatLayers?.Count ?? 0).Distinct().Count() >= 3);
+        Assert.Equal(3, drawn.SelectMany(c => c.FloatLayers ?? []).Distinct().Count());
+        Assert.All(drawn, c => c.Validate());
+    }
+
+    [Fact]
     public void AnEmptyOrUnknownPrecisionListIsRefused()
     {
         Assert.Throws<ArgumentException>(() => new ModelSpaceOptions { Precisions = [] }.Validate());

@@ -125,6 +125,23 @@ public sealed class QuantizedNetworkTests
     }
 
     [Fact]
+    public void ChosenLayersStayFp32AndTheRestRunInt8()
+    {
+        var net = Cnn();
+        var calibration = Normal(7, 64, 2, 8, 12);
+        var x = Normal(9, 100, 2, 8, 12);
+        var all = QuantizedNetwork.Quantize(net, calibration);
+        var firstAndLast = QuantizedNetwork.Quantize(net, calibration, new QuantizationOptions { FloatLayers = [0, 10] });
+        Assert.Equal(2, firstAndLast.Int8Layers);
+        Assert.Equal(5, firstAndLast.FloatLayers); // conv 0 with its BatchNorm, ReLU and pooling, and linear 10 (linear 8 keeps its fused ReLU)
+        var (error, range, agreement) = Compare(net, x, firstAndLast);
+        Assert.True(error < 0.03 * range && agreement >= 0.95, $"max error {error} over {range}, agreement {agreement}");
+        Assert.True(firstAndLast.ParameterBytes > all.ParameterBytes);
+        var e = Assert.Throws<ArgumentException>(() => QuantizedNetwork.Quantize(net, calibration, new QuantizationOptions { FloatLayers = [2] }));
+        Assert.Contains("only Linear and Conv2d", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FewerBitsGiveACoarserButStillCloseNetwork()
     {
         var net = Mlp();
