@@ -203,6 +203,27 @@ public sealed class QuantizedNetworkTests
         Assert.Contains("not finite", Assert.Throws<ArgumentException>(() => QuantizedNetwork.Quantize(broken, Normal(1, 4, 20))).Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(-1f, 0, "scale")]
+    [InlineData(float.NaN, 0, "scale")]
+    [InlineData(0.1f, 300, "zero point")]
+    public void AStoredRangeWithABadScaleOrZeroPointIsRefusedWhenRead(float scale, int zeroPoint, string expected)
+    {
+        var net = new Sequential(new Linear(3, 2, rng: new Rng(1)));
+        var good = QuantizedNetwork.Quantize(net, Normal(1, 8, 3));
+        using var stream = new MemoryStream();
+        good.Save(stream);
+        stream.Position = 0;
+        Assert.Equal(good.Forward(Normal(2, 4, 3)).Data, QuantizedNetwork.Load(stream, net).Forward(Normal(2, 4, 3)).Data);
+
+        // The same network with its input range replaced, written and read back.
+        var steps = new QuantStep[] { new QuantizeStep(new QuantRange(scale, zeroPoint, 0, 255), [3]), new DequantizeStep(new QuantRange(0.1f, 0, 0, 255), [3]) };
+        using var bad = new MemoryStream();
+        QuantizedNetwork.Create(steps, [3], net).Save(bad);
+        bad.Position = 0;
+        Assert.Contains(expected, Assert.Throws<InvalidDataException>(() => QuantizedNetwork.Load(bad, net)).Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ForwardChecksLengthsAndRunsManyRowsInFixedBatches()
     {
