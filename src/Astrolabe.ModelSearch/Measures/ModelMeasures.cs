@@ -33,7 +33,7 @@ public static class ModelMeasures
         }
 
         var layers = network is Nn.Sequential s ? s.Layers : [network];
-        var kept = network is Nn.Sequential seq ? ModelTraining.WeightLayerIndices(seq, floatLayers) : [];
+        var kept = network is Nn.Sequential seq ? ModelBuilder.WeightLayerIndices(seq, floatLayers) : [];
         long bytes = 0;
         for (int i = 0; i < layers.Count; i++)
         {

@@ -153,4 +153,16 @@ public static class ModelBuilder
 
     private static IEnumerable<Module> Descendants(Module module) =>
         module.Children().SelectMany(c => Descendants(c.Module)).Prepend(module);
+
+    /// <summary>The positions in <paramref name="network"/> of its weight layers (Linear, Conv2d) numbered <paramref name="ordinals"/> in order.</summary>
+    internal static int[] WeightLayerIndices(Sequential network, IReadOnlyList<int>? ordinals)
+    {
+        if (ordinals is not { Count: > 0 })
+        {
+            return [];
+        }
+
+        var weightLayers = network.Layers.Select((layer, i) => (layer, i)).Where(p => p.layer is Linear or Conv2d).Select(p => p.i).ToArray();
+        return [.. ordinals.Select(o => weightLayers[o])];
+    }
 }

@@ -94,7 +94,7 @@ public sealed class ModelObjective(SearchTask task, ModelSpace? space = null, lo
         }
 
         int rows = Math.Min(64, Task.Train.Count);
-        var options = new Nn.QuantizationOptions { FloatLayers = ModelTraining.WeightLayerIndices((Nn.Sequential)probe.Network, probe.Config.FloatLayers) };
+        var options = new Nn.QuantizationOptions { FloatLayers = ModelBuilder.WeightLayerIndices((Nn.Sequential)probe.Network, probe.Config.FloatLayers) };
         return probe.QuantizeScaled(new Nn.Tensor(Task.Train.Features.AsSpan(0, rows * Task.Train.SampleSize).ToArray(), [rows, .. Task.InputShape]), options);
     }
 

@@ -75,21 +75,10 @@ public static class ModelTraining
         }
 
         int rows = Math.Min(CalibrationRows, scaledTrain.Count);
-        var options = new Nn.QuantizationOptions { FloatLayers = WeightLayerIndices((Nn.Sequential)model.Network, model.Config.FloatLayers) };
+        var options = new Nn.QuantizationOptions { FloatLayers = ModelBuilder.WeightLayerIndices((Nn.Sequential)model.Network, model.Config.FloatLayers) };
         return model.QuantizeScaled(new Nn.Tensor(scaledTrain.Features.AsSpan(0, rows * scaledTrain.SampleSize).ToArray(), [rows, .. model.InputShape]), options);
     }
 
-    /// <summary>The positions in <paramref name="network"/> of its weight layers (Linear, Conv2d) numbered <paramref name="ordinals"/> in order.</summary>
-    internal static int[] WeightLayerIndices(Nn.Sequential network, IReadOnlyList<int>? ordinals)
-    {
-        if (ordinals is not { Count: > 0 })
-        {
-            return [];
-        }
-
-        var weightLayers = network.Layers.Select((layer, i) => (layer, i)).Where(p => p.layer is Nn.Linear or Nn.Conv2d).Select(p => p.i).ToArray();
-        return [.. ordinals.Select(o => weightLayers[o])];
-    }
 
     /// <summary>
     /// Retrains a chosen configuration on the training and validation parts together (the search used validation to
