@@ -53,6 +53,13 @@ public static class OnnxExport
         return proto;
     }
 
+    /// <summary>The node count, opset and IR version of an ONNX file (for the command line's summary).</summary>
+    internal static (int Nodes, long Opset, long IrVersion) Summarize(string path)
+    {
+        var proto = ModelProto.Parser.ParseFrom(File.ReadAllBytes(path));
+        return (proto.Graph.Node.Count, proto.OpsetImport.Where(o => o.Domain.Length == 0).Select(o => o.Version).FirstOrDefault(), proto.IrVersion);
+    }
+
     private static string GraphName(string task) =>
         "astrolabe_" + new string([.. task.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')]);
 
