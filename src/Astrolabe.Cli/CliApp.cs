@@ -30,6 +30,7 @@ public static class CliApp
             DemoCommand.Create(console),
             PredictCommand.Create(console),
             QuantizeCommand.Create(console),
+            ExportOnnxCommand.Create(console),
             ExplainCommand.Create(console),
             StudiesCommand.Create(console),
             CreateStudyCommand.Create(console),

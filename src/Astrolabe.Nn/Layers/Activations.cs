@@ -14,6 +14,9 @@ public sealed class ReLU : Module, IInPlaceActivation
 /// <param name="negativeSlope">The slope for negative inputs.</param>
 public sealed class LeakyReLU(float negativeSlope = 0.01f) : Module
 {
+    /// <summary>The slope for negative inputs.</summary>
+    public float NegativeSlope => negativeSlope;
+
     /// <inheritdoc />
     public override Tensor Forward(Tensor x) => Functional.LeakyRelu(x, negativeSlope);
 }
@@ -42,6 +45,9 @@ public sealed class SiLU : Module, IInPlaceActivation
 /// <param name="alpha">α.</param>
 public sealed class ELU(float alpha = 1f) : Module
 {
+    /// <summary>α: the limit of the output for large negative inputs is −α.</summary>
+    public float Alpha => alpha;
+
     /// <inheritdoc />
     public override Tensor Forward(Tensor x) => Functional.Elu(x, alpha);
 }

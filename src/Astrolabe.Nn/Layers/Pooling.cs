@@ -20,6 +20,12 @@ public sealed class MaxPool2d(int kernelSize, int? stride = null) : Module
 /// <param name="stride">The stride (default: the window size).</param>
 public sealed class AvgPool2d(int kernelSize, int? stride = null) : Module
 {
+    /// <summary>The window's height and width.</summary>
+    public int KernelSize => kernelSize;
+
+    /// <summary>The stride (the window size unless given).</summary>
+    public int Stride => stride ?? kernelSize;
+
     /// <inheritdoc />
     public override Tensor Forward(Tensor x) => Functional.AvgPool2d(x, kernelSize, stride, Name);
 }

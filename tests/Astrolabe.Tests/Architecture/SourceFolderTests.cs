@@ -25,6 +25,7 @@ public sealed class SourceFolderTests
     [InlineData("Astrolabe.Optim")]
     [InlineData("Astrolabe.Nn")]
     [InlineData("Astrolabe.ModelSearch")]
+    [InlineData("Astrolabe.Onnx")]
     [InlineData("Astrolabe.Dashboard")]
     [InlineData("Astrolabe.Cli")]
     public void NoOtherLibraryHasAFolderCycle(string project)
