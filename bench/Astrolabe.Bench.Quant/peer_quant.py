@@ -2,7 +2,8 @@
 eager-mode post-training static quantisation on the onednn engine (its default onednn qconfig, Conv/Linear + BatchNorm
 + ReLU fused) with the same 512 calibration rows; then accuracy, top-1 agreement with its own fp32 model,
 state_dict bytes, and one-thread latency at batch 1 and 128 (fp32 and int8 timed in alternation, median of 7 batches).
-Usage: peer_quant.py DIR   (DIR written by `Astrolabe.Bench.Quant prepare DIR`); one JSON line per model."""
+Usage: peer_quant.py DIR   (DIR written by `Astrolabe.Bench.Quant prepare DIR`); one JSON line per model.
+build() and read_weights() are shared with bench/Astrolabe.Bench.Onnx/peer_onnx.py."""
 import io, json, struct, sys, time
 import numpy as np
 import torch
@@ -11,7 +12,6 @@ import torch.ao.quantization as tq
 
 torch.set_num_threads(1)
 torch.backends.quantized.engine = "onednn"
-directory = sys.argv[1]
 
 
 def read_weights(path):
@@ -109,40 +109,45 @@ def median_alternating(a, b, inner, repeats=7):
     return sorted(ta)[repeats // 2], sorted(tb)[repeats // 2]
 
 
-labels = torch.tensor(json.load(open(f"{directory}/test.labels.json")))
-for name in ("cnn", "mlp"):
-    arch = json.load(open(f"{directory}/{name}.arch.json"))
-    shape = [1, 28, 28]
-    test = torch.from_numpy(np.fromfile(f"{directory}/{name}.test.f32", dtype="<f4")).reshape(-1, *shape)
-    calibration = torch.from_numpy(np.fromfile(f"{directory}/{name}.calibration.f32", dtype="<f4")).reshape(-1, *shape)
-    fp32 = build(arch)
-    missing, unexpected = fp32.load_state_dict({k.replace("buffer:", ""): v.reshape(fp32.state_dict()[k.replace("buffer:", "")].shape) for k, v in read_weights(f"{directory}/{name}.weights.bin").items()}, strict=False)
-    assert not unexpected and all(k.endswith("num_batches_tracked") for k in missing), (missing, unexpected)
-    fp32.eval()
+def main(directory):
+    labels = torch.tensor(json.load(open(f"{directory}/test.labels.json")))
+    for name in ("cnn", "mlp"):
+        arch = json.load(open(f"{directory}/{name}.arch.json"))
+        shape = [1, 28, 28]
+        test = torch.from_numpy(np.fromfile(f"{directory}/{name}.test.f32", dtype="<f4")).reshape(-1, *shape)
+        calibration = torch.from_numpy(np.fromfile(f"{directory}/{name}.calibration.f32", dtype="<f4")).reshape(-1, *shape)
+        fp32 = build(arch)
+        missing, unexpected = fp32.load_state_dict({k.replace("buffer:", ""): v.reshape(fp32.state_dict()[k.replace("buffer:", "")].shape) for k, v in read_weights(f"{directory}/{name}.weights.bin").items()}, strict=False)
+        assert not unexpected and all(k.endswith("num_batches_tracked") for k in missing), (missing, unexpected)
+        fp32.eval()
 
-    body = build(arch)
-    body.load_state_dict(fp32.state_dict())
-    body.eval()
-    model = Quantizable(body)
-    model.eval()
-    if fusions(arch):
-        model.body = tq.fuse_modules(model.body, fusions(arch))
-    model.qconfig = tq.get_default_qconfig("onednn")
-    tq.prepare(model, inplace=True)
-    with torch.no_grad():
-        model(calibration)
-    int8 = tq.convert(model)
+        body = build(arch)
+        body.load_state_dict(fp32.state_dict())
+        body.eval()
+        model = Quantizable(body)
+        model.eval()
+        if fusions(arch):
+            model.body = tq.fuse_modules(model.body, fusions(arch))
+        model.qconfig = tq.get_default_qconfig("onednn")
+        tq.prepare(model, inplace=True)
+        with torch.no_grad():
+            model(calibration)
+        int8 = tq.convert(model)
 
-    with torch.no_grad():
-        f_logits, q_logits = fp32(test), int8(test)
-        latency = {}
-        for batch in (1, 128):
-            x = test[:batch].contiguous()
-            f, q = median_alternating(lambda: fp32(x), lambda: int8(x), 200 if batch == 1 else 10)
-            latency[f"fp32_b{batch}_ms"], latency[f"int8_b{batch}_ms"] = f * 1e3, q * 1e3
-    print(json.dumps({
-        "side": "pytorch", "model": name, "engine": torch.backends.quantized.engine, "torch": torch.__version__,
-        "fp32_accuracy": (f_logits.argmax(1) == labels).float().mean().item(),
-        "int8_accuracy": (q_logits.argmax(1) == labels).float().mean().item(),
-        "agreement": (f_logits.argmax(1) == q_logits.argmax(1)).float().mean().item(),
-        "fp32_bytes": state_bytes(fp32), "int8_bytes": state_bytes(int8), "latency": latency}), flush=True)
+        with torch.no_grad():
+            f_logits, q_logits = fp32(test), int8(test)
+            latency = {}
+            for batch in (1, 128):
+                x = test[:batch].contiguous()
+                f, q = median_alternating(lambda: fp32(x), lambda: int8(x), 200 if batch == 1 else 10)
+                latency[f"fp32_b{batch}_ms"], latency[f"int8_b{batch}_ms"] = f * 1e3, q * 1e3
+        print(json.dumps({
+            "side": "pytorch", "model": name, "engine": torch.backends.quantized.engine, "torch": torch.__version__,
+            "fp32_accuracy": (f_logits.argmax(1) == labels).float().mean().item(),
+            "int8_accuracy": (q_logits.argmax(1) == labels).float().mean().item(),
+            "agreement": (f_logits.argmax(1) == q_logits.argmax(1)).float().mean().item(),
+            "fp32_bytes": state_bytes(fp32), "int8_bytes": state_bytes(int8), "latency": latency}), flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
