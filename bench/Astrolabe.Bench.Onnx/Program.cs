@@ -67,43 +67,10 @@ foreach (var (name, _) in Models.All)
         var b = Run(theirs);
         maxDifference = Math.Max(maxDifference, a.Zip(b).Max(p => Math.Abs(p.First - p.Second)));
         int inner = batch == 1 ? 200 : 10;
-        var (tOurs, tTheirs) = Alternating(() => Run(ours), () => Run(theirs), inner, 9);
+        var (tOurs, tTheirs) = Alternating.Median(() => Run(ours), () => Run(theirs), inner, 9);
         latency[$"ours_b{batch}_ms"] = tOurs * 1e3;
         latency[$"torch_b{batch}_ms"] = tTheirs * 1e3;
     }
 
     Console.WriteLine(JsonSerializer.Serialize(new { side = "onnxruntime", model = name, max_probability_difference = maxDifference, latency }));
-}
-
-static (double A, double B) Alternating(Action a, Action b, int inner, int repeats)
-{
-    var warm = Stopwatch.StartNew();
-    while (warm.Elapsed.TotalSeconds < 1)
-    {
-        a();
-        b();
-    }
-
-    var ta = new double[repeats];
-    var tb = new double[repeats];
-    for (int r = 0; r < repeats; r++)
-    {
-        ta[r] = Time(a, inner);
-        tb[r] = Time(b, inner);
-    }
-
-    Array.Sort(ta);
-    Array.Sort(tb);
-    return (ta[repeats / 2], tb[repeats / 2]);
-}
-
-static double Time(Action action, int inner)
-{
-    long start = Stopwatch.GetTimestamp();
-    for (int i = 0; i < inner; i++)
-    {
-        action();
-    }
-
-    return Stopwatch.GetElapsedTime(start).TotalSeconds / inner;
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Astrolabe.ModelSearch;
 using Astrolabe.Nn;
@@ -51,7 +50,7 @@ internal static class Measure
 
                 void Int8() => quantized.Forward(x.Data, y);
                 int inner = batch == 1 ? 200 : 10;
-                var (f, q) = Alternating(Fp32, Int8, inner, 7 * rounds);
+                var (f, q) = Alternating.Median(Fp32, Int8, inner, 7 * rounds);
                 latency[$"fp32_b{batch}_ms"] = f * 1e3;
                 latency[$"int8_b{batch}_ms"] = q * 1e3;
             }
@@ -93,39 +92,5 @@ internal static class Measure
         }
 
         return best;
-    }
-
-    /// <summary>Median seconds per call of each action, timed in alternating batches of <paramref name="inner"/> calls after a warm-up.</summary>
-    private static (double A, double B) Alternating(Action a, Action b, int inner, int repeats)
-    {
-        var warm = Stopwatch.StartNew();
-        while (warm.Elapsed.TotalSeconds < 1)
-        {
-            a();
-            b();
-        }
-
-        var ta = new double[repeats];
-        var tb = new double[repeats];
-        for (int r = 0; r < repeats; r++)
-        {
-            ta[r] = Time(a, inner);
-            tb[r] = Time(b, inner);
-        }
-
-        Array.Sort(ta);
-        Array.Sort(tb);
-        return (ta[repeats / 2], tb[repeats / 2]);
-    }
-
-    private static double Time(Action action, int inner)
-    {
-        long start = Stopwatch.GetTimestamp();
-        for (int i = 0; i < inner; i++)
-        {
-            action();
-        }
-
-        return Stopwatch.GetElapsedTime(start).TotalSeconds / inner;
     }
 }

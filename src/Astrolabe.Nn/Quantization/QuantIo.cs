@@ -57,4 +57,29 @@ internal static class QuantIo
     }
 
     public static (QuantRange Range, int[] Shape) ReadRangeAndShape(BinaryReader r, string what) => (ReadRange(r, what), ReadShape(r, what));
+
+    /// <summary>Writes what every int8 kernel step stores: its layer's name, weights, input range, output range (or none: fp32 out) and fused ReLU.</summary>
+    public static void WriteKernel(BinaryWriter w, string name, QuantizedWeights weights, QuantRange input, QuantRange? output, bool relu)
+    {
+        w.Write(name);
+        weights.Write(w);
+        Write(w, input);
+        w.Write(output is not null);
+        if (output is { } o)
+        {
+            Write(w, o);
+        }
+
+        w.Write(relu);
+    }
+
+    /// <summary>Reads what <see cref="WriteKernel"/> wrote.</summary>
+    public static (string Name, QuantizedWeights Weights, QuantRange Input, QuantRange? Output, bool Relu) ReadKernel(BinaryReader r)
+    {
+        string name = r.ReadString();
+        var weights = QuantizedWeights.Read(r, name);
+        var input = ReadRange(r, name + " input");
+        QuantRange? output = r.ReadBoolean() ? ReadRange(r, name + " output") : null;
+        return (name, weights, input, output, r.ReadBoolean());
+    }
 }

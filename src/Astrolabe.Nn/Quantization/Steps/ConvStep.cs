@@ -203,26 +203,13 @@ internal sealed class ConvStep : QuantStep
 
     public override void Write(BinaryWriter writer)
     {
-        writer.Write(Name);
-        Weights.Write(writer);
+        QuantIo.WriteKernel(writer, Name, Weights, Input, Output, Relu);
         Geometry.Write(writer);
-        QuantIo.Write(writer, Input);
-        writer.Write(Output is not null);
-        if (Output is { } o)
-        {
-            QuantIo.Write(writer, o);
-        }
-
-        writer.Write(Relu);
     }
 
     public static ConvStep Read(BinaryReader reader)
     {
-        string name = reader.ReadString();
-        var weights = QuantizedWeights.Read(reader, name);
-        var geometry = WindowGeometry.Read(reader, name);
-        var input = QuantIo.ReadRange(reader, name + " input");
-        QuantRange? output = reader.ReadBoolean() ? QuantIo.ReadRange(reader, name + " output") : null;
-        return new ConvStep(weights, geometry, input, output, reader.ReadBoolean(), name);
+        var (name, weights, input, output, relu) = QuantIo.ReadKernel(reader);
+        return new ConvStep(weights, WindowGeometry.Read(reader, name), input, output, relu, name);
     }
 }

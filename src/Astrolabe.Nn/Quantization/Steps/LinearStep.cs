@@ -66,26 +66,11 @@ internal sealed class LinearStep : QuantStep
         }
     }
 
-    public override void Write(BinaryWriter writer)
-    {
-        writer.Write(Name);
-        Weights.Write(writer);
-        QuantIo.Write(writer, Input);
-        writer.Write(Output is not null);
-        if (Output is { } o)
-        {
-            QuantIo.Write(writer, o);
-        }
-
-        writer.Write(Relu);
-    }
+    public override void Write(BinaryWriter writer) => QuantIo.WriteKernel(writer, Name, Weights, Input, Output, Relu);
 
     public static LinearStep Read(BinaryReader reader)
     {
-        string name = reader.ReadString();
-        var weights = QuantizedWeights.Read(reader, name);
-        var input = QuantIo.ReadRange(reader, name + " input");
-        QuantRange? output = reader.ReadBoolean() ? QuantIo.ReadRange(reader, name + " output") : null;
-        return new LinearStep(weights, input, output, reader.ReadBoolean(), name);
+        var (name, weights, input, output, relu) = QuantIo.ReadKernel(reader);
+        return new LinearStep(weights, input, output, relu, name);
     }
 }
