@@ -41,6 +41,22 @@ internal sealed class GraphBuilder(string name, int opset)
         return tensor.Name;
     }
 
+    /// <summary>An int8 constant (quantised weights, or their zero points).</summary>
+    /// <param name="name">The name wanted (made unique).</param>
+    /// <param name="data">The values, row-major.</param>
+    /// <param name="dims">The shape; none for a scalar.</param>
+    /// <returns>The initializer's name.</returns>
+    public string Int8Initializer(string name, ReadOnlySpan<sbyte> data, params int[] dims) =>
+        RawInitializer(name, TensorProto.Types.DataType.Int8, MemoryMarshal.AsBytes(data), dims);
+
+    /// <summary>A uint8 constant (an activation's zero point).</summary>
+    /// <param name="name">The name wanted (made unique).</param>
+    /// <param name="data">The values, row-major.</param>
+    /// <param name="dims">The shape; none for a scalar.</param>
+    /// <returns>The initializer's name.</returns>
+    public string UInt8Initializer(string name, ReadOnlySpan<byte> data, params int[] dims) =>
+        RawInitializer(name, TensorProto.Types.DataType.Uint8, data, dims);
+
     /// <summary>A float scalar constant, shared by every node that asks for the same name and value.</summary>
     /// <param name="name">The name wanted.</param>
     /// <param name="value">The value.</param>
@@ -88,6 +104,15 @@ internal sealed class GraphBuilder(string name, int opset)
         }
 
         return Node("Identity", newName, [value]);
+    }
+
+    /// <summary>A constant of one-byte elements, stored as raw data (byte order does not matter for them).</summary>
+    private string RawInitializer(string name, TensorProto.Types.DataType type, ReadOnlySpan<byte> data, int[] dims)
+    {
+        var tensor = new TensorProto { Name = Unique(name), DataType = (int)type, RawData = ByteString.CopyFrom(data) };
+        tensor.Dims.AddRange(dims.Select(d => (long)d));
+        Graph.Initializer.Add(tensor);
+        return tensor.Name;
     }
 
     /// <summary>Declares a float graph input whose first dimension is the symbolic batch size <c>N</c>.</summary>

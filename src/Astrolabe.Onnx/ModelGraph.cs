@@ -26,12 +26,24 @@ internal static class ModelGraph
     /// <param name="opset">The operator set (already checked to be supported).</param>
     /// <param name="name">The graph's name.</param>
     /// <returns>The model, without metadata.</returns>
-    public static ModelProto Build(Module network, int[] sampleShape, int outputs, bool isClassification, Preprocessing preprocessing, int opset, string name)
+    public static ModelProto Build(Module network, int[] sampleShape, int outputs, bool isClassification, Preprocessing preprocessing, int opset, string name) =>
+        Build((graph, x) => LayerExporters.Export(network, new LayerSite(graph, ""), x), sampleShape, outputs, isClassification, preprocessing, opset, name);
+
+    /// <summary>The model proto of a network that <paramref name="body"/> writes, with the scaling and outputs around it.</summary>
+    /// <param name="body">Writes the network's nodes after the scaled input [N, ...sampleShape], returning its output [N, outputs].</param>
+    /// <param name="sampleShape">One sample's shape.</param>
+    /// <param name="outputs">Classes, or target values per sample.</param>
+    /// <param name="isClassification">Whether the outputs are class logits.</param>
+    /// <param name="preprocessing">The scaling of inputs (and regression targets).</param>
+    /// <param name="opset">The operator set (already checked to be supported).</param>
+    /// <param name="name">The graph's name.</param>
+    /// <returns>The model, without metadata.</returns>
+    public static ModelProto Build(Func<GraphBuilder, string, string> body, int[] sampleShape, int outputs, bool isClassification, Preprocessing preprocessing, int opset, string name)
     {
         var graph = new GraphBuilder(name, opset);
         string input = graph.Input(InputName, sampleShape, "Raw samples, as the model's task provides them (the graph applies the training's scaling).");
         string x = PreprocessingNodes.ScaleInput(graph, preprocessing, sampleShape, input);
-        x = LayerExporters.Export(network, new LayerSite(graph, ""), x);
+        x = body(graph, x);
         if (isClassification)
         {
             string logits = graph.NameOutput(x, LogitsName);

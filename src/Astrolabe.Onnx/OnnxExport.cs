@@ -10,7 +10,10 @@ namespace Astrolabe.Onnx;
 /// <remarks>
 /// The graph takes raw samples, <c>input</c> [N, ...<see cref="TrainedModel.InputShape"/>] (float, N symbolic), applies the
 /// preprocessing the model was trained with, then the network in its evaluation form (dense layers as Gemm, convolutions,
-/// pooling, batch normalisation with running statistics, layer normalisation, the activations; dropout removed). A
+/// pooling, batch normalisation with running statistics, layer normalisation, the activations; dropout removed). An
+/// int8 model (<see cref="TrainedModel.Quantized"/>) is written as a QDQ graph: its activations pass through
+/// QuantizeLinear/DequantizeLinear pairs with the network's uint8 ranges and its int8 weights through per-channel
+/// DequantizeLinear, which runtimes fuse into integer kernels; layers it runs in fp32 are written as above. A
 /// classification model outputs <c>logits</c> and <c>probabilities</c> (softmax over the classes), both [N, classes],
 /// as <see cref="TrainedModel.PredictProbabilities"/> computes them; a regression model outputs <c>prediction</c>
 /// [N, outputs] in the target's units, as <see cref="TrainedModel.Predict(ReadOnlySpan{float})"/>. The file records the
@@ -23,11 +26,11 @@ public static class OnnxExport
     /// IR version that introduced the opset above). The file appears whole or not at all: it is written next to its
     /// destination, then moved over it.
     /// </summary>
-    /// <param name="model">The model: fp32, or bf16/fp16 storage (exported as the fp32 values of its rounded weights).</param>
+    /// <param name="model">The model: fp32, bf16/fp16 storage (exported as the fp32 values of its rounded weights), or int8 (a QDQ graph; opset 13 or later).</param>
     /// <param name="path">The destination (overwritten).</param>
     /// <param name="options">The opset (default 17).</param>
     /// <exception cref="ArgumentException">An unsupported opset, a layer the opset cannot express (layer normalisation below opset 17; the message names the layer), or an empty path.</exception>
-    /// <exception cref="NotSupportedException">An int8 model (<see cref="TrainedModel.Quantized"/>), or a layer type with no ONNX form.</exception>
+    /// <exception cref="NotSupportedException">A layer type with no ONNX form.</exception>
     /// <exception cref="IOException">The destination cannot be written (missing folder, no permission: <see cref="UnauthorizedAccessException"/>).</exception>
     public static void ExportOnnx(this TrainedModel model, string path, OnnxExportOptions? options = null)
     {
@@ -42,13 +45,9 @@ public static class OnnxExport
     {
         options ??= new OnnxExportOptions();
         options.Validate();
-        if (model.Quantized is not null)
-        {
-            throw new NotSupportedException(
-                "The model is quantised to int8; ONNX export writes fp32 graphs only (QuantizeLinear/DequantizeLinear is not written yet). Export the fp32 model it was quantised from.");
-        }
-
-        var proto = ModelGraph.Build(model.Network, model.InputShape, model.Outputs, model.IsClassification, model.Preprocessing, options.Opset, GraphName(model.TaskName));
+        var proto = model.Quantized is { } quantized
+            ? ModelGraph.Build((graph, x) => QuantizedExport.Write(quantized, graph, model.InputShape, x), model.InputShape, model.Outputs, model.IsClassification, model.Preprocessing, options.Opset, GraphName(model.TaskName))
+            : ModelGraph.Build(model.Network, model.InputShape, model.Outputs, model.IsClassification, model.Preprocessing, options.Opset, GraphName(model.TaskName));
         ModelMetadata.Describe(proto, model);
         return proto;
     }

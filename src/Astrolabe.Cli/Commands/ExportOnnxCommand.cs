@@ -5,16 +5,16 @@ using Astrolabe.Onnx;
 namespace Astrolabe.Cli.Commands;
 
 /// <summary>
-/// <c>astrolabe export-onnx</c>: writes a saved fp32 (or bf16/fp16) model as an ONNX file (<see cref="OnnxExport"/>) that
+/// <c>astrolabe export-onnx</c>: writes a saved fp32, bf16/fp16 or int8 (as a QDQ graph) model as an ONNX file (<see cref="OnnxExport"/>) that
 /// takes raw rows and outputs <c>logits</c> and <c>probabilities</c> (classification) or <c>prediction</c> (regression),
-/// then prints one summary line: nodes, opset, bytes, path. A missing or damaged model file, an int8 model, a missing
+/// then prints one summary line: nodes, opset, bytes, path. A missing or damaged model file, a missing
 /// output folder, an unsupported opset or a layer the opset cannot express is an error (exit 2) and writes nothing.
 /// </summary>
 internal static class ExportOnnxCommand
 {
     public static Command Create(CliConsole console)
     {
-        var model = new Option<FileInfo>("--model") { Description = "A model file written by 'astrolabe demo' (or TrainedModel.Save): fp32, bf16 or fp16.", Required = true };
+        var model = new Option<FileInfo>("--model") { Description = "A model file written by 'astrolabe demo' (or TrainedModel.Save): fp32, bf16, fp16 or int8.", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "Where to write the ONNX model (.onnx); an existing file is replaced.", Required = true };
         var opset = NumberOptions.WholeNumber(
             "--opset",

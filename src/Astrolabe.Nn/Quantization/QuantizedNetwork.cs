@@ -55,6 +55,9 @@ public sealed class QuantizedNetwork
     /// <summary>The indices of the layers of the fp32 network that run in fp32: <see cref="Save"/> does not write their parameters, the caller keeps them.</summary>
     public IReadOnlyList<int> FloatLayerIndices => [.. _steps.OfType<FloatStep>().Select(f => f.LayerIndex)];
 
+    /// <summary>The steps themselves, in order (for exporters that rewrite them in another format).</summary>
+    internal IReadOnlyList<QuantStep> StepList => _steps;
+
     /// <summary>One sample's shape.</summary>
     public IReadOnlyList<int> InputShape => _inputShape;
 

@@ -55,14 +55,27 @@ public sealed class ExportOnnxCommandTests : IDisposable
         await File.WriteAllTextAsync(cli.File("bad.model"), "not a model");
         await Refused("not an Astrolabe model", "--model", cli.File("bad.model"), "--out", output);
 
-        var task = BuiltInTasks.Load("wine");
-        TrainedModel.Load(model).Quantize(task.Raw.Train.Features).Save(cli.File("int8.model"));
-        await Refused("int8", "--model", cli.File("int8.model"), "--out", output);
-
         Directory.CreateDirectory(cli.File("taken.onnx"));
         var (code, _, error) = await cli.Run("export-onnx", "--model", model, "--out", cli.File("taken.onnx"));
         Assert.Equal(CliApp.UsageError, code);
         Assert.Contains("is a folder", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnInt8ModelIsWrittenAsAQdqGraph()
+    {
+        string model = Save("wine", new ModelConfig { Hidden = [8], Normalization = NormalizationKind.Layer, Epochs = 2 });
+        var task = BuiltInTasks.Load("wine");
+        TrainedModel.Load(model).Quantize(task.Raw.Train.Features).Save(cli.File("int8.model"));
+        string output = cli.File("int8.onnx");
+
+        var (code, text, error) = await cli.Run("export-onnx", "--model", cli.File("int8.model"), "--out", output);
+
+        Assert.True(code == 0, error + text);
+        Assert.StartsWith($"Wrote {output}:", text, StringComparison.Ordinal);
+        var bytes = await File.ReadAllBytesAsync(output);
+        Assert.True(bytes.AsSpan().IndexOf("QuantizeLinear"u8) >= 0, "the graph has no QuantizeLinear node");
+        Assert.True(bytes.AsSpan().IndexOf("int8"u8) >= 0, "the metadata does not say int8");
     }
 
     private string Save(string dataset, ModelConfig config)

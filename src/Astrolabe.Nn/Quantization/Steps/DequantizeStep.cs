@@ -3,6 +3,12 @@ namespace Astrolabe.Nn;
 /// <summary>Quantised bytes → fp32 with one per-tensor range; images go from NHWC back to NCHW.</summary>
 internal sealed class DequantizeStep(QuantRange range, int[] sampleShape) : QuantStep
 {
+    /// <summary>The range of the bytes read.</summary>
+    public QuantRange Range => range;
+
+    /// <summary>One sample's shape, as the fp32 output holds it (an image is [C, H, W]).</summary>
+    public IReadOnlyList<int> SampleShape => sampleShape;
+
     public override Kind Tag => Kind.Dequantize;
 
     public override bool InputQuantized => true;

@@ -13,6 +13,12 @@ internal sealed class FloatStep(Module layer, int layerIndex, int[] inputShape, 
 
     public int LayerIndex { get; } = layerIndex;
 
+    /// <summary>One sample's shape read by the layer.</summary>
+    public IReadOnlyList<int> InputShape => inputShape;
+
+    /// <summary>One sample's shape written by the layer.</summary>
+    public IReadOnlyList<int> OutputShape => outputShape;
+
     public override Kind Tag => Kind.Float;
 
     public override bool InputQuantized => false;

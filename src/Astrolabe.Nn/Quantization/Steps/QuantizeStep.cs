@@ -9,6 +9,9 @@ internal sealed class QuantizeStep(QuantRange range, int[] sampleShape) : QuantS
 {
     public QuantRange Range { get; } = range;
 
+    /// <summary>One sample's shape, as the fp32 input holds it (an image is [C, H, W]).</summary>
+    public IReadOnlyList<int> SampleShape => sampleShape;
+
     public override Kind Tag => Kind.Quantize;
 
     public override bool InputQuantized => false;
