@@ -10,7 +10,7 @@ public sealed class ExplainCommandTests : IDisposable
     [Fact]
     public async Task PermutationPrintsTheTopFeaturesAndWritesEveryFeaturesDrops()
     {
-        string model = Save("wine", new ModelConfig { Hidden = [16], Epochs = 20, LearningRate = 3e-3 });
+        string model = cli.TrainAndSave("wine", new ModelConfig { Hidden = [16], Epochs = 20, LearningRate = 3e-3 });
         string csv = cli.File("wine.csv");
         var (code, output, error) = await cli.Run("explain", "--model", model, "--dataset", "wine", "--repeats", "3", "--seed", "2", "--top", "3", "--out", csv);
         Assert.True(code == 0, error + output);
@@ -30,7 +30,7 @@ public sealed class ExplainCommandTests : IDisposable
     [Fact]
     public async Task IntegratedGradientsOnImagesReportCompletenessAndWriteHeatMaps()
     {
-        string model = Save("digits", new ModelConfig { Family = ModelFamilies.Get("cnn"), Channels = [4], Hidden = [8], Activation = ActivationKind.Tanh, Epochs = 2 });
+        string model = cli.TrainAndSave("digits", new ModelConfig { Family = ModelFamilies.Get("cnn"), Channels = [4], Hidden = [8], Activation = ActivationKind.Tanh, Epochs = 2 });
         string prefix = cli.File("digit");
         var (code, output, error) = await cli.Run("explain", "--model", model, "--dataset", "digits", "--method", "integrated-gradients", "--rows", "2", "--steps", "100", "--out", prefix);
         Assert.True(code == 0, error + output);
@@ -48,7 +48,7 @@ public sealed class ExplainCommandTests : IDisposable
     [Fact]
     public async Task TheMeanBaselineIsTheInputTheModelSeesAsZeros()
     {
-        string model = Save("wine", new ModelConfig { Hidden = [16], Activation = ActivationKind.Tanh, Epochs = 10, LearningRate = 3e-3 });
+        string model = cli.TrainAndSave("wine", new ModelConfig { Hidden = [16], Activation = ActivationKind.Tanh, Epochs = 10, LearningRate = 3e-3 });
         var (code, output, error) = await cli.Run("explain", "--model", model, "--method", "integrated-gradients", "--baseline", "mean", "--rows", "4");
         Assert.True(code == 0, error + output);
         Assert.Contains("Integrated gradients (50 steps, adaptive rule, baseline the training mean) of the predicted class's logit on wine test rows 0–3:", output, StringComparison.Ordinal);
@@ -60,7 +60,7 @@ public sealed class ExplainCommandTests : IDisposable
     [Fact]
     public async Task SaliencyOfAChosenClassOnTabularRows()
     {
-        string model = Save("iris", new ModelConfig { Hidden = [8], Epochs = 5 });
+        string model = cli.TrainAndSave("iris", new ModelConfig { Hidden = [8], Epochs = 5 });
         var (code, output, error) = await cli.Run("explain", "--model", model, "--method", "saliency", "--class", "2", "--probability", "--rows", "1");
         Assert.True(code == 0, error + output);
         Assert.Contains("Gradient saliency of class 2's probability on iris test row 0:", output, StringComparison.Ordinal);
@@ -79,7 +79,7 @@ public sealed class ExplainCommandTests : IDisposable
     [InlineData("--dataset", "cifar", "Unknown dataset 'cifar'; choose one of:")]
     public async Task WrongArgumentsExitWithTwoAndAMessage(string option, string value, string message)
     {
-        string model = Save("iris", new ModelConfig { Hidden = [8], Epochs = 1 });
+        string model = cli.TrainAndSave("iris", new ModelConfig { Hidden = [8], Epochs = 1 });
         var (code, output, error) = await cli.Run("explain", "--model", model, option, value);
         Assert.Equal(2, code);
         Assert.Contains(message, error, StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class ExplainCommandTests : IDisposable
     [Fact]
     public async Task AClassOutOfRangeAMismatchedDatasetAndAMissingModelAreReported()
     {
-        string iris = Save("iris", new ModelConfig { Hidden = [8], Epochs = 1 });
+        string iris = cli.TrainAndSave("iris", new ModelConfig { Hidden = [8], Epochs = 1 });
         var (code, _, error) = await cli.Run("explain", "--model", iris, "--method", "integrated-gradients", "--class", "3");
         Assert.Equal(2, code);
         Assert.Contains("--class 3 is out of range: the model has 3 classes (0–2).", error, StringComparison.Ordinal);
@@ -111,19 +111,12 @@ public sealed class ExplainCommandTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("not an Astrolabe model file", error, StringComparison.Ordinal);
 
-        string diabetes = Save("diabetes", new ModelConfig { Hidden = [8], Epochs = 1 });
+        string diabetes = cli.TrainAndSave("diabetes", new ModelConfig { Hidden = [8], Epochs = 1 });
         (code, _, error) = await cli.Run("explain", "--model", diabetes, "--method", "saliency", "--class", "0");
         Assert.Equal(2, code);
         Assert.Contains("--class applies to classifiers; 'diabetes' is regression.", error, StringComparison.Ordinal);
     }
 
-    private string Save(string dataset, ModelConfig config)
-    {
-        var task = BuiltInTasks.Load(dataset);
-        string path = cli.File(dataset + ".model");
-        ModelTraining.Fit(config, task, task.Train, null, seed: 1).Save(path);
-        return path;
-    }
 
     public void Dispose() => cli.Dispose();
 }

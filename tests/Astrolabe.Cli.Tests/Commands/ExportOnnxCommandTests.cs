@@ -14,7 +14,7 @@ public sealed class ExportOnnxCommandTests : IDisposable
     [InlineData("diabetes", "20", "'prediction' \\[N, 1\\]")]
     public async Task WritesTheFileAndSummarisesIt(string dataset, string? opset, string outputs)
     {
-        string model = Save(dataset, new ModelConfig { Hidden = [8], Normalization = NormalizationKind.Layer, Epochs = 2 });
+        string model = cli.TrainAndSave(dataset, new ModelConfig { Hidden = [8], Normalization = NormalizationKind.Layer, Epochs = 2 });
         string output = cli.File(dataset + ".onnx");
         string[] args = opset is null ? ["export-onnx", "--model", model, "--out", output] : ["export-onnx", "--model", model, "--out", output, "--opset", opset];
 
@@ -34,16 +34,9 @@ public sealed class ExportOnnxCommandTests : IDisposable
     [Fact]
     public async Task BadInputIsAClearErrorAndWritesNothing()
     {
-        string model = Save("wine", new ModelConfig { Hidden = [8], Normalization = NormalizationKind.Layer, Epochs = 2 });
+        string model = cli.TrainAndSave("wine", new ModelConfig { Hidden = [8], Normalization = NormalizationKind.Layer, Epochs = 2 });
         string output = cli.File("out.onnx");
-        async Task Refused(string expected, params string[] args)
-        {
-            var (code, _, error) = await cli.Run(["export-onnx", .. args]);
-            Assert.Equal(CliApp.UsageError, code);
-            Assert.Contains(expected, error, StringComparison.Ordinal);
-            Assert.False(File.Exists(output));
-            Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(output)!, "*.tmp"));
-        }
+        Task Refused(string expected, params string[] args) => cli.Refused(output, expected, ["export-onnx", .. args]);
 
         await Refused("does not exist", "--model", cli.File("missing.model"), "--out", output);
         await Refused("--out", "--model", model);
@@ -64,7 +57,7 @@ public sealed class ExportOnnxCommandTests : IDisposable
     [Fact]
     public async Task AnInt8ModelIsWrittenAsAQdqGraph()
     {
-        string model = Save("wine", new ModelConfig { Hidden = [8], Normalization = NormalizationKind.Layer, Epochs = 2 });
+        string model = cli.TrainAndSave("wine", new ModelConfig { Hidden = [8], Normalization = NormalizationKind.Layer, Epochs = 2 });
         var task = BuiltInTasks.Load("wine");
         TrainedModel.Load(model).Quantize(task.Raw.Train.Features).Save(cli.File("int8.model"));
         string output = cli.File("int8.onnx");
@@ -78,13 +71,6 @@ public sealed class ExportOnnxCommandTests : IDisposable
         Assert.True(bytes.AsSpan().IndexOf("int8"u8) >= 0, "the metadata does not say int8");
     }
 
-    private string Save(string dataset, ModelConfig config)
-    {
-        var task = BuiltInTasks.Load(dataset);
-        string path = cli.File(dataset + ".model");
-        ModelTraining.Fit(config, task, task.Train, null, seed: 1).Save(path);
-        return path;
-    }
 
     public void Dispose() => cli.Dispose();
 }

@@ -11,7 +11,7 @@ public sealed class QuantizeCommandTests : IDisposable
     [Fact]
     public async Task EndsWithTheFp32AndInt8LinesAndWritesAModelPredictCanRun()
     {
-        string model = Save("digits", new ModelConfig { Family = ModelFamilies.Get("cnn"), Channels = [8], Hidden = [32], Normalization = NormalizationKind.Batch, Epochs = 3 });
+        string model = cli.TrainAndSave("digits", new ModelConfig { Family = ModelFamilies.Get("cnn"), Channels = [8], Hidden = [32], Normalization = NormalizationKind.Batch, Epochs = 3 });
         string output = cli.File("q.model");
         var (code, text, error) = await cli.Run("quantize", "--model", model, "--out", output, "--calibration", "200", "--method", "histogram");
         Assert.True(code == 0, error + text);
@@ -40,7 +40,7 @@ public sealed class QuantizeCommandTests : IDisposable
     [Fact]
     public async Task SixteenBitStorageAndACsvCalibrationSet()
     {
-        string model = Save("wine", new ModelConfig { Hidden = [16], Epochs = 10, LearningRate = 3e-3 });
+        string model = cli.TrainAndSave("wine", new ModelConfig { Hidden = [16], Epochs = 10, LearningRate = 3e-3 });
         string output = cli.File("h.model");
         var (code, text, error) = await cli.Run("quantize", "--model", model, "--out", output, "--precision", "bf16");
         Assert.True(code == 0, error + text);
@@ -59,16 +59,9 @@ public sealed class QuantizeCommandTests : IDisposable
     [Fact]
     public async Task BadArgumentsAreClearErrorsAndWriteNothing()
     {
-        string model = Save("wine", new ModelConfig { Hidden = [8], Epochs = 2 });
+        string model = cli.TrainAndSave("wine", new ModelConfig { Hidden = [8], Epochs = 2 });
         string output = cli.File("out.model");
-        async Task Refused(string expected, params string[] args)
-        {
-            var (code, _, error) = await cli.Run(["quantize", .. args]);
-            Assert.Equal(CliApp.UsageError, code);
-            Assert.Contains(expected, error, StringComparison.Ordinal);
-            Assert.False(File.Exists(output));
-            Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(output)!, "*.tmp"));
-        }
+        Task Refused(string expected, params string[] args) => cli.Refused(output, expected, ["quantize", .. args]);
 
         await Refused("does not exist", "--model", cli.File("missing.model"), "--out", output);
         await Refused("--out", "--model", model);
@@ -85,13 +78,6 @@ public sealed class QuantizeCommandTests : IDisposable
         await Refused("13 features", "--model", model, "--out", output, "--calibration-csv", cli.File("short.csv"));
     }
 
-    private string Save(string dataset, ModelConfig config)
-    {
-        var task = BuiltInTasks.Load(dataset);
-        string path = cli.File(dataset + ".model");
-        ModelTraining.Fit(config, task, task.Train, null, seed: 1).Save(path);
-        return path;
-    }
 
     public void Dispose() => cli.Dispose();
 }
