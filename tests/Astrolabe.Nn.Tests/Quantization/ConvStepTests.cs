@@ -3,7 +3,8 @@ namespace Astrolabe.Nn.Tests.Quantization;
 /// <summary>
 /// The int8 convolution step against a naive loop over the same bytes, for every window geometry the patch gathering
 /// handles differently: one channel (runs shorter than a copy block) and many (longer), stride 1 and 2, padding 0–2
-/// (taps outside the image take the input's zero point), kernels 1, 3 and 5, several images per kernel call.
+/// (taps outside the image take the input's zero point), kernels 1, 3 and 5, images so small that no window lies
+/// wholly inside, several images per kernel call.
 /// </summary>
 public sealed class ConvStepTests
 {
@@ -15,6 +16,8 @@ public sealed class ConvStepTests
     [InlineData(17, 6, 5, 3, 2, 0, 16)]
     [InlineData(6, 5, 5, 1, 1, 0, 9)]
     [InlineData(2, 4, 4, 3, 1, 2, 3)]
+    [InlineData(1, 2, 2, 3, 1, 1, 4)]
+    [InlineData(5, 3, 2, 5, 2, 2, 6)]
     public void MatchesANaiveLoopOverTheSameBytes(int channels, int height, int width, int kernel, int stride, int padding, int outChannels)
     {
         var rng = new Rng(channels * 1000 + height);

@@ -136,11 +136,11 @@ internal sealed class ConvStep : QuantStep
                         Copy(from, to, run, end);
                     }
 
+                    // The columns whose window crosses the image's edge: [0, first) and [last, outW), tap by tap.
                     for (int ox = 0; ox < _outW; ox++)
                     {
-                        if (ox == first)
+                        if (ox >= first && ox < last)
                         {
-                            ox = last - 1;
                             continue;
                         }
 
