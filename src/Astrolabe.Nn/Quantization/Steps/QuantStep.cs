@@ -68,7 +68,4 @@ internal sealed class StepBuffers
             Floats = new float[length];
         }
     }
-
-    /// <summary>Uses the caller's input array (no copy).</summary>
-    public void Borrow(float[] floats) => Floats = floats;
 }
