@@ -93,9 +93,7 @@ public sealed class ModelObjective(SearchTask task, ModelSpace? space = null, lo
             return probe;
         }
 
-        int rows = Math.Min(64, Task.Train.Count);
-        var options = new Nn.QuantizationOptions { FloatLayers = ModelBuilder.WeightLayerIndices((Nn.Sequential)probe.Network, probe.Config.FloatLayers) };
-        return probe.QuantizeScaled(new Nn.Tensor(Task.Train.Features.AsSpan(0, rows * Task.Train.SampleSize).ToArray(), [rows, .. Task.InputShape]), options);
+        return ModelTraining.QuantizeAsConfigured(probe, Task.Train, rows: 64);
     }
 
     /// <summary>Draws the trial's model and records it as the user attribute <see cref="ConfigAttribute"/>.</summary>

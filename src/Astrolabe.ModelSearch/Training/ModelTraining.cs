@@ -74,9 +74,18 @@ public static class ModelTraining
             return model.WithPrecision(precision);
         }
 
-        int rows = Math.Min(CalibrationRows, scaledTrain.Count);
+        return QuantizeAsConfigured(model, scaledTrain, CalibrationRows);
+    }
+
+    /// <summary>
+    /// The model quantised to int8 with the weight layers its configuration keeps in fp32, calibrated on the first
+    /// <paramref name="rows"/> (at most) of <paramref name="scaled"/>.
+    /// </summary>
+    internal static TrainedModel QuantizeAsConfigured(TrainedModel model, Dataset scaled, int rows)
+    {
+        rows = Math.Min(rows, scaled.Count);
         var options = new Nn.QuantizationOptions { FloatLayers = ModelBuilder.WeightLayerIndices((Nn.Sequential)model.Network, model.Config.FloatLayers) };
-        return model.QuantizeScaled(new Nn.Tensor(scaledTrain.Features.AsSpan(0, rows * scaledTrain.SampleSize).ToArray(), [rows, .. model.InputShape]), options);
+        return model.QuantizeScaled(new Nn.Tensor(scaled.Features.AsSpan(0, rows * scaled.SampleSize).ToArray(), [rows, .. model.InputShape]), options);
     }
 
 
