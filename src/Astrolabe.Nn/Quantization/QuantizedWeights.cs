@@ -113,7 +113,7 @@ internal sealed class QuantizedWeights
     {
         w.Write(N);
         w.Write(K);
-        w.Write(MemoryMarshalBytes(Values));
+        w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Values.AsSpan()));
         foreach (float s in Scales)
         {
             w.Write(s);
@@ -154,12 +154,5 @@ internal sealed class QuantizedWeights
         }
 
         return new QuantizedWeights(values, scales, bias, n, k, layer);
-    }
-
-    private static byte[] MemoryMarshalBytes(sbyte[] values)
-    {
-        var bytes = new byte[values.Length];
-        Buffer.BlockCopy(values, 0, bytes, 0, values.Length);
-        return bytes;
     }
 }
