@@ -34,6 +34,33 @@ public class ForkJoinTests
     }
 
     [Fact]
+    public void A_part_runs_on_a_worker_thread_while_the_caller_runs_its_own()
+    {
+        // Part 0 waits until part 1 has run: that can only happen when another thread takes part 1 (the caller would
+        // otherwise run it after part 0). The wait is bounded so that a broken pool fails instead of hanging.
+        using var ran = new ManualResetEventSlim();
+        bool onWorker = false, onPool = true;
+        bool seen = false;
+        int callerId = Environment.CurrentManagedThreadId;
+        ForkJoin.Run(2, i =>
+        {
+            if (i == 1)
+            {
+                onWorker = Environment.CurrentManagedThreadId != callerId;
+                onPool = Thread.CurrentThread.IsThreadPoolThread;
+                ran.Set();
+            }
+            else
+            {
+                seen = ran.Wait(TimeSpan.FromSeconds(60));
+            }
+        });
+        Assert.True(seen, "no worker took part 1 while part 0 waited for it");
+        Assert.True(onWorker);
+        Assert.False(onPool);
+    }
+
+    [Fact]
     public void Nested_calls_complete()
     {
         int total = 0;
@@ -44,9 +71,8 @@ public class ForkJoinTests
     [Fact]
     public void A_call_allocates_next_to_nothing_on_the_calling_thread_after_the_first()
     {
-        // ForkJoin itself allocates nothing per call; the thread pool's global queue, which every queued part goes
-        // through, replaces a full segment now and then (32 KB once per ~1,000 items, on whichever thread queues
-        // then), so the bound is per call over many calls: Parallel.For allocated 1–2 KB per call.
+        // ForkJoin allocates nothing per call once its parts and the workers' queue have their size; the bound is per
+        // call over many calls: Parallel.For allocated 1–2 KB per call.
         const int Calls = 4000;
         Action<int> body = _ => Thread.SpinWait(10);
         for (int i = 0; i < 100; i++)
