@@ -54,6 +54,15 @@ public sealed partial class Tensor
         return this;
     }
 
+    /// <summary>
+    /// <see cref="CountFlops(string, long, Func{long})"/> for an operation whose backward costs <paramref name="flops"/>
+    /// for each of <paramref name="first"/> and <paramref name="second"/> that needs a gradient (a product's two
+    /// operands). Makes no delegate unless a counter is active.
+    /// </summary>
+    internal Tensor CountFlops(string operation, long flops, Tensor first, Tensor second) => !FlopCounter.IsActive
+        ? this
+        : CountFlops(operation, flops, () => flops * ((first.RequiresGrad ? 1 : 0) + (second.RequiresGrad ? 1 : 0)));
+
     private static bool AnyRequiresGrad(Tensor[] parents)
     {
         foreach (var p in parents)

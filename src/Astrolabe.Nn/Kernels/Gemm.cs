@@ -105,6 +105,17 @@ internal static unsafe class Gemm
             return;
         }
 
+        Parallel(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, accumulate, wide, threads);
+    }
+
+    /// <summary>
+    /// Splits the product over threads by columns (wide C) or rows. Apart from <see cref="Multiply(bool, bool, int, int, int, float*, int, float*, int, float*, int, bool, bool)"/>
+    /// so that its closure, which captures the arguments, is made only when the product is split.
+    /// </summary>
+    private static void Parallel(
+        bool transA, bool transB, int m, int n, int k,
+        float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate, bool wide, int threads)
+    {
         int nr = MicroKernel.Width(wide);
         nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
         if (n >= 2 * m)

@@ -42,8 +42,7 @@ public static class KernelThreads
     /// </summary>
     internal static void ForRanges(int items, int itemFloats, Action<int, int> body)
     {
-        int perThread = Math.Max(1, ParallelFloats / Math.Max(1, itemFloats));
-        int parts = Math.Min(Math.Min(Max, Environment.ProcessorCount), items / perThread);
+        int parts = RangeParts(items, itemFloats);
         if (parts <= 1)
         {
             body(0, items);
@@ -59,6 +58,18 @@ public static class KernelThreads
                 body(start, Math.Min(chunk, items - start));
             }
         });
+    }
+
+    /// <summary>
+    /// Whether <see cref="ForRanges"/> would split these items over threads; when not, a caller may run its kernel on the
+    /// whole span directly and make no range delegate.
+    /// </summary>
+    internal static bool SplitsRanges(int items, int itemFloats) => RangeParts(items, itemFloats) > 1;
+
+    private static int RangeParts(int items, int itemFloats)
+    {
+        int perThread = Math.Max(1, ParallelFloats / Math.Max(1, itemFloats));
+        return Math.Min(Math.Min(Max, Environment.ProcessorCount), items / perThread);
     }
 
     /// <summary>Compute-bound work under this many multiply-adds per thread stays on the calling thread.</summary>

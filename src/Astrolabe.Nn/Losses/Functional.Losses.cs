@@ -40,7 +40,7 @@ public static partial class Functional
             loss -= ((1 - labelSmoothing) * row[t]) + (off * sumRow);
         }
 
-        return Tensor.FromOp([(float)(loss / n)], [], o =>
+        return Tensor.FromOp(TensorMemory.Scalar((float)(loss / n)), [], o =>
         {
             // d loss / d logits = (softmax − q) / N, q the smoothed one-hot target.
             float scale = o.Grad![0] / n;
@@ -79,7 +79,7 @@ public static partial class Functional
             loss += Math.Max(x, 0) - (x * targets.Data[i]) + Math.Log(1 + Math.Exp(-Math.Abs(x)));
         }
 
-        return Tensor.FromOp([(float)(loss / n)], [], o =>
+        return Tensor.FromOp(TensorMemory.Scalar((float)(loss / n)), [], o =>
         {
             float scale = o.Grad![0] / n;
             for (int i = 0; i < n; i++)
@@ -126,7 +126,7 @@ public static partial class Functional
             loss += f(input.Data[i] - (double)target.Data[i]);
         }
 
-        return Tensor.FromOp([(float)(loss / n)], [], o =>
+        return Tensor.FromOp(TensorMemory.Scalar((float)(loss / n)), [], o =>
         {
             double scale = o.Grad![0] / (double)n;
             for (int i = 0; i < n; i++)

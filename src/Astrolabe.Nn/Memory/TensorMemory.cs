@@ -10,6 +10,14 @@ internal static class TensorMemory
     public static float[] Output(int length) =>
         TensorArena.Current is { } arena && length > 0 ? arena.TakeForScope(length) : GC.AllocateUninitializedArray<float>(length);
 
+    /// <summary>A one-element <see cref="Output"/> holding <paramref name="value"/> (a loss or a sum).</summary>
+    public static float[] Scalar(float value)
+    {
+        var a = Output(1);
+        a[0] = value;
+        return a;
+    }
+
     /// <summary>Like <see cref="Output"/>, zeroed.</summary>
     public static float[] OutputZeroed(int length)
     {

@@ -75,6 +75,9 @@ public sealed partial class Tensor
 
     internal ReadOnlySpan<int> ShapeSpan => _shape;
 
+    /// <summary>The shape array itself, for an operation's result of the same shape (never to be written).</summary>
+    internal int[] ShapeArray => _shape;
+
     /// <summary>The value of a one-element tensor.</summary>
     /// <returns>The single element.</returns>
     /// <exception cref="InvalidOperationException">The tensor has more than one element.</exception>

@@ -69,6 +69,11 @@ public sealed class TransformState
     /// <exception cref="ArgumentException">The state has no such scalar.</exception>
     public long Increment(ScalarSlot slot) => (long)++scalars[IndexOf(scalarSlots, s => s.Name, slot?.Name, "scalar")];
 
+    /// <summary>
+    /// Objects the owning transformation reuses from step to step (not saved: rebuilt from the buffers on first use).
+    /// </summary>
+    internal object? Reusable { get; set; }
+
     /// <summary>The array of buffer slot number <paramref name="slot"/> (in <see cref="BufferSlots"/> order) for a parameter.</summary>
     internal float[] BufferAt(int slot, int parameter) => buffers[slot][parameter];
 

@@ -10,8 +10,8 @@ internal static class ParallelRange
     /// <summary>Runs <paramref name="body"/>(start, end) over the ranges, in parallel when the buffer is large.</summary>
     public static void For(int length, Action<int, int> body)
     {
-        int workers = Math.Min(KernelOptions.MaxDegreeOfParallelism, Math.Max(1, length / Math.Max(1, KernelOptions.MinParallelLength / 2)));
-        if (workers <= 1 || length < KernelOptions.MinParallelLength)
+        int workers = Workers(length);
+        if (workers <= 1)
         {
             body(0, length);
             return;
@@ -28,4 +28,11 @@ internal static class ParallelRange
             }
         });
     }
+
+    /// <summary>Whether <see cref="For"/> would split a buffer of <paramref name="length"/> (callers may then skip making a delegate).</summary>
+    public static bool IsParallel(int length) => Workers(length) > 1;
+
+    private static int Workers(int length) => length < KernelOptions.MinParallelLength
+        ? 1
+        : Math.Min(KernelOptions.MaxDegreeOfParallelism, Math.Max(1, length / Math.Max(1, KernelOptions.MinParallelLength / 2)));
 }

@@ -50,16 +50,62 @@ public sealed class ScaleByAdam : IGradientTransformation
             (float)(1 / (1 - Math.Pow(beta1, t))),
             (float)(1 / Math.Sqrt(1 - Math.Pow(beta2, t))),
             (float)eps);
+        // One reusable deferral per parameter, kept with the state: a step allocates no update objects.
+        var deferrals = state.Reusable as Deferred[] ?? CreateDeferrals(state);
         for (int i = 0; i < context.Count; i++)
         {
-            var input = context.Input(i);
-            context.Defer(i, new Deferred(input, state.Buffer(M, i), state.Buffer(V, i), amsgrad ? state.Buffer(VMax, i) : null, c));
+            var d = deferrals[i];
+            d.Arm(context.Input(i), c);
+            context.Defer(i, d);
         }
     }
 
-    private sealed class Deferred(LinearInput input, float[] m, float[] v, float[]? vmax, AdamCoefficients c) : DeferredUpdate
+    private Deferred[] CreateDeferrals(TransformState state)
     {
-        public override void Produce(float[] dest, float destScale, float outScale) =>
-            ParallelRange.For(m.Length, (s, e) => AdamKernel.Run(input, m, v, vmax, c, dest, destScale, outScale, s, e));
+        var deferrals = new Deferred[state.ParameterCount];
+        for (int i = 0; i < deferrals.Length; i++)
+        {
+            deferrals[i] = new Deferred(state.Buffer(M, i), state.Buffer(V, i), amsgrad ? state.Buffer(VMax, i) : null);
+        }
+
+        state.Reusable = deferrals;
+        return deferrals;
+    }
+
+    /// <summary>
+    /// Adam's pass for one parameter. <see cref="Arm"/> sets the step's input and coefficients; <see cref="Produce"/>
+    /// runs once per arming (as every deferral), small buffers inline, large ones through a delegate made once.
+    /// </summary>
+    private sealed class Deferred(float[] m, float[] v, float[]? vmax) : DeferredUpdate
+    {
+        private LinearInput input;
+        private AdamCoefficients c;
+        private float[]? dest;
+        private float destScale;
+        private float outScale;
+        private Action<int, int>? range;
+
+        public void Arm(LinearInput input, AdamCoefficients c)
+        {
+            this.input = input;
+            this.c = c;
+        }
+
+        public override void Produce(float[] dest, float destScale, float outScale)
+        {
+            if (!ParallelRange.IsParallel(m.Length))
+            {
+                AdamKernel.Run(input, m, v, vmax, c, dest, destScale, outScale, 0, m.Length);
+                return;
+            }
+
+            this.dest = dest;
+            this.destScale = destScale;
+            this.outScale = outScale;
+            ParallelRange.For(m.Length, range ??= Range);
+            this.dest = null;
+        }
+
+        private void Range(int start, int end) => AdamKernel.Run(input, m, v, vmax, c, dest!, destScale, outScale, start, end);
     }
 }

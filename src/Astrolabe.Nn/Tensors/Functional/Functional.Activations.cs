@@ -125,29 +125,63 @@ public static partial class Functional
             }
         });
 
-    private static Tensor Unary(Tensor x, UnaryForward forward, UnaryBackward backward) =>
-        Unary(x, forward, (x, y, gy, gx, accumulate) =>
-        {
-            if (!accumulate)
-            {
-                gx.Clear();
-            }
-
-            backward(x, y, gy, gx);
-        });
+    private static Tensor Unary(Tensor x, UnaryForward forward, UnaryBackward backward) => Unary(x, forward, backward, null);
 
     /// <summary>An element-wise operation whose backward can write the input gradient when it is the first to reach it.</summary>
-    private static Tensor Unary(Tensor x, UnaryForward forward, UnaryBackwardOrWrite backward)
+    private static Tensor Unary(Tensor x, UnaryForward forward, UnaryBackwardOrWrite backward) => Unary(x, forward, null, backward);
+
+    /// <summary>
+    /// The element-wise operation with exactly one of <paramref name="add"/> and <paramref name="write"/>. Small tensors
+    /// (one range) call the kernels directly: a step of a small network then makes no range delegates.
+    /// </summary>
+    private static Tensor Unary(Tensor x, UnaryForward forward, UnaryBackward? add, UnaryBackwardOrWrite? write)
     {
         var y = TensorMemory.Output(x.Length);
         var xd = x.Data;
-        KernelThreads.ForRanges(xd.Length, 1, (start, n) => forward(xd.AsSpan(start, n), y.AsSpan(start, n)));
-        return Tensor.FromOp(y, x.Shape, o =>
+        if (KernelThreads.SplitsRanges(xd.Length, 1))
+        {
+            UnaryForwardRanges(xd, y, forward);
+        }
+        else
+        {
+            forward(xd, y);
+        }
+
+        return Tensor.FromOp(y, x.ShapeArray, o =>
         {
             float[] gy = o.Grad!, gx = x.GradTarget(out bool fresh);
-            KernelThreads.ForRanges(xd.Length, 1,
-                (start, n) => backward(xd.AsSpan(start, n), y.AsSpan(start, n), gy.AsSpan(start, n), gx.AsSpan(start, n), !fresh));
+            if (KernelThreads.SplitsRanges(xd.Length, 1))
+            {
+                UnaryBackwardRanges(xd, y, gy, gx, !fresh, add, write);
+            }
+            else
+            {
+                UnaryBackwardRange(xd, y, gy, gx, !fresh, add, write);
+            }
         }, x);
+    }
+
+    private static void UnaryForwardRanges(float[] xd, float[] y, UnaryForward forward) =>
+        KernelThreads.ForRanges(xd.Length, 1, (start, n) => forward(xd.AsSpan(start, n), y.AsSpan(start, n)));
+
+    private static void UnaryBackwardRanges(float[] xd, float[] y, float[] gy, float[] gx, bool accumulate, UnaryBackward? add, UnaryBackwardOrWrite? write) =>
+        KernelThreads.ForRanges(xd.Length, 1, (start, n) =>
+            UnaryBackwardRange(xd.AsSpan(start, n), y.AsSpan(start, n), gy.AsSpan(start, n), gx.AsSpan(start, n), accumulate, add, write));
+
+    private static void UnaryBackwardRange(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> gy, Span<float> gx, bool accumulate, UnaryBackward? add, UnaryBackwardOrWrite? write)
+    {
+        if (write is not null)
+        {
+            write(x, y, gy, gx, accumulate);
+            return;
+        }
+
+        if (!accumulate)
+        {
+            gx.Clear();
+        }
+
+        add!(x, y, gy, gx);
     }
 
     /// <summary>

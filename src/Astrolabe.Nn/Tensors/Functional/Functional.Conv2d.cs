@@ -39,7 +39,7 @@ public static partial class Functional
             : ChunkImages(g, o) is { } chunkImages ? Conv2dChunked(g, chunkImages, x, weight, bias, layer)
             : Conv2dIm2Col(g, x, weight, bias, layer);
         long flops = 2L * g.N * o * g.OH * g.OW * g.C * g.KH * g.KW;
-        return result.CountFlops("conv2d", flops, () => flops * ((x.RequiresGrad ? 1 : 0) + (weight.RequiresGrad ? 1 : 0)));
+        return result.CountFlops("conv2d", flops, x, weight);
     }
 
     /// <summary>The convolution as im2col and one GEMM (any stride); the caller has validated the shapes.</summary>

@@ -33,7 +33,7 @@ public static partial class Functional
             {
                 Gemm.Multiply(true, false, k, n, m, a.Data, 0, k, g, 0, n, b.GradBuffer(), 0, n, accumulate: true);
             }
-        }, a, b).CountFlops("matmul", 2L * m * n * k, () => 2L * m * n * k * ((a.RequiresGrad ? 1 : 0) + (b.RequiresGrad ? 1 : 0)));
+        }, a, b).CountFlops("matmul", 2L * m * n * k, a, b);
     }
 
     /// <summary>
@@ -100,6 +100,6 @@ public static partial class Functional
                     System.Numerics.Tensors.TensorPrimitives.Add(gb, g.AsSpan(r * outF, outF), gb);
                 }
             }
-        }, Operands(x, weight, bias)).CountFlops("linear", 2L * rows * inF * outF, () => 2L * rows * inF * outF * ((x.RequiresGrad ? 1 : 0) + (weight.RequiresGrad ? 1 : 0)));
+        }, Operands(x, weight, bias)).CountFlops("linear", 2L * rows * inF * outF, x, weight);
     }
 }

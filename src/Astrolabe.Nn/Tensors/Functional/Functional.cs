@@ -85,7 +85,7 @@ public static partial class Functional
     public static Tensor Sum(Tensor x)
     {
         float s = TensorPrimitives.Sum<float>(x.Data);
-        return Tensor.FromOp([s], [], o => TensorPrimitives.Add(x.GradBuffer(), o.Grad![0], x.GradBuffer()), x);
+        return Tensor.FromOp(TensorMemory.Scalar(s), [], o => TensorPrimitives.Add(x.GradBuffer(), o.Grad![0], x.GradBuffer()), x);
     }
 
     /// <summary>The mean of all elements, as a scalar tensor.</summary>
@@ -100,7 +100,7 @@ public static partial class Functional
 
         float inv = 1f / x.Length;
         float s = TensorPrimitives.Sum<float>(x.Data) * inv;
-        return Tensor.FromOp([s], [], o => TensorPrimitives.Add(x.GradBuffer(), o.Grad![0] * inv, x.GradBuffer()), x);
+        return Tensor.FromOp(TensorMemory.Scalar(s), [], o => TensorPrimitives.Add(x.GradBuffer(), o.Grad![0] * inv, x.GradBuffer()), x);
     }
 
     /// <summary>
