@@ -16,12 +16,19 @@ public static partial class Functional
     public static Tensor MaskedFill(Tensor x, bool[] mask, int[] maskShape, float value)
     {
         RequireMask(mask, maskShape, "MaskedFill", "mask");
-        var plan = BroadcastPlan.Create("MaskedFill", x.ShapeSpan.ToArray(), maskShape);
-        if (!Shapes.Equal(plan.OutShape, x.ShapeSpan))
+        bool fits = maskShape.Length <= x.Rank;
+        for (int k = 1; fits && k <= maskShape.Length; k++)
+        {
+            fits = maskShape[^k] == 1 || maskShape[^k] == x.ShapeSpan[^k];
+        }
+
+        if (!fits)
         {
             throw new ArgumentException(
                 $"MaskedFill: mask of shape {Shapes.Format(maskShape)} does not broadcast to the input's shape {Shapes.Format(x.ShapeSpan)}.");
         }
+
+        var plan = BroadcastPlan.Create("MaskedFill", x.ShapeSpan.ToArray(), maskShape);
 
         int n = plan.Inner, sm = plan.InnerStride[1];
         var y = TensorMemory.Output(x.Length);
