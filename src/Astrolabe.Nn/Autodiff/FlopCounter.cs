@@ -2,7 +2,7 @@ namespace Astrolabe.Nn;
 
 /// <summary>
 /// Counts the floating-point operations of the tensor operations run while it is active, forward and backward, by
-/// operation: matrix products (<c>matmul</c>, <c>linear</c>) and convolutions (<c>conv2d</c>) exactly, as 2·m·n·k
+/// operation: matrix products (<c>matmul</c>, <c>linear</c>, batched <c>bmm</c>) and convolutions (<c>conv2d</c>) exactly, as 2·m·n·k
 /// multiply-adds of the products they compute (a convolution: 2·N·O·OH·OW·C·KH·KW), each backward product only when
 /// its gradient is needed (input, weight). Bias additions, activations, normalisation, pooling and losses are not
 /// counted; PyTorch's profiler (<c>with_flops=True</c>) does not count them either, so the totals compare.
@@ -35,7 +35,7 @@ public sealed class FlopCounter : IDisposable
     /// <summary>Forward plus backward.</summary>
     public long Total => Forward + Backward;
 
-    /// <summary>The counts by operation: "linear", "matmul", "conv2d", and the same with ".backward".</summary>
+    /// <summary>The counts by operation: "linear", "matmul", "bmm", "conv2d", and the same with ".backward".</summary>
     public IReadOnlyDictionary<string, long> ByOperation
     {
         get

@@ -9,13 +9,17 @@ namespace Astrolabe.Nn;
 /// </summary>
 public static partial class Functional
 {
-    /// <summary>Element-wise <c>a + b</c> (same shapes).</summary>
+    /// <summary>Element-wise <c>a + b</c>, broadcasting by NumPy/PyTorch rules (see <see cref="Div(Tensor, Tensor)"/>).</summary>
     /// <param name="a">The first operand.</param>
     /// <param name="b">The second operand.</param>
     /// <returns>The sum.</returns>
     public static Tensor Add(Tensor a, Tensor b)
     {
-        Shapes.RequireSame(a, b, "Add");
+        if (!Shapes.Equal(a.ShapeSpan, b.ShapeSpan))
+        {
+            return BroadcastAdd(a, b);
+        }
+
         var y = TensorMemory.Output(a.Length);
         TensorPrimitives.Add(a.Data, b.Data, y);
         return Tensor.FromOp(y, a.Shape, o =>
@@ -25,13 +29,17 @@ public static partial class Functional
         }, a, b);
     }
 
-    /// <summary>Element-wise <c>a − b</c> (same shapes).</summary>
+    /// <summary>Element-wise <c>a − b</c>, broadcasting by NumPy/PyTorch rules (see <see cref="Div(Tensor, Tensor)"/>).</summary>
     /// <param name="a">The first operand.</param>
     /// <param name="b">The second operand.</param>
     /// <returns>The difference.</returns>
     public static Tensor Sub(Tensor a, Tensor b)
     {
-        Shapes.RequireSame(a, b, "Sub");
+        if (!Shapes.Equal(a.ShapeSpan, b.ShapeSpan))
+        {
+            return BroadcastSub(a, b);
+        }
+
         var y = TensorMemory.Output(a.Length);
         TensorPrimitives.Subtract(a.Data, b.Data, y);
         return Tensor.FromOp(y, a.Shape, o =>
@@ -44,13 +52,17 @@ public static partial class Functional
         }, a, b);
     }
 
-    /// <summary>Element-wise <c>a · b</c> (same shapes).</summary>
+    /// <summary>Element-wise <c>a · b</c>, broadcasting by NumPy/PyTorch rules (see <see cref="Div(Tensor, Tensor)"/>).</summary>
     /// <param name="a">The first operand.</param>
     /// <param name="b">The second operand.</param>
     /// <returns>The product.</returns>
     public static Tensor Mul(Tensor a, Tensor b)
     {
-        Shapes.RequireSame(a, b, "Mul");
+        if (!Shapes.Equal(a.ShapeSpan, b.ShapeSpan))
+        {
+            return BroadcastMul(a, b);
+        }
+
         var y = TensorMemory.Output(a.Length);
         TensorPrimitives.Multiply(a.Data, b.Data, y);
         return Tensor.FromOp(y, a.Shape, o =>
