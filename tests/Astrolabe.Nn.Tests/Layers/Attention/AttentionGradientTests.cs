@@ -52,6 +52,50 @@ public class AttentionGradientTests
         }, inputs);
     }
 
+    [Fact]
+    public void Inside_an_arena_scope()
+    {
+        Check(t => AttentionCore.Forward(t[0], t[1], t[1], t[2], t[3], 2, s_padding, null, 0.2f, new Rng(3), true).Weights!,
+            [Random(20, 2, 3, 4), Random(21, 2, 4, 4), Scaled(22, 0.5f, 12, 4), Random(23, 12)], arena: new TensorArena());
+    }
+
+    [Fact]
+    public void Pairs_split_across_threads_give_the_serial_result()
+    {
+        // 64 (batch, head) pairs of 32×32 scores: enough work to be split when two threads are allowed.
+        var x = Random(24, 16, 32, 16);
+        var w = Scaled(25, 0.3f, 48, 16);
+        var b = Random(26, 48);
+        var padding = new bool[16 * 32];
+        padding[40] = padding[500] = true;
+        int saved = KernelThreads.Max;
+        try
+        {
+            var (serialY, serialGx, serialGw) = Run(1);
+            var (parallelY, parallelGx, parallelGw) = Run(2);
+            Assert.Equal(serialY, parallelY);
+            Assert.Equal(serialGx, parallelGx);
+            Assert.Equal(serialGw, parallelGw);
+        }
+        finally
+        {
+            KernelThreads.Max = saved;
+        }
+
+        (float[] Y, float[] Gx, float[] Gw) Run(int threads)
+        {
+            KernelThreads.Max = threads;
+            foreach (var t in new[] { x, w, b })
+            {
+                t.RequireGrad().ZeroGrad();
+            }
+
+            var y = AttentionCore.Forward(x, x, x, w, b, 4, padding, AttentionMask.Causal(32), 0f, new Rng(1), false).Context;
+            y.Backward(Random(27, y.Shape).Data);
+            return ((float[])y.Data.Clone(), (float[])x.Grad!.Clone(), (float[])w.Grad!.Clone());
+        }
+    }
+
     private static Tensor Scaled(int seed, float s, params int[] shape)
     {
         var t = Random(seed, shape);
