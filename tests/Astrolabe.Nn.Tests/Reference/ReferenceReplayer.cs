@@ -149,6 +149,8 @@ internal static partial class ReferenceReplayer
                 Only(["x_warmup", "x", "weight", "bias"], [],
                     "input_quant_min", "input_quant_max", "weight_quant_min", "weight_quant_max", "averaging_constant");
                 return ReplayQatLinear(c, t);
+            case var op when s_layerOps.Contains(op):
+                return ReplayLayer(c, t, ints);
             default:
                 return RunTensorOp(c, t, ints) ?? throw new InvalidDataException($"{c.Path}: unknown op '{c.Op}'.");
         }
