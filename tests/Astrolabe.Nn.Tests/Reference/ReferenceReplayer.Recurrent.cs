@@ -50,7 +50,7 @@ internal static partial class ReferenceReplayer
     }
 
     /// <summary>The flattened tensors one after another, as a rank-1 tensor whose gradient splits back onto them.</summary>
-    private static Tensor Concat(params Tensor[] parts)
+    internal static Tensor Concat(params Tensor[] parts)
     {
         var data = parts.SelectMany(p => p.Data).ToArray();
         return Tensor.FromOp(data, [data.Length], o =>
