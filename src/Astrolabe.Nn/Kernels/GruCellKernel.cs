@@ -113,7 +113,7 @@ internal static class GruCellKernel
     {
         r = GateMath.Sigmoid(pr);
         z = GateMath.Sigmoid(pz);
-        n = TanhActivation.Value(Vector256.MultiplyAddEstimate(r, hiddenN, pn));
+        n = GateMath.Tanh(Vector256.MultiplyAddEstimate(r, hiddenN, pn));
         h = Vector256.MultiplyAddEstimate(z, hPrev - n, n);
     }
 

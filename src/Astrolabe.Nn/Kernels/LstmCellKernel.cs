@@ -113,10 +113,10 @@ internal static class LstmCellKernel
     {
         i = GateMath.Sigmoid(pi);
         f = GateMath.Sigmoid(pf);
-        g = TanhActivation.Value(pg);
+        g = GateMath.Tanh(pg);
         o = GateMath.Sigmoid(po);
         c = Vector256.MultiplyAddEstimate(f, cPrev, i * g);
-        tc = TanhActivation.Value(c);
+        tc = GateMath.Tanh(c);
         h = o * tc;
     }
 

@@ -194,6 +194,18 @@ internal sealed class RecurrentStack<TCell>
             Gemm.Multiply(true, false, gh, h, rows, dHidden, 0, gh, dir.States, 0, h, dir.WeightHh.GradBuffer(), 0, h, accumulate: true);
         }
 
+        if (ReferenceEquals(dInput, dHidden) && dir.BiasIh is { RequiresGrad: true } && dir.BiasHh is { RequiresGrad: true })
+        {
+            // Both biases get the same sums (the LSTM's): one pass over the rows.
+            var sums = TensorMemory.Temporary(gh);
+            Array.Clear(sums);
+            AddColumnSums(dInput, rows, sums);
+            TensorPrimitives.Add(dir.BiasIh.GradBuffer(), sums, dir.BiasIh.GradBuffer());
+            TensorPrimitives.Add(dir.BiasHh.GradBuffer(), sums, dir.BiasHh.GradBuffer());
+            TensorMemory.Release(sums);
+            return;
+        }
+
         if (dir.BiasIh is { RequiresGrad: true } bih)
         {
             AddColumnSums(dInput, rows, bih.GradBuffer());
