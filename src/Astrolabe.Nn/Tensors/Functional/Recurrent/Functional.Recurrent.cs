@@ -75,7 +75,7 @@ public static partial class Functional
 
         var stack = new RecurrentStack<TCell>(spec, lengths);
         var (y, hN, cN) = stack.Forward(dropping ? dropout : 0, dropping, rng);
-        int b = spec.Batch, h = spec.Hidden, states = spec.Layers * spec.Directions;
+        int b = spec.BatchSize, h = spec.Hidden, states = spec.Layers * spec.Directions;
         long flops = 0;
         for (int l = 0; l < spec.Layers; l++)
         {

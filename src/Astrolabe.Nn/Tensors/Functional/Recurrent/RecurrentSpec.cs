@@ -19,7 +19,7 @@ internal sealed class RecurrentSpec
         Hidden = hidden;
         HasBias = bias;
         _perDirection = bias ? 4 : 2;
-        Batch = input.Dim(0);
+        BatchSize = input.Dim(0);
         Time = input.Dim(1);
         InputSize = input.Dim(2);
     }
@@ -36,7 +36,7 @@ internal sealed class RecurrentSpec
 
     public bool HasBias { get; }
 
-    public int Batch { get; }
+    public int BatchSize { get; }
 
     public int Time { get; }
 

@@ -20,7 +20,7 @@ internal sealed class RecurrentStack<TCell>
     public RecurrentStack(RecurrentSpec spec, int[]? lengths)
     {
         _spec = spec;
-        _plan = SequencePlan.Create(spec.Batch, spec.Time, lengths, spec.Layer);
+        _plan = SequencePlan.Create(spec.BatchSize, spec.Time, lengths, spec.Layer);
         _directions = new RecurrentDirection[spec.Layers * spec.Directions];
         _masks = new float[]?[spec.Layers];
     }
@@ -40,10 +40,10 @@ internal sealed class RecurrentStack<TCell>
     public (float[] Output, float[] Hidden, float[]? Cell) Forward(float dropout, bool training, Rng? rng)
     {
         var s = _spec;
-        int stateLength = s.Layers * s.Directions * s.Batch * s.Hidden;
+        int stateLength = s.Layers * s.Directions * s.BatchSize * s.Hidden;
         var hidden = TensorMemory.Output(stateLength);
         var cell = TCell.HasCellState ? TensorMemory.Output(stateLength) : null;
-        int length = s.Batch * s.Time * Width;
+        int length = s.BatchSize * s.Time * Width;
         var input = s.Input.Data;
         float[]? borrowed = null;
         for (int l = 0; ; l++)
@@ -59,7 +59,7 @@ internal sealed class RecurrentStack<TCell>
             {
                 int k = (l * s.Directions) + d;
                 _directions[k] = Prepare(l, d, input);
-                TCell.Forward(_directions[k], _plan, new RecurrentTargets(y, d * s.Hidden, Width, hidden, cell, k * s.Batch * s.Hidden));
+                TCell.Forward(_directions[k], _plan, new RecurrentTargets(y, d * s.Hidden, Width, hidden, cell, k * s.BatchSize * s.Hidden));
             }
 
             if (borrowed is not null)
@@ -93,7 +93,7 @@ internal sealed class RecurrentStack<TCell>
     public void Backward(float[] gradOutput)
     {
         var s = _spec;
-        int h = s.Hidden, b = s.Batch, gh = TCell.Gates * h;
+        int h = s.Hidden, b = s.BatchSize, gh = TCell.Gates * h;
         var dY = gradOutput;
         bool ownsDY = false;
         for (int l = s.Layers - 1; l >= 0; l--)
@@ -249,7 +249,7 @@ internal sealed class RecurrentStack<TCell>
             return;
         }
 
-        int h = _spec.Hidden, b = _spec.Batch;
+        int h = _spec.Hidden, b = _spec.BatchSize;
         var g = states.GradBuffer();
         for (int i = 0; i < b; i++)
         {
@@ -312,7 +312,7 @@ internal sealed class RecurrentStack<TCell>
         };
         if (TCell.HasCellState)
         {
-            dir.InitialCell = TensorMemory.Output(s.Batch * h);
+            dir.InitialCell = TensorMemory.Output(s.BatchSize * h);
             Gather(s.InitialCell, k, dir.InitialCell);
         }
 
@@ -324,7 +324,7 @@ internal sealed class RecurrentStack<TCell>
 
     private void Gather(float[]? states, int k, float[] into)
     {
-        int h = _spec.Hidden, b = _spec.Batch;
+        int h = _spec.Hidden, b = _spec.BatchSize;
         if (states is null)
         {
             Array.Clear(into, 0, b * h);

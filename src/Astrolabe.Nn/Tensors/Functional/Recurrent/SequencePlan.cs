@@ -13,7 +13,7 @@ internal sealed class SequencePlan
 
     private SequencePlan(int batch, int time, int[] order, int[] sortedLengths, int[] batchSizes, int[] offsets)
     {
-        Batch = batch;
+        BatchSize = batch;
         Time = time;
         Order = order;
         SortedLengths = sortedLengths;
@@ -24,7 +24,7 @@ internal sealed class SequencePlan
         HasPadding = Rows != batch * time;
     }
 
-    public int Batch { get; }
+    public int BatchSize { get; }
 
     public int Time { get; }
 
