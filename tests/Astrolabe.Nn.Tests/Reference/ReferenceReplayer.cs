@@ -145,6 +145,7 @@ internal static partial class ReferenceReplayer
                     [.. c.Config.GetProperty("scales").EnumerateArray().Select(e => (float)e.GetDouble())],
                     [.. c.Config.GetProperty("zero_points").EnumerateArray().Select(e => e.GetInt32())],
                     ConfigInt(c, "axis"), ConfigInt(c, "quant_min"), ConfigInt(c, "quant_max"));
+            case "lstm" or "gru": return ReplayRecurrent(c, t, ints);
             case "qat_linear":
                 Only(["x_warmup", "x", "weight", "bias"], [],
                     "input_quant_min", "input_quant_max", "weight_quant_min", "weight_quant_max", "averaging_constant");
