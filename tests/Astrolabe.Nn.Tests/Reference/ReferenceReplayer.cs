@@ -1,7 +1,7 @@
 namespace Astrolabe.Nn.Tests.Reference;
 
 /// <summary>Runs one reference case through Astrolabe.Nn in float32 and compares output and gradients.</summary>
-internal static class ReferenceReplayer
+internal static partial class ReferenceReplayer
 {
     public const double Rtol = 1e-4;
     public const double Atol = 1e-5;
@@ -149,6 +149,8 @@ internal static class ReferenceReplayer
                 Only(["x_warmup", "x", "weight", "bias"], [],
                     "input_quant_min", "input_quant_max", "weight_quant_min", "weight_quant_max", "averaging_constant");
                 return ReplayQatLinear(c, t);
+            case "embedding_padding" or "embedding_bag" or "cross_entropy_weighted" or "bpr_loss" or "margin_ranking_loss":
+                return RunEmbeddingsAndRanking(c, t, ints);
             default:
                 throw new InvalidDataException($"{c.Path}: unknown op '{c.Op}'.");
         }
