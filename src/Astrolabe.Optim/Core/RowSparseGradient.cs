@@ -9,7 +9,7 @@ namespace Astrolabe.Optim;
 /// Rows appear in <see cref="Indices"/> in the order they were first touched since the last <see cref="Clear"/>;
 /// <see cref="Values"/> holds their gradients in that order, <c>[Count, Width]</c> row-major. Adding to a row costs
 /// O(width) and clearing O(touched rows × width), never O(rows × width): an optimizer that understands row-sparse
-/// updates (<see cref="ScaleBySparseAdam"/>, <see cref="ScaleByAdaGrad"/>) updates only the touched rows. Every other
+/// updates (<c>ScaleBySparseAdam</c>, <c>ScaleByAdaGrad</c>) updates only the touched rows. Every other
 /// transformation sees the dense equivalent (zeros in the untouched rows).
 /// </remarks>
 public sealed class RowSparseGradient
