@@ -108,7 +108,7 @@ public sealed partial class Tensor
         if (SparseGrad is not null)
         {
             throw new InvalidOperationException(
-                $"Tensor '{Name ?? "?"}' {Shapes.Format(_shape)} keeps a row-sparse gradient (an embedding built with sparse gradients): only Embedding and EmbeddingBag lookups can send gradient to it, not this operation.");
+                $"Tensor '{Name ?? "?"}' [{string.Join(", ", _shape)}] keeps a row-sparse gradient (an embedding built with sparse gradients): only Embedding and EmbeddingBag lookups can send gradient to it, not this operation.");
         }
     }
 
