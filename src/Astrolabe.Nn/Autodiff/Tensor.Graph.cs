@@ -82,6 +82,7 @@ public sealed partial class Tensor
     /// </summary>
     internal float[] GradBuffer()
     {
+        ThrowIfSparse();
         if (Grad is null)
         {
             if (_backward is null)
@@ -106,8 +107,18 @@ public sealed partial class Tensor
     /// </summary>
     internal float[] GradTarget(out bool fresh)
     {
+        ThrowIfSparse();
         fresh = Grad is null;
         return Grad ??= _backward is null ? GC.AllocateUninitializedArray<float>(Length) : TensorMemory.Temporary(Length);
+    }
+
+    private void ThrowIfSparse()
+    {
+        if (SparseGrad is not null)
+        {
+            throw new InvalidOperationException(
+                $"Tensor '{Name ?? "?"}' [{string.Join(", ", _shape)}] keeps a row-sparse gradient (an embedding built with sparse gradients): only Embedding and EmbeddingBag lookups can send gradient to it, not this operation.");
+        }
     }
 
     /// <summary>

@@ -12,6 +12,7 @@ public static partial class Functional
     /// <param name="targets">N class indices in [0, C).</param>
     /// <param name="labelSmoothing">ε in [0, 1].</param>
     /// <returns>The scalar loss.</returns>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027", Justification = "Shipped signature, unchanged; the overload taking CrossEntropyOptions has no optional parameter and a different type in its place.")]
     public static Tensor CrossEntropy(Tensor logits, int[] targets, float labelSmoothing = 0f)
     {
         ArgumentNullException.ThrowIfNull(targets);

@@ -12,15 +12,30 @@ public interface ILoss
     Tensor Compute(Tensor output, Batch batch);
 }
 
-/// <summary>Mean cross-entropy of logits [B, C] against class labels, with optional label smoothing.</summary>
-/// <param name="labelSmoothing">ε in [0, 1].</param>
-public sealed class CrossEntropyLoss(float labelSmoothing = 0f) : ILoss
+/// <summary>
+/// Mean cross-entropy of logits [B, C] against class labels, with optional label smoothing, or (built from
+/// <see cref="CrossEntropyOptions"/>) PyTorch's weighted mean with class weights and an ignored label.
+/// </summary>
+public sealed class CrossEntropyLoss : ILoss
 {
+    private readonly float labelSmoothing;
+    private readonly CrossEntropyOptions? options;
+
+    /// <summary>Plain mean cross-entropy.</summary>
+    /// <param name="labelSmoothing">ε in [0, 1].</param>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027", Justification = "Shipped signature, unchanged; the overload taking CrossEntropyOptions has no optional parameter and a different type in its place.")]
+    public CrossEntropyLoss(float labelSmoothing = 0f) => this.labelSmoothing = labelSmoothing;
+
+    /// <summary>Cross-entropy with class weights, an ignored label and label smoothing (see <see cref="Functional.CrossEntropy(Tensor, int[], CrossEntropyOptions)"/>).</summary>
+    /// <param name="options">The options.</param>
+    public CrossEntropyLoss(CrossEntropyOptions options) => this.options = options ?? throw new ArgumentNullException(nameof(options));
+
     /// <inheritdoc />
     public Tensor Compute(Tensor output, Batch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return Functional.CrossEntropy(output, batch.Labels ?? throw new ArgumentException("CrossEntropyLoss needs class labels."), labelSmoothing);
+        var labels = batch.Labels ?? throw new ArgumentException("CrossEntropyLoss needs class labels.");
+        return options is null ? Functional.CrossEntropy(output, labels, labelSmoothing) : Functional.CrossEntropy(output, labels, options);
     }
 }
 

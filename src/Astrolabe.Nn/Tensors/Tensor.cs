@@ -89,12 +89,24 @@ public sealed partial class Tensor
     /// <returns>The detached tensor.</returns>
     public Tensor Detach() => new(Data, _shape);
 
+    /// <summary>
+    /// The row-sparse gradient of a parameter whose gradient is kept as touched rows only (an embedding table built
+    /// with sparse gradients), or null. Such a tensor has no dense <see cref="Grad"/>; only lookups
+    /// (<see cref="Functional.Embedding(int[], int[], Tensor, int)"/>, <c>Functional.EmbeddingBag</c>)
+    /// can send gradient to it, and any other operation that tries throws.
+    /// </summary>
+    public Astrolabe.Optim.RowSparseGradient? SparseGrad { get; private set; }
+
     /// <summary>Marks this leaf tensor as requiring gradients and allocates its gradient buffer.</summary>
     /// <returns>This tensor.</returns>
     public Tensor RequireGrad()
     {
         RequiresGrad = true;
-        Grad ??= new float[Length];
+        if (SparseGrad is null)
+        {
+            Grad ??= new float[Length];
+        }
+
         return this;
     }
 
@@ -105,6 +117,20 @@ public sealed partial class Tensor
         {
             Array.Clear(Grad);
         }
+
+        SparseGrad?.Clear();
+    }
+
+    /// <summary>
+    /// Makes this leaf's gradient row-sparse (see <see cref="SparseGrad"/>): rows = the first dimension, a row = the
+    /// rest. The dense gradient buffer is dropped.
+    /// </summary>
+    internal void UseSparseGrad()
+    {
+        System.Diagnostics.Debug.Assert(!IsInGraph && Rank >= 2, "Only a leaf table has a row-sparse gradient.");
+        RequiresGrad = true;
+        Grad = null;
+        SparseGrad = new Astrolabe.Optim.RowSparseGradient(_shape[0], Length / _shape[0]);
     }
 
     /// <inheritdoc />

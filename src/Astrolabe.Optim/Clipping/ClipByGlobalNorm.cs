@@ -43,6 +43,14 @@ public sealed class ClipByGlobalNorm : IGradientTransformation
         double acc = 0;
         for (int i = 0; i < context.Count; i++)
         {
+            if (context.IsRowSparse(i))
+            {
+                // The untouched rows are zeros: the norm of the touched rows is the norm of the whole update.
+                var rows = context.ReadRows(i);
+                acc = double.IsPositiveInfinity(p) ? Math.Max(acc, Norms.MaxAbs(rows)) : acc + Norms.SumOfPowers(rows, p);
+                continue;
+            }
+
             var input = context.Input(i);
             ReadOnlySpan<float> x = input.X;
             double a = Math.Abs(input.A);

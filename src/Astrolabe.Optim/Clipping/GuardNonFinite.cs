@@ -16,7 +16,7 @@ public sealed class GuardNonFinite(NonFiniteGradientPolicy policy) : IGradientTr
         ArgumentNullException.ThrowIfNull(context);
         for (int i = 0; i < context.Count; i++)
         {
-            if (!Norms.AllFinite(context.Read(i)))
+            if (!Norms.AllFinite(context.IsRowSparse(i) ? context.ReadRows(i) : context.Read(i)))
             {
                 if (policy == NonFiniteGradientPolicy.Throw)
                 {

@@ -13,7 +13,6 @@ namespace Astrolabe.Optim;
 public sealed partial class Optimizer
 {
     private readonly Parameter[] parameters;
-    private readonly float[][] gradients;
     private readonly List<IGradientTransformation> attached = [];
     private readonly UpdateContext context;
     private IGradientTransformation core;
@@ -44,7 +43,6 @@ public sealed partial class Optimizer
             throw new ArgumentException($"Two parameters are named '{duplicate.Key}'; names must be unique.", nameof(parameters));
         }
 
-        gradients = [.. this.parameters.Select(p => p.Grad)];
         context = new UpdateContext(this.parameters);
         (core, coreState, learningRate) = Initialize(transformation);
     }
@@ -86,7 +84,7 @@ public sealed partial class Optimizer
     public void Step()
     {
         EnsureInitialized();
-        context.Begin(gradients, StepCount + 1);
+        context.Begin(StepCount + 1);
         chain!.Update(context, state!);
         if (context.IsHeld)
         {
@@ -110,7 +108,14 @@ public sealed partial class Optimizer
     {
         foreach (var p in parameters)
         {
-            Array.Clear(p.Grad);
+            if (p.DenseGrad is { } g)
+            {
+                Array.Clear(g);
+            }
+            else
+            {
+                p.SparseGrad!.Clear();
+            }
         }
     }
 

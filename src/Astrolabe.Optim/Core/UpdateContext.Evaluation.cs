@@ -7,6 +7,11 @@ public sealed partial class UpdateContext
     public LinearInput Input(int i)
     {
         int k = map[i];
+        if (sparse[k] is not null)
+        {
+            Densify(k);
+        }
+
         if (deferred[k] is not null)
         {
             Materialize(i);
@@ -19,6 +24,11 @@ public sealed partial class UpdateContext
     public ReadOnlySpan<float> Read(int i)
     {
         int k = map[i];
+        if (sparse[k] is not null)
+        {
+            Densify(k);
+        }
+
         return deferred[k] is null && a[k] == 1 && b[k] == 0 ? source[k] : Materialize(i);
     }
 
@@ -31,6 +41,7 @@ public sealed partial class UpdateContext
         ArgumentNullException.ThrowIfNull(update);
         int k = map[i];
         deferred[k] = update;
+        sparse[k] = null;
         a[k] = 1;
         b[k] = 0;
     }
@@ -39,6 +50,11 @@ public sealed partial class UpdateContext
     public Span<float> Materialize(int i)
     {
         int k = map[i];
+        if (sparse[k] is not null)
+        {
+            Densify(k);
+        }
+
         float[] p = parameters[i].Value;
         float[] w = work[k] ??= new float[p.Length];
         if (deferred[k] is { } d)
@@ -68,6 +84,17 @@ public sealed partial class UpdateContext
         for (int i = 0; i < parameters.Length; i++)
         {
             float[] p = parameters[i].Value;
+            if (sparse[i] is not null)
+            {
+                if (b[i] == 0)
+                {
+                    ApplyRows(i);
+                    continue;
+                }
+
+                Densify(i);
+            }
+
             if (deferred[i] is { } d)
             {
                 deferred[i] = null;

@@ -7,7 +7,11 @@ namespace Astrolabe.Optim;
 /// The updates of parameter <c>i</c> start as its gradient and are held lazily (see <see cref="LinearInput"/> and
 /// <see cref="DeferredUpdate"/>). A transformation either changes them by scalars (<see cref="Scale"/>,
 /// <see cref="AddScaledParameters"/>), rewrites them in place (<see cref="Materialize"/>), or replaces them by a
-/// deferred elementwise computation (<see cref="Defer"/>). The gradient buffers are never written.
+/// deferred elementwise computation (<see cref="Defer"/>). The gradient buffers are never written. The updates of a
+/// parameter with a <see cref="RowSparseGradient"/> start row-sparse (<see cref="IsRowSparse"/>): a transformation
+/// that understands rows works on the touched rows only (<see cref="RowIndices"/>, <see cref="MaterializeRows"/>);
+/// any dense access (<see cref="Input"/>, <see cref="Read"/>, <see cref="Materialize"/>) turns them into the dense
+/// equivalent first, zeros in the untouched rows, so every transformation stays correct.
 /// </remarks>
 public sealed partial class UpdateContext
 {
@@ -17,6 +21,9 @@ public sealed partial class UpdateContext
     private readonly float[]?[] work;
     private readonly float[][] source;
     private readonly DeferredUpdate?[] deferred;
+    private readonly RowSparseGradient?[] sparse;
+    private readonly float[][] sparseValues;
+    private readonly float[]?[] sparseWork;
     private readonly double[] a;
     private readonly double[] b;
     private long step;
@@ -31,6 +38,9 @@ public sealed partial class UpdateContext
         work = new float[n][];
         source = new float[n][];
         deferred = new DeferredUpdate[n];
+        sparse = new RowSparseGradient[n];
+        sparseValues = new float[n][];
+        sparseWork = new float[n][];
         a = new double[n];
         b = new double[n];
         root = this;
@@ -43,6 +53,7 @@ public sealed partial class UpdateContext
         map = [.. indices.Select(i => parent.map[i])];
         parameters = [.. map.Select(k => root.parameters[k])];
         (work, source, deferred, a, b) = (root.work, root.source, root.deferred, root.a, root.b);
+        (sparse, sparseValues, sparseWork) = (root.sparse, root.sparseValues, root.sparseWork);
     }
 
     /// <summary>The parameters, in order.</summary>
@@ -94,6 +105,7 @@ public sealed partial class UpdateContext
 
         source[k] = values;
         deferred[k] = null;
+        sparse[k] = null;
         a[k] = 1;
         b[k] = 0;
     }
@@ -105,11 +117,14 @@ public sealed partial class UpdateContext
         return new UpdateContext(this, [.. indices]);
     }
 
-    internal void Begin(IReadOnlyList<float[]> inputs, long step)
+    internal void Begin(long step)
     {
         for (int i = 0; i < parameters.Length; i++)
         {
-            source[i] = inputs[i];
+            var p = parameters[i];
+            source[i] = p.DenseGrad ?? [];
+            sparse[i] = p.SparseGrad;
+            sparseValues[i] = p.SparseGrad?.ValuesArray ?? [];
             deferred[i] = null;
             a[i] = 1;
             b[i] = 0;

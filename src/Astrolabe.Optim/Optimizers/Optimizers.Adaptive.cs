@@ -1,6 +1,6 @@
 namespace Astrolabe.Optim;
 
-/// <summary>Adamax, NAdam, RAdam, Lion, LAMB and LARS.</summary>
+/// <summary>Adamax, NAdam, RAdam, SparseAdam, Lion, LAMB and LARS.</summary>
 public static partial class Optimizers
 {
     /// <summary>Adamax (<c>torch.optim.Adamax</c>), Adam with the infinity norm.</summary>
@@ -14,6 +14,23 @@ public static partial class Optimizers
     /// <summary>RAdam (<c>torch.optim.RAdam</c>), Adam with variance rectification.</summary>
     public static Optimizer RAdam(IEnumerable<Parameter> parameters, double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8, double weightDecay = 0) =>
         Build(parameters, lr, false, new AddDecayedWeights(weightDecay), new ScaleByRAdam(beta1, beta2, eps));
+
+    /// <summary>
+    /// SparseAdam (<c>torch.optim.SparseAdam</c>) for parameters with row-sparse gradients (embeddings built with
+    /// sparse gradients): only the rows a step touched have their moments and values updated.
+    /// </summary>
+    /// <exception cref="ArgumentException">A parameter has a dense gradient (use <see cref="Adam"/> for it, or a <see cref="Masked"/> chain).</exception>
+    public static Optimizer SparseAdam(IEnumerable<Parameter> parameters, double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        Parameter[] list = [.. parameters];
+        if (list.FirstOrDefault(p => p.SparseGrad is null) is { } dense)
+        {
+            throw new ArgumentException($"SparseAdam: parameter '{dense.Name}' has a dense gradient; SparseAdam updates row-sparse gradients only (use Adam for it).", nameof(parameters));
+        }
+
+        return Build(list, lr, false, new ScaleBySparseAdam(beta1, beta2, eps));
+    }
 
     /// <summary>Lion (Chen et al., 2023): the sign of interpolated momentum, with decoupled weight decay.</summary>
     public static Optimizer Lion(IEnumerable<Parameter> parameters, double lr = 1e-4, double beta1 = 0.9, double beta2 = 0.99, double weightDecay = 0, bool maximize = false) =>

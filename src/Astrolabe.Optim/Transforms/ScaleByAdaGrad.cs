@@ -4,6 +4,12 @@ namespace Astrolabe.Optim;
 /// AdaGrad (Duchi et al., 2011) as <c>torch.optim.Adagrad</c>: <c>s ← s + g²</c>,
 /// <c>u = g / (√s + ε) / (1 + (t − 1)·lrDecay)</c>. State: buffer <c>"sum"</c> (s), scalar <c>"count"</c>.
 /// </summary>
+/// <remarks>
+/// A row-sparse update (an embedding with sparse gradients) is handled like PyTorch's sparse path: only the touched
+/// rows' s and updates are computed, which is exactly the dense result, since an untouched row's update is 0 and its
+/// s unchanged. (PyTorch refuses weight decay with sparse gradients; here weight decay makes the update dense and the
+/// whole table is processed.)
+/// </remarks>
 public sealed class ScaleByAdaGrad : IGradientTransformation
 {
     private readonly double lrDecay;
@@ -35,6 +41,12 @@ public sealed class ScaleByAdaGrad : IGradientTransformation
         float decay = (float)(1 / (1 + ((t - 1) * lrDecay)));
         for (int i = 0; i < context.Count; i++)
         {
+            if (context.IsRowSparse(i))
+            {
+                UpdateRows(context, i, state.Buffer(Sum, i), decay);
+                continue;
+            }
+
             Span<float> u = context.Materialize(i);
             Span<float> s = state.Buffer(Sum, i);
             for (int j = 0; j < u.Length; j++)
@@ -42,6 +54,24 @@ public sealed class ScaleByAdaGrad : IGradientTransformation
                 float g = u[j];
                 s[j] += g * g;
                 u[j] = decay * g / (MathF.Sqrt(s[j]) + eps);
+            }
+        }
+    }
+
+    private void UpdateRows(UpdateContext context, int i, float[] sum, float decay)
+    {
+        var rows = context.RowIndices(i);
+        int width = context.RowWidth(i);
+        Span<float> u = context.MaterializeRows(i);
+        for (int r = 0; r < rows.Length; r++)
+        {
+            var ur = u.Slice(r * width, width);
+            var s = sum.AsSpan(rows[r] * width, width);
+            for (int j = 0; j < width; j++)
+            {
+                float g = ur[j];
+                s[j] += g * g;
+                ur[j] = decay * g / (MathF.Sqrt(s[j]) + eps);
             }
         }
     }

@@ -152,6 +152,8 @@ internal static partial class ReferenceReplayer
                 return ReplayQatLinear(c, t);
             case var op when s_layerOps.Contains(op):
                 return ReplayLayer(c, t, ints);
+            case "embedding_padding" or "embedding_bag" or "cross_entropy_weighted" or "bpr_loss" or "margin_ranking_loss":
+                return RunEmbeddingsAndRanking(c, t, ints);
             default:
                 return RunTensorOp(c, t, ints) ?? throw new InvalidDataException($"{c.Path}: unknown op '{c.Op}'.");
         }
