@@ -14,7 +14,7 @@ namespace Astrolabe.ModelSearch;
 /// shuffled with seed 42 into 60/20/20; features (and the diabetes target) standardised on the training part.</item>
 /// </list>
 /// </summary>
-public static class BuiltInTasks
+public static partial class BuiltInTasks
 {
     /// <summary>The split seed of every shuffled dataset.</summary>
     public const long SplitSeed = 42;
@@ -35,14 +35,19 @@ public static class BuiltInTasks
     /// <summary>Loads a shipped dataset as a task.</summary>
     /// <param name="name">One of <see cref="Names"/> (case-insensitive).</param>
     /// <returns>The task.</returns>
-    /// <exception cref="ArgumentException">Unknown name.</exception>
+    /// <exception cref="ArgumentException">Unknown name, or a text or ratings dataset (the message points to <see cref="LoadText"/> or <see cref="LoadRatings"/>).</exception>
     /// <exception cref="FileNotFoundException">The data file is missing.</exception>
     public static SearchTask Load(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
+        if (NotAFeatureTask(name) is { } reason)
+        {
+            throw new ArgumentException(reason, nameof(name));
+        }
+
         return s_tasks.TryGetValue(name, out var load)
             ? load()
-            : throw new ArgumentException($"Unknown dataset '{name}'; choose one of: {string.Join(", ", Names)}.", nameof(name));
+            : throw new ArgumentException($"Unknown dataset '{name}'; choose one of: {string.Join(", ", Names)} (text: {string.Join(", ", TextNames)}; ratings: {string.Join(", ", RatingsNames)}).", nameof(name));
     }
 
     /// <summary>
