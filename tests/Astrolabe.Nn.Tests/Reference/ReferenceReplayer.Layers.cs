@@ -46,7 +46,7 @@ internal static partial class ReferenceReplayer
                     : c.Config.TryGetProperty("attn_mask", out var m) ? AttentionMask.Additive(FloatMask(m))
                     : null;
                 var r = mha.Forward(q, k, v, ints.TryGetValue("key_padding_mask", out var kpm) ? BoolMask(kpm) : null, mask, needWeights: true);
-                return Concat(r.Output, r.Weights!);
+                return ConcatFlat(r.Output, r.Weights!);
             }
 
             case "transformer_encoder_layer":
@@ -188,20 +188,5 @@ internal static partial class ReferenceReplayer
         }
 
         return mask;
-    }
-
-    /// <summary>The flat concatenation of <paramref name="parts"/>, whose gradient is split back to each.</summary>
-    private static Tensor Concat(params Tensor[] parts)
-    {
-        var data = parts.SelectMany(p => p.Data).ToArray();
-        return Tensor.FromOp(data, [data.Length], o =>
-        {
-            int offset = 0;
-            foreach (var p in parts)
-            {
-                Functional.AccumulateGrad(p, o.Grad.AsSpan(offset, p.Length));
-                offset += p.Length;
-            }
-        }, parts);
     }
 }

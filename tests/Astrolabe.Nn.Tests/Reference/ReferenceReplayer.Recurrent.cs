@@ -46,21 +46,6 @@ internal static partial class ReferenceReplayer
         var result = lstm
             ? Functional.Lstm(x, weights, layers, bidirectional, t.GetValueOrDefault("h0"), t.GetValueOrDefault("c0"), lengths)
             : Functional.Gru(x, weights, layers, bidirectional, t.GetValueOrDefault("h0"), lengths);
-        return result.Cell is { } cell ? Concat(result.Output, result.Hidden, cell) : Concat(result.Output, result.Hidden);
-    }
-
-    /// <summary>The flattened tensors one after another, as a rank-1 tensor whose gradient splits back onto them.</summary>
-    internal static Tensor Concat(params Tensor[] parts)
-    {
-        var data = parts.SelectMany(p => p.Data).ToArray();
-        return Tensor.FromOp(data, [data.Length], o =>
-        {
-            int offset = 0;
-            foreach (var p in parts)
-            {
-                Functional.AccumulateGrad(p, o.Grad.AsSpan(offset, p.Length));
-                offset += p.Length;
-            }
-        }, parts);
+        return result.Cell is { } cell ? ConcatFlat(result.Output, result.Hidden, cell) : ConcatFlat(result.Output, result.Hidden);
     }
 }

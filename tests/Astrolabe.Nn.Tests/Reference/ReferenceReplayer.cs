@@ -231,4 +231,7 @@ internal static partial class ReferenceReplayer
             }
         }
     }
+
+    /// <summary>Several outputs flattened one after another (how a file records them), the gradient split back onto each.</summary>
+    private static Tensor ConcatFlat(params Tensor[] parts) => Functional.Concat([.. parts.Select(p => p.Reshape(-1))], 0);
 }
