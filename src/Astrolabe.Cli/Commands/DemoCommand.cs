@@ -30,10 +30,11 @@ internal static class DemoCommand
         var output = new Option<FileInfo?>("--model-out") { Description = "Where to save the final model (default: <study>.model in the current folder, with characters other than letters, digits, '.', '_' and '-' in the study's name written as '_')." };
         var maxEpochs = NumberOptions.WholeNumber("--max-epochs", "The most epochs a trial trains (the pruner's maximum resource; default 9).", min: 1);
         var objectives = new Option<string?>("--objectives") { Description = "Several objectives: the score first, then bytes and/or latency, e.g. accuracy,bytes,latency (a multi-objective search that prints the Pareto front)." };
+        var families = new Option<string?>("--families") { Description = "The model families to search, comma-separated: mlp, cnn, resnet (default: mlp,cnn; families that cannot model the dataset's samples are left out)." };
         var pick = new Option<string?>("--pick") { Description = "With --objectives: the rule that picks the model to retrain from the front, e.g. bytes<=50000 (default: the most accurate)." };
         var command = new Command("demo", "Search network structures and training settings on a shipped dataset (TPE + Hyperband); resumes an interrupted study.")
         {
-            dataset, trials, timeout, jobs, seed, study, output, maxEpochs, objectives, pick,
+            dataset, trials, timeout, jobs, seed, study, output, maxEpochs, objectives, pick, families,
         };
         dataset.Validators.Add(r =>
         {
@@ -52,6 +53,11 @@ internal static class DemoCommand
 
             var several = parse.GetValue(objectives) is { } list ? DemoObjectives.Parse(list, parse.GetValue(pick), task) : null;
             var defaults = several is { Measures.Count: > 1 } ? DemoObjectives.CompactSpace : new ModelSpaceOptions();
+            if (parse.GetValue(families) is { } familyList)
+            {
+                defaults = defaults with { Families = ParseFamilies(familyList) };
+            }
+
             var space = new ModelSpace(parse.GetValue(maxEpochs) is { } m ? defaults with { MaxEpochs = m, MinEpochs = Math.Min(defaults.MinEpochs, m) } : defaults);
             int runSeed = parse.GetValue(seed);
             var objective = new ModelObjective(task, space, runSeed);
@@ -105,6 +111,24 @@ internal static class DemoCommand
             return await RetrainAsync(console, task, objective, s.BestTrial, name, parse.GetValue(output), ct).ConfigureAwait(false);
         });
         return command;
+    }
+
+    /// <summary>The families named in <c>--families</c> (comma-separated, each once).</summary>
+    /// <exception cref="ArgumentException">An unknown or repeated name, or none.</exception>
+    internal static IReadOnlyList<IModelFamily> ParseFamilies(string list)
+    {
+        var names = list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (names.Length == 0)
+        {
+            throw new ArgumentException($"--families names no family; known: {string.Join(", ", ModelFamilies.All.Select(f => f.Name))}.");
+        }
+
+        if (names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            throw new ArgumentException($"--families names '{repeated.Key}' twice.");
+        }
+
+        return [.. names.Select(ModelFamilies.Get)];
     }
 
     /// <summary>

@@ -256,12 +256,27 @@ public sealed class DemoCommandTests : IDisposable
     [InlineData("demo", "--timeout", "-3", "--timeout must be positive.")]
     [InlineData("demo", "--max-epochs", "0", "--max-epochs must be at least 1.")]
     [InlineData("demo", "--dataset", "cifar", "Unknown dataset 'cifar'; choose one of: mnist10k, digits, breast_cancer, wine, iris, diabetes.")]
+    [InlineData("demo", "--families", "capsnet", "Unknown family 'capsnet'; known: mlp, cnn, resnet")]
+    [InlineData("demo", "--families", "cnn,cnn", "--families names 'cnn' twice.")]
+    [InlineData("demo", "--families", ",", "--families names no family; known: mlp, cnn, resnet")]
     public async Task WrongArgumentsExitWithTwoAndAMessage(string command, string option, string value, string message)
     {
         var (code, _, error) = await cli.Run(command, option, value, "--storage", cli.Storage);
         Assert.Equal(2, code);
         Assert.Contains(message, error, StringComparison.Ordinal);
         Assert.False(File.Exists(cli.Db));
+    }
+
+    [Fact]
+    public async Task FamiliesChooseWhatTheSearchDrawsAResidualCnnAmongThem()
+    {
+        var (code, output, error) = await cli.Run("demo", "--dataset", "digits", "--families", "resnet", "--trials", "2", "--max-epochs", "1", "--storage", cli.Storage, "--model-out", cli.File("r.model"));
+        Assert.True(code == 0, error);
+        Assert.Contains("resnet [", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("cnn [", output, StringComparison.Ordinal);
+        (code, _, error) = await cli.Run("demo", "--dataset", "iris", "--families", "resnet", "--storage", cli.Storage);
+        Assert.Equal(2, code);
+        Assert.Contains("None of the space's families (resnet) can model samples of shape [4]", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 namespace Astrolabe.ModelSearch;
 
 /// <summary>
-/// The registry of model families: <see cref="Mlp"/> and <see cref="Cnn"/> are built in; a new family (a residual
-/// CNN, a sequence model …) becomes usable everywhere — in <see cref="ModelSpaceOptions.Families"/>, in
+/// The registry of model families: <see cref="Mlp"/>, <see cref="Cnn"/> and <see cref="ResNet"/> are built in; a new
+/// family (a sequence model …) becomes usable everywhere — in <see cref="ModelSpaceOptions.Families"/>, in
 /// <see cref="ModelConfig"/>'s JSON, in saved models — by <see cref="Register"/>ing it once at start-up. Thread-safe.
 /// </summary>
 public static class ModelFamilies
@@ -15,7 +15,13 @@ public static class ModelFamilies
     /// <summary>"cnn": 3×3 convolution blocks with max-pooling (<see cref="ModelConfig.Channels"/>), then a dense head; images only.</summary>
     public static IModelFamily Cnn { get; } = new CnnFamily();
 
-    private static IModelFamily[] s_all = [Mlp, Cnn];
+    /// <summary>
+    /// "resnet": a stem convolution, then residual blocks of stride 2 (<see cref="ModelConfig.Channels"/>), global
+    /// average pooling and a dense head; images only. Not searched unless named in <see cref="ModelSpaceOptions.Families"/>.
+    /// </summary>
+    public static IModelFamily ResNet { get; } = new ResNetFamily();
+
+    private static IModelFamily[] s_all = [Mlp, Cnn, ResNet];
 
     /// <summary>Every registered family, built-in ones first, then in the order of registration.</summary>
     public static IReadOnlyList<IModelFamily> All => Volatile.Read(ref s_all);

@@ -68,11 +68,12 @@ public sealed class ModelFamiliesTests : IDisposable
     [Fact]
     public void TheBuiltInFamiliesAreRegisteredFirstAndFoundByName()
     {
-        Assert.Equal(["mlp", "cnn"], ModelFamilies.All.Take(2).Select(f => f.Name));
+        Assert.Equal(["mlp", "cnn", "resnet"], ModelFamilies.All.Take(3).Select(f => f.Name));
         Assert.Same(ModelFamilies.Cnn, ModelFamilies.Get("cnn"));
+        Assert.Same(ModelFamilies.ResNet, ModelFamilies.Get("resnet"));
         Assert.Same(ProjectionFamily.Instance, ModelFamilies.Get("test_projection"));
-        var e = Assert.Throws<ArgumentException>(() => ModelFamilies.Get("resnet"));
-        Assert.StartsWith("Unknown family 'resnet'; known: mlp, cnn", e.Message, StringComparison.Ordinal);
+        var e = Assert.Throws<ArgumentException>(() => ModelFamilies.Get("capsnet"));
+        Assert.StartsWith("Unknown family 'capsnet'; known: mlp, cnn, resnet", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
