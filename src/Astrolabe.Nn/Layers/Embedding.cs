@@ -32,15 +32,7 @@ public sealed class Embedding : Module
     public int? PaddingIdx
     {
         get => paddingIdx;
-        init
-        {
-            int pad = Functional.EmbeddingPadding(value, Weight.Dim(0), Name);
-            paddingIdx = pad < 0 ? null : pad;
-            if (pad >= 0)
-            {
-                Array.Clear(Weight.Data, pad * Weight.Dim(1), Weight.Dim(1));
-            }
-        }
+        init => paddingIdx = Functional.ZeroPaddingRow(Weight, value, Name);
     }
 
     /// <summary>

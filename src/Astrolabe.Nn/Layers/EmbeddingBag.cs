@@ -36,15 +36,7 @@ public sealed class EmbeddingBag : Module
     public int? PaddingIdx
     {
         get => paddingIdx;
-        init
-        {
-            int pad = Functional.EmbeddingPadding(value, Weight.Dim(0), Name);
-            paddingIdx = pad < 0 ? null : pad;
-            if (pad >= 0)
-            {
-                Array.Clear(Weight.Data, pad * Weight.Dim(1), Weight.Dim(1));
-            }
-        }
+        init => paddingIdx = Functional.ZeroPaddingRow(Weight, value, Name);
     }
 
     /// <summary>Whether the table's gradient is row-sparse (see <see cref="Embedding.Sparse"/>). Set at construction.</summary>

@@ -93,4 +93,20 @@ public static partial class Functional
             ? (p < 0 ? p + rows : p)
             : throw new ArgumentOutOfRangeException(nameof(paddingIdx), p, $"{layer}: padding index {p} is outside [{-rows}, {rows}) for a table of {rows} rows.");
     }
+
+    /// <summary>
+    /// A table layer's padding row set at construction: checked as <see cref="EmbeddingPadding"/>, that row of
+    /// <paramref name="weight"/> zeroed; returns the row in [0, rows), or null for none.
+    /// </summary>
+    internal static int? ZeroPaddingRow(Tensor weight, int? paddingIdx, string layer)
+    {
+        int pad = EmbeddingPadding(paddingIdx, weight.Dim(0), layer);
+        if (pad < 0)
+        {
+            return null;
+        }
+
+        Array.Clear(weight.Data, pad * weight.Dim(1), weight.Dim(1));
+        return pad;
+    }
 }
