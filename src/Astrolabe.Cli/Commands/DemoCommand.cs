@@ -39,7 +39,7 @@ internal static class DemoCommand
         {
             if (r.Tokens.Count == 1 && !BuiltInTasks.Names.Contains(r.Tokens[0].Value, StringComparer.OrdinalIgnoreCase) && !BuiltInTasks.RatingsNames.Contains(r.Tokens[0].Value, StringComparer.OrdinalIgnoreCase))
             {
-                r.AddError($"Unknown dataset '{r.Tokens[0].Value}'; choose one of: {string.Join(", ", BuiltInTasks.Names.Concat(BuiltInTasks.RatingsNames))}.");
+                r.AddError($"Unknown dataset '{r.Tokens[0].Value}'; choose one of: {string.Join(", ", BuiltInTasks.Names)}.");
             }
         });
         command.SetAction(async (parse, ct) =>
