@@ -21,7 +21,7 @@ internal static class DemoCommand
 
     public static Command Create(CliConsole console)
     {
-        var dataset = new Option<string>("--dataset") { Description = $"The data to search on: {string.Join(", ", BuiltInTasks.Names)}.", DefaultValueFactory = _ => "mnist10k" };
+        var dataset = new Option<string>("--dataset") { Description = $"The data to search on: {string.Join(", ", BuiltInTasks.Names)}; or {string.Join(", ", BuiltInTasks.RatingsNames)} for a recommendation search (mf, neumf, twotower by validation RMSE; the model is not saved).", DefaultValueFactory = _ => "mnist10k" };
         var trials = NumberOptions.WholeNumber("--trials", $"Complete or pruned trials the study should hold when done (a resumed study runs only the rest; failed or interrupted trials do not count; default 24, with several --objectives {MultiObjectiveDemo.DefaultTrials}).", min: 1);
         var timeout = NumberOptions.Seconds("--timeout", "Start no trial after this many seconds.");
         var jobs = NumberOptions.WholeNumber("--jobs", "Trials run at the same time.", defaultValue: 1, min: 1);
@@ -38,13 +38,18 @@ internal static class DemoCommand
         };
         dataset.Validators.Add(r =>
         {
-            if (r.Tokens.Count == 1 && !BuiltInTasks.Names.Contains(r.Tokens[0].Value, StringComparer.OrdinalIgnoreCase))
+            if (r.Tokens.Count == 1 && !BuiltInTasks.Names.Contains(r.Tokens[0].Value, StringComparer.OrdinalIgnoreCase) && !BuiltInTasks.RatingsNames.Contains(r.Tokens[0].Value, StringComparer.OrdinalIgnoreCase))
             {
                 r.AddError($"Unknown dataset '{r.Tokens[0].Value}'; choose one of: {string.Join(", ", BuiltInTasks.Names)}.");
             }
         });
         command.SetAction(async (parse, ct) =>
         {
+            if (BuiltInTasks.RatingsNames.Contains(parse.GetValue(dataset)!, StringComparer.OrdinalIgnoreCase))
+            {
+                return await RatingsDemo.RunAsync(console, RatingsDemo.Check(parse.GetValue(dataset)!, parse.GetValue(trials), parse.GetValue(timeout), parse.GetValue(jobs), parse.GetValue(seed), parse.GetValue(study), parse.GetValue(CommonOptions.Storage)!, parse.GetValue(maxEpochs), parse.GetValue(output), parse.GetValue(objectives) ?? parse.GetValue(pick)), ct).ConfigureAwait(false);
+            }
+
             var task = BuiltInTasks.Load(parse.GetValue(dataset)!);
             if (parse.GetValue(pick) is not null && parse.GetValue(objectives) is null)
             {
