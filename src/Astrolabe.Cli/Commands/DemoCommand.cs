@@ -30,7 +30,7 @@ internal static class DemoCommand
         var output = new Option<FileInfo?>("--model-out") { Description = "Where to save the final model (default: <study>.model in the current folder, with characters other than letters, digits, '.', '_' and '-' in the study's name written as '_')." };
         var maxEpochs = NumberOptions.WholeNumber("--max-epochs", "The most epochs a trial trains (the pruner's maximum resource; default 9).", min: 1);
         var objectives = new Option<string?>("--objectives") { Description = "Several objectives: the score first, then bytes and/or latency, e.g. accuracy,bytes,latency (a multi-objective search that prints the Pareto front)." };
-        var families = new Option<string?>("--families") { Description = "Text datasets only: the text-model families to search, e.g. bag,textcnn (default: bag, textcnn, gru, lstm, transformer). Text models are not saved; the demo prints their test scores." };
+        var families = new Option<string?>("--families") { Description = "Text datasets only: the text-model families to search, of bag, textcnn, gru, lstm, transformer (default: bag,textcnn; gru, lstm and transformer trials take minutes each on two cores). Text models are not saved; the demo prints their test scores." };
         var subsample = new Option<int?>("--subsample") { Hidden = true, Description = "Text datasets only: at most this many texts per part (a quick run)." };
         var pick = new Option<string?>("--pick") { Description = "With --objectives: the rule that picks the model to retrain from the front, e.g. bytes<=50000 (default: the most accurate)." };
         var command = new Command("demo", "Search network structures and training settings on a shipped dataset (TPE + Hyperband); resumes an interrupted study.")

@@ -17,7 +17,7 @@ public sealed record TextSpaceOptions
     public int MaxEmbeddingDim { get; init; } = 64;
 
     /// <summary>Bag: the bigram bucket counts to choose from (0: unigrams only).</summary>
-    public IReadOnlyList<int> BigramBuckets { get; init; } = [0, 200_000, 500_000];
+    public IReadOnlyList<int> BigramBuckets { get; init; } = [200_000, 500_000];
 
     /// <summary>Bag: the hidden-layer widths to choose from (0: none).</summary>
     public IReadOnlyList<int> BagHidden { get; init; } = [0, 64];

@@ -255,7 +255,7 @@ public sealed class DemoCommandTests : IDisposable
     [InlineData("demo", "--jobs", "0", "--jobs must be at least 1.")]
     [InlineData("demo", "--timeout", "-3", "--timeout must be positive.")]
     [InlineData("demo", "--max-epochs", "0", "--max-epochs must be at least 1.")]
-    [InlineData("demo", "--dataset", "cifar", "Unknown dataset 'cifar'; choose one of: mnist10k, digits, breast_cancer, wine, iris, diabetes.")]
+    [InlineData("demo", "--dataset", "cifar", "Unknown dataset 'cifar'; choose one of: mnist10k, digits, breast_cancer, wine, iris, diabetes, austen.")]
     public async Task WrongArgumentsExitWithTwoAndAMessage(string command, string option, string value, string message)
     {
         var (code, _, error) = await cli.Run(command, option, value, "--storage", cli.Storage);
