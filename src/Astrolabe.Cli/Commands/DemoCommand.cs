@@ -21,7 +21,7 @@ internal static class DemoCommand
 
     public static Command Create(CliConsole console)
     {
-        var dataset = new Option<string>("--dataset") { Description = $"The data to search on: {string.Join(", ", BuiltInTasks.Names)}; or {string.Join(", ", BuiltInTasks.RatingsNames)} for a recommendation search (mf, neumf, twotower by validation RMSE; the model is not saved).", DefaultValueFactory = _ => "mnist10k" };
+        var dataset = new Option<string>("--dataset") { Description = $"The data to search on: {string.Join(", ", BuiltInTasks.Names)}; text: {string.Join(", ", BuiltInTasks.TextNames)} (a search over text classifiers, see --families); ratings: {string.Join(", ", BuiltInTasks.RatingsNames)} (a recommendation search: mf, neumf, twotower by validation RMSE). Text and recommendation models are not saved.", DefaultValueFactory = _ => "mnist10k" };
         var trials = NumberOptions.WholeNumber("--trials", $"Complete or pruned trials the study should hold when done (a resumed study runs only the rest; failed or interrupted trials do not count; default 24, with several --objectives {MultiObjectiveDemo.DefaultTrials}).", min: 1);
         var timeout = NumberOptions.Seconds("--timeout", "Start no trial after this many seconds.");
         var jobs = NumberOptions.WholeNumber("--jobs", "Trials run at the same time.", defaultValue: 1, min: 1);
@@ -30,17 +30,18 @@ internal static class DemoCommand
         var output = new Option<FileInfo?>("--model-out") { Description = "Where to save the final model (default: <study>.model in the current folder, with characters other than letters, digits, '.', '_' and '-' in the study's name written as '_')." };
         var maxEpochs = NumberOptions.WholeNumber("--max-epochs", "The most epochs a trial trains (the pruner's maximum resource; default 9).", min: 1);
         var objectives = new Option<string?>("--objectives") { Description = "Several objectives: the score first, then bytes and/or latency, e.g. accuracy,bytes,latency (a multi-objective search that prints the Pareto front)." };
-        var families = new Option<string?>("--families") { Description = "The model families to search, comma-separated: mlp, cnn, resnet (default: mlp,cnn; families that cannot model the dataset's samples are left out)." };
+        var families = new Option<string?>("--families") { Description = "The model families to search, comma-separated. Images and tables: mlp, cnn, resnet (default: mlp,cnn; a family that cannot model the samples is left out). Text: bag, textcnn, gru, lstm, transformer (default: bag,textcnn; gru, lstm and transformer trials take minutes each on two cores)." };
+        var subsample = new Option<int?>("--subsample") { Hidden = true, Description = "Text datasets only: at most this many texts per part (a quick run)." };
         var pick = new Option<string?>("--pick") { Description = "With --objectives: the rule that picks the model to retrain from the front, e.g. bytes<=50000 (default: the most accurate)." };
         var command = new Command("demo", "Search network structures and training settings on a shipped dataset (TPE + Hyperband); resumes an interrupted study.")
         {
-            dataset, trials, timeout, jobs, seed, study, output, maxEpochs, objectives, pick, families,
+            dataset, trials, timeout, jobs, seed, study, output, maxEpochs, objectives, pick, families, subsample,
         };
         dataset.Validators.Add(r =>
         {
-            if (r.Tokens.Count == 1 && !BuiltInTasks.Names.Contains(r.Tokens[0].Value, StringComparer.OrdinalIgnoreCase) && !BuiltInTasks.RatingsNames.Contains(r.Tokens[0].Value, StringComparer.OrdinalIgnoreCase))
+            if (r.Tokens.Count == 1 && !BuiltInTasks.Names.Contains(r.Tokens[0].Value, StringComparer.OrdinalIgnoreCase) && !TextDemo.Handles(r.Tokens[0].Value) && !BuiltInTasks.RatingsNames.Contains(r.Tokens[0].Value, StringComparer.OrdinalIgnoreCase))
             {
-                r.AddError($"Unknown dataset '{r.Tokens[0].Value}'; choose one of: {string.Join(", ", BuiltInTasks.Names)}.");
+                r.AddError($"Unknown dataset '{r.Tokens[0].Value}'; choose one of: {string.Join(", ", BuiltInTasks.Names.Concat(BuiltInTasks.TextNames).Concat(BuiltInTasks.RatingsNames))}.");
             }
         });
         command.SetAction(async (parse, ct) =>
@@ -48,6 +49,11 @@ internal static class DemoCommand
             if (BuiltInTasks.RatingsNames.Contains(parse.GetValue(dataset)!, StringComparer.OrdinalIgnoreCase))
             {
                 return await RatingsDemo.RunAsync(console, RatingsDemo.Check(parse.GetValue(dataset)!, parse.GetValue(trials), parse.GetValue(timeout), parse.GetValue(jobs), parse.GetValue(seed), parse.GetValue(study), parse.GetValue(CommonOptions.Storage)!, parse.GetValue(maxEpochs), parse.GetValue(output), parse.GetValue(objectives) ?? parse.GetValue(pick)), ct).ConfigureAwait(false);
+            }
+
+            if (TextDemo.Handles(parse.GetValue(dataset)) || parse.GetValue(subsample) is not null)
+            {
+                return await TextDemo.RunAsync(console, TextDemo.Check(parse, dataset, trials, timeout, jobs, seed, study, maxEpochs, families, subsample, [output, objectives, pick]), ct).ConfigureAwait(false);
             }
 
             var task = BuiltInTasks.Load(parse.GetValue(dataset)!);

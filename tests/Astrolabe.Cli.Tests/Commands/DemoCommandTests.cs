@@ -255,7 +255,7 @@ public sealed class DemoCommandTests : IDisposable
     [InlineData("demo", "--jobs", "0", "--jobs must be at least 1.")]
     [InlineData("demo", "--timeout", "-3", "--timeout must be positive.")]
     [InlineData("demo", "--max-epochs", "0", "--max-epochs must be at least 1.")]
-    [InlineData("demo", "--dataset", "cifar", "Unknown dataset 'cifar'; choose one of: mnist10k, digits, breast_cancer, wine, iris, diabetes.")]
+    [InlineData("demo", "--dataset", "cifar", "Unknown dataset 'cifar'; choose one of: mnist10k, digits, breast_cancer, wine, iris, diabetes, austen, insteval.")]
     [InlineData("demo", "--families", "capsnet", "Unknown family 'capsnet'; known: mlp, cnn, resnet")]
     [InlineData("demo", "--families", "cnn,cnn", "--families names 'cnn' twice.")]
     [InlineData("demo", "--families", ",", "--families names no family; known: mlp, cnn, resnet")]
