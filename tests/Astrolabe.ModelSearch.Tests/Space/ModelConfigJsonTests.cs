@@ -6,7 +6,7 @@ public sealed class ModelConfigJsonTests
     private const string Valid = "{\"family\":\"mlp\",\"hidden\":[5],\"channels\":[],\"activation\":\"leaky_relu\",\"dropout\":0.1,\"normalization\":\"layer\",\"optimizer\":\"adamw\",\"learning_rate\":0.001,\"momentum\":0,\"penalty\":\"l2\",\"regularization\":0.0001,\"batch_size\":32,\"clip_norm\":1,\"schedule\":\"warmup_cosine\",\"epochs\":1}";
 
     [Theory]
-    [InlineData("\"family\":\"mlp\"", "\"family\":\"resnet\"", "Unknown family 'resnet'; known: mlp, cnn")]
+    [InlineData("\"family\":\"mlp\"", "\"family\":\"capsnet\"", "Unknown family 'capsnet'; known: mlp, cnn, resnet")]
     [InlineData("\"activation\":\"leaky_relu\"", "\"activation\":\"swish\"", "Unknown activation 'swish'; known: relu, leaky_relu, gelu, silu, elu, tanh.")]
     [InlineData("\"normalization\":\"layer\"", "\"normalization\":\"group\"", "Unknown normalization 'group'; known: none, batch, layer.")]
     [InlineData("\"optimizer\":\"adamw\"", "\"optimizer\":\"AdamW\"", "Unknown optimizer 'AdamW'; known: adam, adamw, sgd, rmsprop.")]
