@@ -19,8 +19,11 @@ public sealed record TextSpaceOptions
     /// <summary>Bag: the bigram bucket counts to choose from (0: unigrams only).</summary>
     public IReadOnlyList<int> BigramBuckets { get; init; } = [200_000, 500_000];
 
-    /// <summary>Bag: the hidden-layer widths to choose from (0: none).</summary>
-    public IReadOnlyList<int> BagHidden { get; init; } = [0, 64];
+    /// <summary>
+    /// Bag: the hidden-layer widths to choose from (0: none; the default, as fastText: on austen a hidden layer of 64
+    /// lowered validation accuracy by 2–3 points in every trial that drew it).
+    /// </summary>
+    public IReadOnlyList<int> BagHidden { get; init; } = [0];
 
     /// <summary>Gru/lstm hidden units per direction and the transformer's feed-forward width: at least.</summary>
     public int MinUnits { get; init; } = 32;
