@@ -48,6 +48,11 @@ internal static class DemoCommand
         {
             if (BuiltInTasks.RatingsNames.Contains(parse.GetValue(dataset)!, StringComparer.OrdinalIgnoreCase))
             {
+                if (parse.GetValue(families) is not null || parse.GetValue(subsample) is not null)
+                {
+                    throw new ArgumentException($"--families and --subsample are not available for the ratings dataset '{parse.GetValue(dataset)}': it searches mf, neumf and twotower.");
+                }
+
                 return await RatingsDemo.RunAsync(console, RatingsDemo.Check(parse.GetValue(dataset)!, parse.GetValue(trials), parse.GetValue(timeout), parse.GetValue(jobs), parse.GetValue(seed), parse.GetValue(study), parse.GetValue(CommonOptions.Storage)!, parse.GetValue(maxEpochs), parse.GetValue(output), parse.GetValue(objectives) ?? parse.GetValue(pick)), ct).ConfigureAwait(false);
             }
 

@@ -29,6 +29,7 @@ public sealed class RatingsDemoTests : IDisposable
     [InlineData("--model-out", "m.model", "does not save its model")]
     [InlineData("--objectives", "rmse,bytes", "has one objective, validation RMSE")]
     [InlineData("--max-epochs", "0", "--max-epochs")]
+    [InlineData("--families", "mf", "--families and --subsample are not available for the ratings dataset 'insteval'")]
     public async Task OptionsTheRecommendationSearchCannotUseAreRefused(string option, string value, string expected)
     {
         var (code, _, error) = await cli.Run("demo", "--dataset", "insteval", option, value, "--storage", cli.Storage);
