@@ -87,36 +87,10 @@ internal static class DemoCommand
                 return chosen is null ? code : await RetrainAsync(console, task, objective, chosen, name, parse.GetValue(output), ct).ConfigureAwait(false);
             }
 
-            var s = Study.Create(new StudyOptions
-            {
-                StudyName = name,
-                Storage = storage,
-                LoadIfExists = true,
-                Direction = task.Direction,
-                Sampler = new TpeSampler(new TpeSamplerOptions { Seed = runSeed }),
-                Pruner = new HyperbandPruner(new HyperbandPrunerOptions { MinResource = 1, MaxResource = space.Options.MaxEpochs, ReductionFactor = 3 }),
-                HeartbeatInterval = TimeSpan.FromSeconds(5),
-            });
-            s.FailStaleTrials();
-            int target = parse.GetValue(trials) ?? DefaultTrials;
-            int finished = s.Trials.Count(t => t.State is TrialState.Complete or TrialState.Pruned);
-            int failed = s.Trials.Count(t => t.State == TrialState.Fail);
-            console.Out.WriteLine(
-                $"Model search on {task.Name}: {task.Train.Count} train / {task.Validation.Count} validation / {task.Test.Count} test samples; "
-                + $"objective: validation {task.MetricName} ({task.Direction.ToString().ToLowerInvariant()}); study '{name}' in {parse.GetValue(CommonOptions.Storage)}.");
-            if (finished + failed > 0)
-            {
-                string notCounted = failed > 0 ? $" ({failed} failed, not counted)" : "";
-                console.Out.WriteLine($"Resuming: the study already holds {finished} complete or pruned trials{notCounted}; running {Math.Max(0, target - finished)} more.");
-            }
-
-            var clock = Stopwatch.StartNew();
-            if (target > finished)
-            {
-                await RunTrialsAsync(console, target - finished, parse.GetValue(timeout), parse.GetValue(jobs), o => s.OptimizeAsync((trial, token) => Task.FromResult(objective.Evaluate(trial, token)), o, ct)).ConfigureAwait(false);
-            }
-
-            var searchTime = clock.Elapsed;
+            string header = $"Model search on {task.Name}: {task.Train.Count} train / {task.Validation.Count} validation / {task.Test.Count} test samples; "
+                + $"objective: validation {task.MetricName} ({task.Direction.ToString().ToLowerInvariant()}); study '{name}' in {parse.GetValue(CommonOptions.Storage)}.";
+            var (s, searchTime) = await SearchAsync(console, storage, name, task.Direction, runSeed, space.Options.MaxEpochs, parse.GetValue(trials) ?? DefaultTrials,
+                header, parse.GetValue(timeout), parse.GetValue(jobs), objective.Evaluate, ct).ConfigureAwait(false);
             SearchSummary.Print(console, s, task, searchTime);
             if (s.GetTrials(TrialState.Complete).Count == 0)
             {
@@ -127,6 +101,45 @@ internal static class DemoCommand
             return await RetrainAsync(console, task, objective, s.BestTrial, name, parse.GetValue(output), ct).ConfigureAwait(false);
         });
         return command;
+    }
+
+    /// <summary>
+    /// Opens (or resumes) a demo's study — TPE seeded with <paramref name="seed"/>, Hyperband over 1 to
+    /// <paramref name="maxEpochs"/> epochs, heartbeats, stale trials failed — prints <paramref name="header"/> and, when
+    /// the study already holds trials, what resuming means, then runs trials until it holds <paramref name="target"/>
+    /// complete or pruned ones. Returns the study and the time the trials took.
+    /// </summary>
+    internal static async Task<(Study Study, TimeSpan Elapsed)> SearchAsync(
+        CliConsole console, IStorage storage, string name, StudyDirection direction, int seed, int maxEpochs, int target,
+        string header, TimeSpan? timeout, int jobs, Func<Trial, CancellationToken, double> evaluate, CancellationToken ct)
+    {
+        var study = Study.Create(new StudyOptions
+        {
+            StudyName = name,
+            Storage = storage,
+            LoadIfExists = true,
+            Direction = direction,
+            Sampler = new TpeSampler(new TpeSamplerOptions { Seed = seed }),
+            Pruner = new HyperbandPruner(new HyperbandPrunerOptions { MinResource = 1, MaxResource = maxEpochs, ReductionFactor = 3 }),
+            HeartbeatInterval = TimeSpan.FromSeconds(5),
+        });
+        study.FailStaleTrials();
+        int finished = study.Trials.Count(t => t.State is TrialState.Complete or TrialState.Pruned);
+        int failed = study.Trials.Count(t => t.State == TrialState.Fail);
+        console.Out.WriteLine(header);
+        if (finished + failed > 0)
+        {
+            string notCounted = failed > 0 ? $" ({failed} failed, not counted)" : "";
+            console.Out.WriteLine($"Resuming: the study already holds {finished} complete or pruned trials{notCounted}; running {Math.Max(0, target - finished)} more.");
+        }
+
+        var clock = Stopwatch.StartNew();
+        if (target > finished)
+        {
+            await RunTrialsAsync(console, target - finished, timeout, jobs, o => study.OptimizeAsync((trial, token) => Task.FromResult(evaluate(trial, token)), o, ct)).ConfigureAwait(false);
+        }
+
+        return (study, clock.Elapsed);
     }
 
     /// <summary>The families named in <c>--families</c> (comma-separated, each once).</summary>

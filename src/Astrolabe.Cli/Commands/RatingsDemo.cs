@@ -50,37 +50,12 @@ internal static class RatingsDemo
         string name = settings.Study ?? $"demo-{task.Name}";
         var storage = StorageUrl.Open(settings.Storage);
         using var owned = storage as IDisposable;
-        var study = Study.Create(new StudyOptions
-        {
-            StudyName = name,
-            Storage = storage,
-            LoadIfExists = true,
-            Direction = RatingsTask.Direction,
-            Sampler = new TpeSampler(new TpeSamplerOptions { Seed = settings.Seed }),
-            Pruner = new HyperbandPruner(new HyperbandPrunerOptions { MinResource = 1, MaxResource = maxEpochs, ReductionFactor = 3 }),
-            HeartbeatInterval = TimeSpan.FromSeconds(5),
-        });
-        study.FailStaleTrials();
-        int target = settings.Trials ?? DefaultTrials;
-        int finished = study.Trials.Count(t => t.State is TrialState.Complete or TrialState.Pruned);
-        int failed = study.Trials.Count(t => t.State == TrialState.Fail);
-        console.Out.WriteLine(
+        string header =
             $"Recommendation search on {task.Name}: {task.Train.Count} train / {task.Validation.Count} validation / {task.Test.Count} test ratings of "
-            + $"{task.ItemCount} items by {task.UserCount} users; objective: validation RMSE (minimize); study '{name}' in {settings.Storage}.");
-        if (finished + failed > 0)
-        {
-            string notCounted = failed > 0 ? $" ({failed} failed, not counted)" : "";
-            console.Out.WriteLine($"Resuming: the study already holds {finished} complete or pruned trials{notCounted}; running {Math.Max(0, target - finished)} more.");
-        }
-
-        var clock = Stopwatch.StartNew();
-        if (target > finished)
-        {
-            await DemoCommand.RunTrialsAsync(console, target - finished, settings.Timeout, settings.Jobs,
-                o => study.OptimizeAsync((trial, token) => Task.FromResult(objective.Evaluate(trial, token)), o, ct)).ConfigureAwait(false);
-        }
-
-        PrintLeaderboard(console, study, clock.Elapsed);
+            + $"{task.ItemCount} items by {task.UserCount} users; objective: validation RMSE (minimize); study '{name}' in {settings.Storage}.";
+        var (study, elapsed) = await DemoCommand.SearchAsync(console, storage, name, RatingsTask.Direction, settings.Seed, maxEpochs, settings.Trials ?? DefaultTrials,
+            header, settings.Timeout, settings.Jobs, objective.Evaluate, ct).ConfigureAwait(false);
+        PrintLeaderboard(console, study, elapsed);
         if (study.GetTrials(TrialState.Complete).Count == 0)
         {
             console.Error.WriteLine("No trial completed, so there is no model to retrain.");
@@ -90,7 +65,7 @@ internal static class RatingsDemo
         var best = study.BestTrial;
         var config = RecommenderObjective.ConfigOf(best);
         console.Out.WriteLine($"Retraining trial #{best.Number}'s {config.Family} model on train + validation ({config.Epochs} epochs)...");
-        clock.Restart();
+        var clock = Stopwatch.StartNew();
         var model = await Task.Run(() => RecommenderTraining.FitFinal(config, task, objective.TrialSeed(best.Number), ct), ct).ConfigureAwait(false);
         var test = model.Score(task.Test);
         var ranking = model.Rank(task.TestQueries);

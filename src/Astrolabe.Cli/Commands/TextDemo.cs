@@ -105,37 +105,12 @@ internal static class TextDemo
         string name = settings.Study ?? $"demo-{task.Name}";
         var storage = StorageUrl.Open(settings.StorageUrl);
         using var owned = storage as IDisposable;
-        var study = Study.Create(new StudyOptions
-        {
-            StudyName = name,
-            Storage = storage,
-            LoadIfExists = true,
-            Direction = TextTask.Direction,
-            Sampler = new TpeSampler(new TpeSamplerOptions { Seed = settings.Seed }),
-            Pruner = new HyperbandPruner(new HyperbandPrunerOptions { MinResource = 1, MaxResource = maxEpochs, ReductionFactor = 3 }),
-            HeartbeatInterval = TimeSpan.FromSeconds(5),
-        });
-        study.FailStaleTrials();
-        int target = settings.Trials ?? DefaultTrials;
-        int finished = study.Trials.Count(t => t.State is TrialState.Complete or TrialState.Pruned);
-        int failed = study.Trials.Count(t => t.State == TrialState.Fail);
-        console.Out.WriteLine(
+        string header =
             $"Text-model search on {task.Name} ({task.Outputs} classes, vocabulary of {task.VocabularySize} ids): {task.Train.Count} train / {task.Validation.Count} validation / {task.Test.Count} test texts; "
-            + $"families: {string.Join(", ", families.Select(Spell))}; objective: validation accuracy (maximize); study '{name}' in {settings.StorageUrl}.");
-        if (finished + failed > 0)
-        {
-            string notCounted = failed > 0 ? $" ({failed} failed, not counted)" : "";
-            console.Out.WriteLine($"Resuming: the study already holds {finished} complete or pruned trials{notCounted}; running {Math.Max(0, target - finished)} more.");
-        }
-
-        var clock = Stopwatch.StartNew();
-        if (target > finished)
-        {
-            await DemoCommand.RunTrialsAsync(console, target - finished, settings.Timeout, settings.Jobs,
-                o => study.OptimizeAsync((trial, token) => Task.FromResult(objective.Evaluate(trial, token)), o, ct)).ConfigureAwait(false);
-        }
-
-        PrintLeaderboard(console, study, clock.Elapsed);
+            + $"families: {string.Join(", ", families.Select(Spell))}; objective: validation accuracy (maximize); study '{name}' in {settings.StorageUrl}.";
+        var (study, elapsed) = await DemoCommand.SearchAsync(console, storage, name, TextTask.Direction, settings.Seed, maxEpochs, settings.Trials ?? DefaultTrials,
+            header, settings.Timeout, settings.Jobs, objective.Evaluate, ct).ConfigureAwait(false);
+        PrintLeaderboard(console, study, elapsed);
         if (study.GetTrials(TrialState.Complete).Count == 0)
         {
             console.Error.WriteLine("No trial completed, so there is no model to retrain.");
@@ -145,7 +120,7 @@ internal static class TextDemo
         var best = study.BestTrial;
         var config = TextObjective.ConfigOf(best);
         console.Out.WriteLine($"Retraining trial #{best.Number}'s model on train + validation ({config.Epochs} epochs)...");
-        clock.Restart();
+        var clock = Stopwatch.StartNew();
         var (_, test) = await Task.Run(() => TextTraining.FitFinal(config, task, objective.TrialSeed(best.Number), ct), ct).ConfigureAwait(false);
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Test accuracy of the final model: {test.Accuracy:P2}, macro-F1 {test.MacroF1:F4} ({task.Test.Count} texts never seen by the search; retrained in {clock.Elapsed.TotalSeconds:F1}s)."));
