@@ -56,7 +56,7 @@ internal static unsafe class Gemm
         {
             if (serial && m > 0 && n > 0 && k > 0)
             {
-                Serial(transA, transB, m, n, k, pa + aOffset, lda, pb + bOffset, ldb, pc + cOffset, ldc, accumulate, MicroKernel.DefaultWide);
+                Serial(transA, transB, m, n, k, pa + aOffset, lda, pb + bOffset, ldb, pc + cOffset, ldc, accumulate, WideFor(n));
             }
             else
             {
@@ -69,7 +69,7 @@ internal static unsafe class Gemm
     public static void Multiply(
         bool transA, bool transB, int m, int n, int k,
         float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate) =>
-        Multiply(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, accumulate, MicroKernel.DefaultWide);
+        Multiply(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, accumulate, WideFor(n));
 
     /// <summary>
     /// The pointer form with the micro-kernel chosen by the caller: <paramref name="wide"/> selects the Vector512
@@ -218,6 +218,13 @@ internal static unsafe class Gemm
             }
         }
     }
+
+    /// <summary>
+    /// Whether a product with <paramref name="n"/> columns runs the wide kernel: where it is the default, except for
+    /// products at most 16 columns wide, whose 32-wide tiles would be mostly padding (a 10-class output layer, the
+    /// weight gradient of a convolution with few filters); the 16-wide kernel does half the multiply-adds there.
+    /// </summary>
+    private static bool WideFor(int n) => MicroKernel.DefaultWide && n > 16;
 
     private static float* Align64(float* p) => (float*)(((nint)p + 63) & ~(nint)63);
 

@@ -13,6 +13,9 @@ public sealed class DirectConvTests
     [InlineData(4, 1, 6, 17, 3, 1, 1, 0)]
     [InlineData(2, 3, 8, 8, 4, 2, 3, 1)]
     [InlineData(64, 1, 28, 28, 16, 3, 3, 0)]
+    [InlineData(3, 2, 7, 7, 23, 3, 3, 1)] // im2col's weight gradient as dW = g2 · colsᵀ (fewer than 24 filters) ...
+    [InlineData(3, 2, 7, 7, 24, 3, 3, 1)] // ... and as dWᵀ = cols · g2ᵀ
+    [InlineData(2, 1, 10, 9, 30, 3, 3, 1)]
     public void ValuesAndAllGradientsMatchIm2Col(int n, int c, int h, int w, int o, int kh, int kw, int padding)
     {
         var direct = Run(Functional.Conv2dDirect, n, c, h, w, o, kh, kw, padding, frozenWeight: false);

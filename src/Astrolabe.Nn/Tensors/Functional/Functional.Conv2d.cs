@@ -74,12 +74,10 @@ public static partial class Functional
 
             if (weight.RequiresGrad)
             {
-                // dWᵀ = cols · g2ᵀ, not dW = g2 · colsᵀ: the column matrix is then the left operand, read in place,
-                // where the right one would be packed transposed (every element of it copied once more).
-                var gwT = ArrayPool<float>.Shared.Rent(rows * o);
-                Gemm.Multiply(false, true, rows, o, p, kept, 0, p, g2, 0, p, gwT, 0, o, accumulate: false);
-                AddTransposedSum(gwT, 1, rows, o, weight.GradBuffer());
-                ArrayPool<float>.Shared.Return(gwT);
+                var partial = ArrayPool<float>.Shared.Rent(rows * o);
+                WeightGradientProduct(o, rows, p, kept, g2, partial, 0, accumulate: false, serial: false);
+                AddWeightGradient(partial, 1, rows, o, weight.GradBuffer());
+                ArrayPool<float>.Shared.Return(partial);
             }
 
             if (x.RequiresGrad)
@@ -123,6 +121,53 @@ public static partial class Functional
         for (int k = first; k < first + count; k++)
         {
             gy.AsSpan(k * plane, plane).CopyTo(columns.AsSpan(((k % o) * p) + (((k / o) - n0) * plane), plane));
+        }
+    }
+
+    /// <summary>
+    /// Filters below which a weight gradient is computed as dW = g2 · colsᵀ, [O, rows], packing the column matrix
+    /// transposed, rather than as dWᵀ = cols · g2ᵀ, [rows, O], which reads it in place but whose rows are only O wide:
+    /// mostly padding in the micro-kernel's tiles. One image's 189 × 196 columns: 10 filters 9.1 against 12.9 µs,
+    /// 20 filters 13.2 against 15.0 µs, 29 filters 15.6 against 14.3 µs.
+    /// </summary>
+    private const int FewFilters = 24;
+
+    /// <summary>
+    /// The weight gradient of one block of <paramref name="p"/> columns, written (or added, with
+    /// <paramref name="accumulate"/>) at <paramref name="offset"/> of <paramref name="partial"/> in the layout
+    /// <see cref="AddWeightGradient"/> reads: [O, rows] below <see cref="FewFilters"/> filters, else [rows, O].
+    /// </summary>
+    private static void WeightGradientProduct(int o, int rows, int p, float[] cols, float[] g2, float[] partial, int offset, bool accumulate, bool serial)
+    {
+        if (o < FewFilters)
+        {
+            Gemm.Multiply(false, true, o, rows, p, g2, 0, p, cols, 0, p, partial, offset, rows, accumulate, serial);
+        }
+        else
+        {
+            Gemm.Multiply(false, true, rows, o, p, cols, 0, p, g2, 0, p, partial, offset, o, accumulate, serial);
+        }
+    }
+
+    /// <summary>gw[O, rows] += Σ over <paramref name="groups"/> of the partial gradients <see cref="WeightGradientProduct"/> wrote, the groups added in order.</summary>
+    private static void AddWeightGradient(float[] partial, int groups, int rows, int o, float[] gw)
+    {
+        if (o >= FewFilters)
+        {
+            AddTransposedSum(partial, groups, rows, o, gw);
+            return;
+        }
+
+        int size = rows * o;
+        for (int i = 0; i < size; i++)
+        {
+            float sum = 0;
+            for (int group = 0; group < groups; group++)
+            {
+                sum += partial[(group * size) + i];
+            }
+
+            gw[i] += sum;
         }
     }
 

@@ -118,9 +118,9 @@ public static partial class Functional
 
                     if (partial is not null)
                     {
-                        // dWᵀ of this chunk = cols · g2ᵀ, added to the group's partial sum.
+                        // This chunk's weight gradient, added to the group's partial sum.
                         Im2Col.UnfoldImages(g, xd, cols, n0, count);
-                        Gemm.Multiply(false, true, rows, o, p, cols, 0, p, g2, 0, p, partial, group * rows * o, o, accumulate: chunk > first, serial: true);
+                        WeightGradientProduct(o, rows, p, cols, g2, partial, group * rows * o, accumulate: chunk > first, serial: true);
                     }
 
                     if (gx is not null)
@@ -138,7 +138,7 @@ public static partial class Functional
 
         if (partial is not null)
         {
-            AddTransposedSum(partial, groups, rows, o, weight.GradBuffer());
+            AddWeightGradient(partial, groups, rows, o, weight.GradBuffer());
             ArrayPool<float>.Shared.Return(partial);
         }
     }
