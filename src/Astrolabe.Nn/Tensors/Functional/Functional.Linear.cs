@@ -67,15 +67,26 @@ public static partial class Functional
         }
 
         var y = TensorMemory.Output(rows * outF);
-        if (bias is not null)
+        if (WeightFirst(rows, inF, outF))
         {
-            for (int r = 0; r < rows; r++)
+            var yT = TensorMemory.Temporary(rows * outF);
+            Gemm.Multiply(false, true, outF, rows, inF, weight.Data, 0, inF, x.Data, 0, inF, yT, 0, rows, accumulate: false);
+            TransposeAddingBias(yT, outF, rows, bias?.Data, y);
+            TensorMemory.Release(yT);
+        }
+        else
+        {
+            if (bias is not null)
             {
-                bias.Data.CopyTo(y, r * outF);
+                for (int r = 0; r < rows; r++)
+                {
+                    bias.Data.CopyTo(y, r * outF);
+                }
             }
+
+            Gemm.Multiply(false, true, rows, outF, inF, x.Data, 0, inF, weight.Data, 0, inF, y, 0, outF, accumulate: bias is not null);
         }
 
-        Gemm.Multiply(false, true, rows, outF, inF, x.Data, 0, inF, weight.Data, 0, inF, y, 0, outF, accumulate: bias is not null);
         var shape = x.Shape;
         shape[^1] = outF;
         return Tensor.FromOp(y, shape, o =>
@@ -101,5 +112,52 @@ public static partial class Functional
                 }
             }
         }, Operands(x, weight, bias)).CountFlops("linear", 2L * rows * inF * outF, x, weight);
+    }
+
+    /// <summary>
+    /// Whether the forward product is computed as yᵀ = W·xᵀ and transposed, rather than as y = x·Wᵀ: the GEMM packs
+    /// its right operand, so x·Wᵀ copies all of W transposed on every call, and with a few outputs its tiles are
+    /// mostly padding; W·xᵀ reads W where it lies and packs only the batch. It pays where W is large beside the
+    /// output (which the transposition copies once more) or the outputs are few. One thread, AVX-512: 784 → 228 at
+    /// batch 32 58 + 3 against 107 µs; 3920 → 225 at batch 32 297 against 511 µs; 225 → 10 at batch 32 2.0 against
+    /// 4.5 µs; but 64 → 128 at batch 64 5.6 + 8.8 against 6.2 µs.
+    /// </summary>
+    private static bool WeightFirst(int rows, int inF, int outF) => inF >= 2 * rows || outF <= 16;
+
+    /// <summary>y[r, j] = yT[j, r] (+ bias[j]), eight rows of y at a time so that the reads of yT are runs.</summary>
+    private static void TransposeAddingBias(float[] yT, int outF, int rows, float[]? bias, float[] y)
+    {
+        int r = 0;
+        for (; r + 8 <= rows; r += 8)
+        {
+            for (int j = 0; j < outF; j++)
+            {
+                int s = (j * rows) + r, d = (r * outF) + j;
+                if (bias is null)
+                {
+                    for (int i = 0; i < 8; i++)
+                    {
+                        y[d + (i * outF)] = yT[s + i];
+                    }
+                }
+                else
+                {
+                    float b = bias[j];
+                    for (int i = 0; i < 8; i++)
+                    {
+                        y[d + (i * outF)] = yT[s + i] + b;
+                    }
+                }
+            }
+        }
+
+        for (; r < rows; r++)
+        {
+            for (int j = 0; j < outF; j++)
+            {
+                float v = yT[(j * rows) + r];
+                y[(r * outF) + j] = bias is null ? v : v + bias[j];
+            }
+        }
     }
 }
