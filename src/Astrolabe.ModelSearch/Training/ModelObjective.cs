@@ -29,6 +29,15 @@ public sealed class ModelObjective(SearchTask task, ModelSpace? space = null, lo
     /// <summary>The space.</summary>
     public ModelSpace Space { get; } = space ?? new ModelSpace();
 
+    /// <summary>
+    /// Whether each trial ends with a full garbage collection (default true). A trial leaves its activations,
+    /// gradients and optimizer state behind — tens of megabytes of large arrays for a CNN — and without a collection
+    /// the next trial's network grows the heap into fresh pages until the large-object budget forces one: in a
+    /// search of CNNs, 0.2–0.4 s of page faults in a trial's first epoch. Collected at once, their memory is reused.
+    /// (Optuna's <c>gc_after_trial</c>.)
+    /// </summary>
+    public bool CollectAfterTrial { get; init; } = true;
+
     /// <summary>The direction a study of this objective must have.</summary>
     public StudyDirection Direction => Task.Direction;
 
@@ -126,6 +135,10 @@ public sealed class ModelObjective(SearchTask task, ModelSpace? space = null, lo
         finally
         {
             trial.SetSystemAttr(FlopsAttribute, flops.Total);
+            if (CollectAfterTrial)
+            {
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
+            }
         }
     }
 

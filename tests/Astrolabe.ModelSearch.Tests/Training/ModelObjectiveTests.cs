@@ -68,6 +68,24 @@ public sealed class ModelObjectiveTests
     }
 
     [Fact]
+    public void EachTrialFinishedOrPrunedEndsWithAFullCollectionUnlessTurnedOff()
+    {
+        var space = new ModelSpace(new ModelSpaceOptions { Families = [ModelFamilies.Mlp], MinEpochs = 2, MaxEpochs = 2, MaxUnits = 32 });
+        var study = Study.Create(new StudyOptions
+        {
+            Direction = StudyDirection.Maximize,
+            Pruner = new ThresholdPruner(new ThresholdPrunerOptions { Lower = 0.999 }),
+        });
+        int before = GC.CollectionCount(GC.MaxGeneration);
+        study.Optimize(t => new ModelObjective(Digits, space).Evaluate(t), nTrials: 3);
+        Assert.All(study.Trials, t => Assert.Equal(TrialState.Pruned, t.State));
+
+        // At least one full collection per trial (other tests running at the same time may add more).
+        Assert.True(GC.CollectionCount(GC.MaxGeneration) - before >= 3, $"{GC.CollectionCount(GC.MaxGeneration) - before} full collections for 3 trials");
+        Assert.False(new ModelObjective(Digits, space) { CollectAfterTrial = false }.CollectAfterTrial);
+    }
+
+    [Fact]
     public void TheSameSeedAndTrialNumberTrainTheSameModel()
     {
         var config = new ModelConfig { Hidden = [32], Dropout = 0.3, Epochs = 2 };
