@@ -6,6 +6,7 @@ using Astrolabe.ModelSearch;
 // Usage: Astrolabe.Bench.ModelSearch configs COUNT MAX_EPOCHS SEED LIST.json   draw the list (RandomSampler(SEED))
 //        Astrolabe.Bench.ModelSearch run LIST.json SEED THREADS                 search + retrain; one JSON line
 //        Astrolabe.Bench.ModelSearch report OURS.jsonl PEER.jsonl               markdown tables of both sides
+//        Astrolabe.Bench.ModelSearch tta SEED THREADS TARGET MAX_TRIALS MAX_EPOCHS  time to a model at TARGET test accuracy
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 static int Int(string s) => int.Parse(s, CultureInfo.InvariantCulture);
@@ -19,10 +20,13 @@ switch (args)
     case ["run", var path, var seed, var threads]:
         Console.WriteLine(SearchRun.Run(path, Int(seed), Int(threads)).ToJson());
         return 0;
+    case ["tta", var seed, var threads, var target, var maxTrials, var epochs]:
+        Console.WriteLine(TimeToAccuracy.Run(Int(seed), Int(threads), double.Parse(target, CultureInfo.InvariantCulture), Int(maxTrials), Int(epochs)));
+        return 0;
     case ["report", var ours, var peer]:
         Report.Print(ours, peer);
         return 0;
     default:
-        Console.Error.WriteLine("usage: Astrolabe.Bench.ModelSearch configs COUNT MAX_EPOCHS SEED LIST.json | run LIST.json SEED THREADS | report OURS PEER");
+        Console.Error.WriteLine("usage: Astrolabe.Bench.ModelSearch configs COUNT MAX_EPOCHS SEED LIST.json | run LIST.json SEED THREADS | report OURS PEER | tta SEED THREADS TARGET MAX_TRIALS MAX_EPOCHS");
         return 2;
 }
