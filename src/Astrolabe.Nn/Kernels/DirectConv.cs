@@ -29,11 +29,20 @@ internal sealed unsafe class DirectConv
     private readonly int _maxOffset;
     private readonly int _plane;
     private readonly int[] _offsets;
+    private readonly bool _wide;
 
-    public DirectConv(ConvGeometry g, int outChannels)
+    /// <summary>A convolution of geometry <paramref name="g"/> into <paramref name="outChannels"/> planes.</summary>
+    /// <param name="g">The geometry (stride 1).</param>
+    /// <param name="outChannels">The output channels.</param>
+    /// <param name="wide">
+    /// Whether the 512-bit loops run (default: where Vector512 is accelerated); tests pass both, the wide loops then
+    /// running in software where the CPU lacks AVX-512.
+    /// </param>
+    public DirectConv(ConvGeometry g, int outChannels, bool? wide = null)
     {
         _g = g;
         _o = outChannels;
+        _wide = wide ?? Vector512.IsHardwareAccelerated;
         _wp = g.W + (2 * g.Padding);
         _flat = RoundUp16(g.OH * _wp);
         _maxOffset = ((g.KH - 1) * _wp) + g.KW - 1;
@@ -77,17 +86,16 @@ internal sealed unsafe class DirectConv
     public void Forward(float[] xp, float[] w, float[]? bias, float[] y)
     {
         var g = _g;
-        var weights = Broadcast(w, _o, g.C, transpose: false);
+        var weights = Coefficients(w, _o, g.C, transpose: false);
         KernelThreads.ForParts(g.N, (long)_o * _flat * g.Rows, (first, end) =>
         {
             var rented = ArrayPool<float>.Shared.Rent(_o * _flat);
             fixed (float* pxp = xp, pb = bias, acc = rented, py = y)
             fixed (int* offsets = _offsets)
-            fixed (Vector256<float>* pw = weights)
             {
                 for (int n = first; n < end; n++)
                 {
-                    DirectConvCore.Correlate(pxp + ((long)n * g.C * _plane), g.C, _plane, offsets, Taps, pw, pb, _o, acc, _flat, _flat);
+                    Correlate(pxp + ((long)n * g.C * _plane), g.C, _plane, offsets, weights, pb, _o, acc, _flat, _flat);
                     for (int oc = 0; oc < _o; oc++)
                     {
                         DirectConvCore.CompactRows(acc + (oc * _flat), _wp, py + (((n * _o) + oc) * OutPlane), g.OH, g.OW);
@@ -130,7 +138,15 @@ internal sealed unsafe class DirectConv
                         Spread(plane, new Span<float>(grad, _flat));
                         for (int c = 0; c < g.C; c++)
                         {
-                            DirectConvCore.TapDots(grad, pxp + ((long)((n * g.C) + c) * _plane), offsets, Taps, _flat, pgw + (((oc * g.C) + c) * Taps));
+                            float* input = pxp + ((long)((n * g.C) + c) * _plane), sums = pgw + (((oc * g.C) + c) * Taps);
+                            if (_wide)
+                            {
+                                DirectConvCore.TapDots512(grad, input, offsets, Taps, _flat, sums);
+                            }
+                            else
+                            {
+                                DirectConvCore.TapDots(grad, input, offsets, Taps, _flat, sums);
+                            }
                         }
                     }
                 }
@@ -147,7 +163,7 @@ internal sealed unsafe class DirectConv
         // Gradient planes sit at _maxOffset in zeroed runs of gradStride floats, so every mirrored tap reads in bounds.
         int padded = RoundUp16((g.H + (2 * g.Padding)) * _wp), gradStride = padded + _maxOffset;
         var mirrored = _offsets.Select(offset => _maxOffset - offset).ToArray();
-        var weights = Broadcast(w, _o, g.C, transpose: true);
+        var weights = Coefficients(w, _o, g.C, transpose: true);
         KernelThreads.ForParts(g.N, (long)_o * _flat * g.Rows, (first, end) =>
         {
             var rentedGrad = ArrayPool<float>.Shared.Rent(_o * gradStride);
@@ -155,7 +171,6 @@ internal sealed unsafe class DirectConv
             rentedGrad.AsSpan(0, _o * gradStride).Clear();
             fixed (float* grad = rentedGrad, dx = rentedInput)
             fixed (int* offsets = mirrored)
-            fixed (Vector256<float>* pw = weights)
             {
                 for (int n = first; n < end; n++)
                 {
@@ -164,7 +179,7 @@ internal sealed unsafe class DirectConv
                         Spread(gy.AsSpan(((n * _o) + oc) * OutPlane, OutPlane), new Span<float>(grad + (oc * gradStride) + _maxOffset, _flat));
                     }
 
-                    DirectConvCore.Correlate(grad, _o, gradStride, offsets, Taps, pw, null, g.C, dx, padded, padded);
+                    Correlate(grad, _o, gradStride, offsets, weights, null, g.C, dx, padded, padded);
                     for (int c = 0; c < g.C; c++)
                     {
                         for (int i = 0; i < g.H; i++)
@@ -183,13 +198,16 @@ internal sealed unsafe class DirectConv
     }
 
     /// <summary>
-    /// The coefficients as broadcast vectors, one row per output plane of the correlation (out channels, or in
-    /// channels when transposed), each row its inputs·taps weights, rows padded with zeros to a multiple of the block.
+    /// The coefficients, one row per output plane of the correlation (out channels, or in channels when transposed),
+    /// each row its inputs·taps weights, rows padded with zeros to a multiple of the block: broadcast to vectors for
+    /// the 256-bit loop, as floats (broadcast when read) for the 512-bit one.
     /// </summary>
-    private Vector256<float>[] Broadcast(float[] w, int outChannels, int inChannels, bool transpose)
+    private Coefficients Coefficients(float[] w, int outChannels, int inChannels, bool transpose)
     {
         int taps = Taps, planes = transpose ? inChannels : outChannels, inputs = transpose ? outChannels : inChannels;
-        var result = new Vector256<float>[(planes + DirectConvCore.Block - 1) / DirectConvCore.Block * DirectConvCore.Block * inputs * taps];
+        int length = (planes + DirectConvCore.Block - 1) / DirectConvCore.Block * DirectConvCore.Block * inputs * taps;
+        var floats = _wide ? new float[length] : null;
+        var vectors = _wide ? null : new Vector256<float>[length];
         for (int oc = 0; oc < outChannels; oc++)
         {
             for (int c = 0; c < inChannels; c++)
@@ -197,12 +215,40 @@ internal sealed unsafe class DirectConv
                 for (int t = 0; t < taps; t++)
                 {
                     int row = transpose ? c : oc, input = transpose ? oc : c;
-                    result[(((row * inputs) + input) * taps) + t] = Vector256.Create(w[(((oc * inChannels) + c) * taps) + t]);
+                    int at = (((row * inputs) + input) * taps) + t;
+                    float value = w[(((oc * inChannels) + c) * taps) + t];
+                    if (floats is not null)
+                    {
+                        floats[at] = value;
+                    }
+                    else
+                    {
+                        vectors![at] = Vector256.Create(value);
+                    }
                 }
             }
         }
 
-        return result;
+        return new Coefficients(floats, vectors);
+    }
+
+    /// <summary><see cref="DirectConvCore.Correlate"/> or its 512-bit form, with the coefficients each needs.</summary>
+    private void Correlate(float* input, int inputs, int inputStride, int* offsets, Coefficients weights, float* initial, int outputs, float* output, int outputStride, int length)
+    {
+        if (_wide)
+        {
+            fixed (float* pw = weights.Floats)
+            {
+                DirectConvCore.Correlate512(input, inputs, inputStride, offsets, Taps, pw, initial, outputs, output, outputStride, length);
+            }
+        }
+        else
+        {
+            fixed (Vector256<float>* pw = weights.Vectors)
+            {
+                DirectConvCore.Correlate(input, inputs, inputStride, offsets, Taps, pw, initial, outputs, output, outputStride, length);
+            }
+        }
     }
 
     /// <summary>Copies an OH × OW gradient plane into the Wp-wide rows of <paramref name="grad"/>; its other columns stay zero.</summary>
@@ -216,3 +262,6 @@ internal sealed unsafe class DirectConv
 
     private static int RoundUp16(int n) => (n + 15) & ~15;
 }
+
+/// <summary>A correlation's coefficients: floats for the 512-bit loop, or broadcast vectors for the 256-bit one.</summary>
+internal sealed record Coefficients(float[]? Floats, Vector256<float>[]? Vectors);

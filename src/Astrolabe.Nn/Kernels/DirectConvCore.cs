@@ -4,8 +4,9 @@ using System.Runtime.Intrinsics;
 namespace Astrolabe.Nn.Kernels;
 
 /// <summary>
-/// The register-blocked loops of <see cref="DirectConv"/>, on flat planes read at tap offsets, eight floats at a time
-/// (Vector256: the planes are a few hundred floats, too short for wider vectors to pay).
+/// The register-blocked loops of <see cref="DirectConv"/>, on flat planes read at tap offsets: eight floats at a time
+/// (Vector256), or sixteen where 512-bit vectors run at full width (<see cref="Correlate512"/>, <see cref="TapDots512"/>:
+/// the same sums in the same order per lane group, half the instructions).
 /// </summary>
 internal static unsafe class DirectConvCore
 {
@@ -87,6 +88,103 @@ internal static unsafe class DirectConvCore
     }
 
     /// <summary>
+    /// <see cref="Correlate"/> with 512-bit vectors: weights are the coefficients as floats (same layout, broadcast
+    /// when read), and each step covers 32 floats of j by four planes (a last step of 16 where length is an odd
+    /// multiple of 16): six loads feed eight multiply-adds of sixteen lanes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Correlate512(
+        float* input, int inputs, int inputStride, int* offsets, int taps,
+        float* weights, float* initial, int outputs, float* output, int outputStride, int length)
+    {
+        int rows = inputs * taps;
+        for (int p0 = 0; p0 < outputs; p0 += Block)
+        {
+            float* w0 = weights + ((long)p0 * rows);
+            float* w1 = w0 + rows;
+            float* w2 = w1 + rows;
+            float* w3 = w2 + rows;
+            int count = Math.Min(Block, outputs - p0);
+            var b0 = Vector512.Create(initial is null ? 0f : initial[p0]);
+            var b1 = Vector512.Create(initial is null || count < 2 ? 0f : initial[p0 + 1]);
+            var b2 = Vector512.Create(initial is null || count < 3 ? 0f : initial[p0 + 2]);
+            var b3 = Vector512.Create(initial is null || count < 4 ? 0f : initial[p0 + 3]);
+            float* o = output + ((long)p0 * outputStride);
+            int j = 0;
+            for (; j + 32 <= length; j += 32)
+            {
+                Vector512<float> a0 = b0, a1 = b1, a2 = b2, a3 = b3, c0 = b0, c1 = b1, c2 = b2, c3 = b3;
+                int r = 0;
+                for (int i = 0; i < inputs; i++)
+                {
+                    float* plane = input + ((long)i * inputStride) + j;
+                    for (int t = 0; t < taps; t++, r++)
+                    {
+                        float* at = plane + offsets[t];
+                        var u = Vector512.Load(at);
+                        var v = Vector512.Load(at + 16);
+                        var x = Vector512.Create(w0[r]);
+                        a0 = Vector512.FusedMultiplyAdd(u, x, a0);
+                        c0 = Vector512.FusedMultiplyAdd(v, x, c0);
+                        x = Vector512.Create(w1[r]);
+                        a1 = Vector512.FusedMultiplyAdd(u, x, a1);
+                        c1 = Vector512.FusedMultiplyAdd(v, x, c1);
+                        x = Vector512.Create(w2[r]);
+                        a2 = Vector512.FusedMultiplyAdd(u, x, a2);
+                        c2 = Vector512.FusedMultiplyAdd(v, x, c2);
+                        x = Vector512.Create(w3[r]);
+                        a3 = Vector512.FusedMultiplyAdd(u, x, a3);
+                        c3 = Vector512.FusedMultiplyAdd(v, x, c3);
+                    }
+                }
+
+                Store4(o + j, outputStride, count, a0, a1, a2, a3);
+                Store4(o + j + 16, outputStride, count, c0, c1, c2, c3);
+            }
+
+            if (j < length)
+            {
+                Vector512<float> a0 = b0, a1 = b1, a2 = b2, a3 = b3;
+                int r = 0;
+                for (int i = 0; i < inputs; i++)
+                {
+                    float* plane = input + ((long)i * inputStride) + j;
+                    for (int t = 0; t < taps; t++, r++)
+                    {
+                        var u = Vector512.Load(plane + offsets[t]);
+                        a0 = Vector512.FusedMultiplyAdd(u, Vector512.Create(w0[r]), a0);
+                        a1 = Vector512.FusedMultiplyAdd(u, Vector512.Create(w1[r]), a1);
+                        a2 = Vector512.FusedMultiplyAdd(u, Vector512.Create(w2[r]), a2);
+                        a3 = Vector512.FusedMultiplyAdd(u, Vector512.Create(w3[r]), a3);
+                    }
+                }
+
+                Store4(o + j, outputStride, count, a0, a1, a2, a3);
+            }
+        }
+    }
+
+    /// <summary>Stores the first <paramref name="count"/> of four planes' vectors, planes <paramref name="stride"/> apart.</summary>
+    private static void Store4(float* o, int stride, int count, Vector512<float> a0, Vector512<float> a1, Vector512<float> a2, Vector512<float> a3)
+    {
+        a0.Store(o);
+        if (count > 1)
+        {
+            a1.Store(o + stride);
+        }
+
+        if (count > 2)
+        {
+            a2.Store(o + (2 * stride));
+        }
+
+        if (count > 3)
+        {
+            a3.Store(o + (3 * stride));
+        }
+    }
+
+    /// <summary>
     /// Copies rows of <paramref name="width"/> floats from <paramref name="source"/> (rows sourceStride apart, readable
     /// for whole vectors) to consecutive rows at <paramref name="destination"/>, whole vectors at a time: a row's last
     /// vector may run into the rows after it, which are written later; rows whose vectors would run past the last
@@ -152,6 +250,45 @@ internal static unsafe class DirectConvCore
             if (count > 3)
             {
                 sums[t0 + 3] += Vector256.Sum(a3);
+            }
+        }
+    }
+
+    /// <summary><see cref="TapDots"/> with 512-bit vectors; length is a multiple of 16.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void TapDots512(float* grad, float* input, int* offsets, int taps, int length, float* sums)
+    {
+        for (int t0 = 0; t0 < taps; t0 += Block)
+        {
+            int count = Math.Min(Block, taps - t0);
+            float* i0 = input + offsets[t0];
+            float* i1 = input + offsets[t0 + (count > 1 ? 1 : 0)];
+            float* i2 = input + offsets[t0 + (count > 2 ? 2 : 0)];
+            float* i3 = input + offsets[t0 + (count > 3 ? 3 : 0)];
+            Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default;
+            for (int j = 0; j < length; j += 16)
+            {
+                var g = Vector512.Load(grad + j);
+                a0 = Vector512.FusedMultiplyAdd(g, Vector512.Load(i0 + j), a0);
+                a1 = Vector512.FusedMultiplyAdd(g, Vector512.Load(i1 + j), a1);
+                a2 = Vector512.FusedMultiplyAdd(g, Vector512.Load(i2 + j), a2);
+                a3 = Vector512.FusedMultiplyAdd(g, Vector512.Load(i3 + j), a3);
+            }
+
+            sums[t0] += Vector512.Sum(a0);
+            if (count > 1)
+            {
+                sums[t0 + 1] += Vector512.Sum(a1);
+            }
+
+            if (count > 2)
+            {
+                sums[t0 + 2] += Vector512.Sum(a2);
+            }
+
+            if (count > 3)
+            {
+                sums[t0 + 3] += Vector512.Sum(a3);
             }
         }
     }

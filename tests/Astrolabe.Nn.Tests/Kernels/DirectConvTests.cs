@@ -23,6 +23,21 @@ public sealed class DirectConvTests
         ConvAssert.AllClose(im2col, direct, 1e-4f);
     }
 
+    [Theory]
+    [InlineData(2, 1, 28, 28, 16, 3, 3, 1, false)] // a 30-wide padded plane: flat lengths an odd multiple of 16
+    [InlineData(2, 1, 28, 28, 16, 3, 3, 1, true)]
+    [InlineData(3, 3, 9, 7, 5, 3, 3, 1, false)]
+    [InlineData(3, 3, 9, 7, 5, 3, 3, 1, true)]
+    [InlineData(2, 2, 12, 13, 6, 5, 5, 2, false)]
+    [InlineData(2, 2, 12, 13, 6, 5, 5, 2, true)]
+    public void BothVectorWidthsMatchIm2Col(int n, int c, int h, int w, int o, int kh, int kw, int padding, bool wide)
+    {
+        // The 512-bit loops run in software where the CPU lacks AVX-512: this checks them on any machine.
+        var direct = Run((g, x, wt, b, l) => Functional.Conv2dDirect(g, x, wt, b, l, wide), n, c, h, w, o, kh, kw, padding, frozenWeight: false);
+        var im2col = Run(Functional.Conv2dIm2Col, n, c, h, w, o, kh, kw, padding, frozenWeight: false);
+        ConvAssert.AllClose(im2col, direct, 1e-4f);
+    }
+
     [Fact]
     public void AFrozenWeightStillGivesTheBiasAndInputGradients()
     {
