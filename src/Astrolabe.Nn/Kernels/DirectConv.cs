@@ -125,14 +125,17 @@ internal sealed unsafe class DirectConv
                     for (int n = 0; n < g.N; n++)
                     {
                         var plane = gy.AsSpan(((n * _o) + oc) * OutPlane, OutPlane);
-                        if (gb is not null)
+                        if (pgw is null || !_wide)
                         {
-                            gb[oc] += TensorPrimitives.Sum<float>(plane);
-                        }
+                            if (gb is not null)
+                            {
+                                gb[oc] += TensorPrimitives.Sum<float>(plane);
+                            }
 
-                        if (pgw is null)
-                        {
-                            continue;
+                            if (pgw is null)
+                            {
+                                continue;
+                            }
                         }
 
                         Spread(plane, new Span<float>(grad, _flat));
@@ -141,7 +144,12 @@ internal sealed unsafe class DirectConv
                             float* input = pxp + ((long)((n * g.C) + c) * _plane), sums = pgw + (((oc * g.C) + c) * Taps);
                             if (_wide)
                             {
-                                DirectConvCore.TapDots512(grad, input, offsets, Taps, _flat, sums);
+                                // The pass sums the gradient plane too (its padding columns are zero): the bias's share.
+                                float planeSum = DirectConvCore.TapDots512(grad, input, offsets, Taps, _flat, sums);
+                                if (c == 0 && gb is not null)
+                                {
+                                    gb[oc] += planeSum;
+                                }
                             }
                             else
                             {
