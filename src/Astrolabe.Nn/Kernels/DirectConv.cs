@@ -210,7 +210,7 @@ internal sealed unsafe class DirectConv
     /// each row its inputs·taps weights, rows padded with zeros to a multiple of the block: broadcast to vectors for
     /// the 256-bit loop, as floats (broadcast when read) for the 512-bit one.
     /// </summary>
-    private Coefficients Coefficients(float[] w, int outChannels, int inChannels, bool transpose)
+    private DirectConvCoefficients Coefficients(float[] w, int outChannels, int inChannels, bool transpose)
     {
         int taps = Taps, planes = transpose ? inChannels : outChannels, inputs = transpose ? outChannels : inChannels;
         int length = (planes + DirectConvCore.Block - 1) / DirectConvCore.Block * DirectConvCore.Block * inputs * taps;
@@ -237,11 +237,11 @@ internal sealed unsafe class DirectConv
             }
         }
 
-        return new Coefficients(floats, vectors);
+        return new DirectConvCoefficients(floats, vectors);
     }
 
     /// <summary><see cref="DirectConvCore.Correlate"/> or its 512-bit form, with the coefficients each needs.</summary>
-    private void Correlate(float* input, int inputs, int inputStride, int* offsets, Coefficients weights, float* initial, int outputs, float* output, int outputStride, int length)
+    private void Correlate(float* input, int inputs, int inputStride, int* offsets, DirectConvCoefficients weights, float* initial, int outputs, float* output, int outputStride, int length)
     {
         if (_wide)
         {
@@ -272,4 +272,4 @@ internal sealed unsafe class DirectConv
 }
 
 /// <summary>A correlation's coefficients: floats for the 512-bit loop, or broadcast vectors for the 256-bit one.</summary>
-internal sealed record Coefficients(float[]? Floats, Vector256<float>[]? Vectors);
+internal sealed record DirectConvCoefficients(float[]? Floats, Vector256<float>[]? Vectors);
