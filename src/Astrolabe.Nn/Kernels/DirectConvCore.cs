@@ -236,21 +236,7 @@ internal static unsafe class DirectConvCore
                 a3 = Vector256.FusedMultiplyAdd(g, Vector256.Load(i3 + j), a3);
             }
 
-            sums[t0] += Vector256.Sum(a0);
-            if (count > 1)
-            {
-                sums[t0 + 1] += Vector256.Sum(a1);
-            }
-
-            if (count > 2)
-            {
-                sums[t0 + 2] += Vector256.Sum(a2);
-            }
-
-            if (count > 3)
-            {
-                sums[t0 + 3] += Vector256.Sum(a3);
-            }
+            AddGroup(sums + t0, count, Vector256.Sum(a0), Vector256.Sum(a1), Vector256.Sum(a2), Vector256.Sum(a3));
         }
     }
 
@@ -290,24 +276,30 @@ internal static unsafe class DirectConvCore
                 }
             }
 
-            sums[t0] += Vector512.Sum(a0);
-            if (count > 1)
-            {
-                sums[t0 + 1] += Vector512.Sum(a1);
-            }
-
-            if (count > 2)
-            {
-                sums[t0 + 2] += Vector512.Sum(a2);
-            }
-
-            if (count > 3)
-            {
-                sums[t0 + 3] += Vector512.Sum(a3);
-            }
+            AddGroup(sums + t0, count, Vector512.Sum(a0), Vector512.Sum(a1), Vector512.Sum(a2), Vector512.Sum(a3));
         }
 
         return Vector512.Sum(total);
+    }
+
+    /// <summary>Adds the first <paramref name="count"/> of a group's four tap sums (a short group's others are dropped).</summary>
+    private static void AddGroup(float* sums, int count, float s0, float s1, float s2, float s3)
+    {
+        sums[0] += s0;
+        if (count > 1)
+        {
+            sums[1] += s1;
+        }
+
+        if (count > 2)
+        {
+            sums[2] += s2;
+        }
+
+        if (count > 3)
+        {
+            sums[3] += s3;
+        }
     }
 
     /// <summary>The nine-tap pass of <see cref="TapDots512"/>.</summary>
