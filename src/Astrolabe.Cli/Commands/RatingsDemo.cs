@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Astrolabe.ModelSearch;
-using Spectre.Console;
 
 namespace Astrolabe.Cli.Commands;
 
@@ -78,42 +77,13 @@ internal static class RatingsDemo
         return 0;
     }
 
-    private static void PrintLeaderboard(CliConsole console, Study study, TimeSpan elapsed, int top = 10)
+    private static void PrintLeaderboard(CliConsole console, Study study, TimeSpan elapsed)
     {
-        var trials = study.Trials;
-        var complete = study.GetTrials(TrialState.Complete);
-        int pruned = trials.Count(t => t.State == TrialState.Pruned), failed = trials.Count(t => t.State == TrialState.Fail);
-        console.Out.WriteLine($"Study '{study.StudyName}': {trials.Count} trials ({complete.Count} complete, {pruned} pruned, {failed} failed).");
-        if (complete.Count == 0)
+        if (ModelLeaderboard.Print(console, study, "RMSE", v => v.ToString("F4", CultureInfo.InvariantCulture),
+            t => TryConfig(t) is { } c ? new ModelLeaderboard.Row(c.Family, c.Describe()) : null, families: true))
         {
-            return;
+            console.Out.WriteLine(Invariant($"This run: {elapsed.TotalSeconds:F1}s."));
         }
-
-        var table = new Table().AddColumns("#", "trial", "family", "validation RMSE", "epochs", "seconds", "model");
-        int rank = 0;
-        foreach (var t in complete.OrderBy(t => t.Value).Take(top))
-        {
-            var config = TryConfig(t);
-            table.AddRow(
-                (++rank).ToString(CultureInfo.InvariantCulture),
-                t.Number.ToString(CultureInfo.InvariantCulture),
-                config?.Family ?? "?",
-                t.Value!.Value.ToString("F4", CultureInfo.InvariantCulture),
-                t.IntermediateValues.Count.ToString(CultureInfo.InvariantCulture),
-                t.Duration is { } d ? d.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) : "-",
-                Markup.Escape(config?.Describe() ?? "(no model recorded)"));
-        }
-
-        console.Ansi.Write(new Rule("Leaderboard"));
-        console.Ansi.Write(table);
-        var best = study.BestTrial;
-        console.Out.WriteLine(Invariant($"Best trial #{best.Number}: validation RMSE {best.Value!.Value:F4} ({TryConfig(best)?.Family ?? "?"})"));
-        foreach (var (name, value) in best.Params)
-        {
-            console.Out.WriteLine($"  {name} = {Format.Param(value)}");
-        }
-
-        console.Out.WriteLine(Invariant($"This run: {elapsed.TotalSeconds:F1}s."));
     }
 
     private static RecommenderConfig? TryConfig(FrozenTrial trial)

@@ -135,42 +135,13 @@ internal static class TextDemo
         return 0;
     }
 
-    private static void PrintLeaderboard(CliConsole console, Study study, TimeSpan elapsed, int top = 10)
+    private static void PrintLeaderboard(CliConsole console, Study study, TimeSpan elapsed)
     {
-        var trials = study.Trials;
-        var complete = study.GetTrials(TrialState.Complete);
-        int pruned = trials.Count(t => t.State == TrialState.Pruned), failed = trials.Count(t => t.State == TrialState.Fail);
-        console.Out.WriteLine($"Study '{study.StudyName}': {trials.Count} trials ({complete.Count} complete, {pruned} pruned, {failed} failed).");
-        if (complete.Count == 0)
+        if (ModelLeaderboard.Print(console, study, "accuracy", v => v.ToString("P2", CultureInfo.InvariantCulture),
+            t => TryConfig(t) is { } c ? new ModelLeaderboard.Row(Spell(c.Family), c.Describe()) : null, families: true))
         {
-            return;
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"This run: {elapsed.TotalSeconds:F1}s."));
         }
-
-        var table = new Table().AddColumns("#", "trial", "family", "validation accuracy", "epochs", "seconds", "model");
-        int rank = 0;
-        foreach (var t in complete.OrderByDescending(t => t.Value).ThenBy(t => t.Number).Take(top))
-        {
-            var config = TryConfig(t);
-            table.AddRow(
-                (++rank).ToString(CultureInfo.InvariantCulture),
-                t.Number.ToString(CultureInfo.InvariantCulture),
-                config is null ? "-" : Spell(config.Family),
-                t.Value!.Value.ToString("P2", CultureInfo.InvariantCulture),
-                t.IntermediateValues.Count.ToString(CultureInfo.InvariantCulture),
-                t.Duration is { } d ? d.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) : "-",
-                Markup.Escape(config?.Describe() ?? "(no model recorded)"));
-        }
-
-        console.Ansi.Write(new Rule("Leaderboard"));
-        console.Ansi.Write(table);
-        var best = study.BestTrial;
-        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Best trial #{best.Number}: validation accuracy {best.Value!.Value:P2}"));
-        foreach (var (param, value) in best.Params)
-        {
-            console.Out.WriteLine($"  {param} = {Format.Param(value)}");
-        }
-
-        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"This run: {elapsed.TotalSeconds:F1}s."));
     }
 
     private static TextModelConfig? TryConfig(FrozenTrial t)
